@@ -1,0 +1,96 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+/**
+ * The one place that knows which database is in use: PGlite embedded in the process by
+ * default, PostgreSQL through postgres.js when DATABASE_URL is set.
+ */
+export type DatabaseKind = "pglite" | "postgres";
+
+export type Database = PgDatabase<
+  PgQueryResultHKT,
+  typeof schema,
+  ExtractTablesWithRelations<typeof schema>
+>;
+
+/** A transaction or the database itself: data functions accept either. */
+export type Executor = Parameters<Parameters<Database["transaction"]>[0]>[0] | Database;
+
+export interface DatabaseConnection {
+  kind: DatabaseKind;
+  db: Database;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ConnectionOptions {
+  /** postgres:// URL; when absent, PGlite is used. */
+  url?: string;
+  /** PGlite data directory; "memory://" for a throw-away database. */
+  pgliteDir?: string;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+  /** Called with every SQL statement sent (for query-count tests and debugging). */
+  onQuery?: (sql: string) => void;
+}
+
+const migrationsFolder = path.join(process.cwd(), "drizzle");
+
+export const defaultPgliteDir = path.join(process.cwd(), ".data", "pglite");
+
+export async function connect(options: ConnectionOptions = {}): Promise<DatabaseConnection> {
+  const logger = options.onQuery
+    ? { logQuery: (query: string) => options.onQuery?.(query) }
+    : undefined;
+
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+    });
+    const db = drizzlePostgres(client, { schema, logger });
+    return {
+      kind: "postgres",
+      db,
+      migrate: () => migratePostgres(db, { migrationsFolder }),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+
+  const client = await PGlite.create(options.pgliteDir ?? defaultPgliteDir);
+  const db = drizzlePglite(client, { schema, logger });
+  return {
+    kind: "pglite",
+    db,
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}
+
+export function connectionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ConnectionOptions {
+  return { url: env.DATABASE_URL || undefined, pgliteDir: env.PGLITE_DIR || undefined };
+}
+
+export function configuredDatabaseKind(env: NodeJS.ProcessEnv = process.env): DatabaseKind {
+  return connectionOptionsFromEnv(env).url ? "postgres" : "pglite";
+}
+
+const globalForDb = globalThis as unknown as { portalDb?: Promise<DatabaseConnection> };
+
+/** The application's shared connection, opened on first use and kept for the process. */
+export function appConnection(): Promise<DatabaseConnection> {
+  globalForDb.portalDb ??= connect(connectionOptionsFromEnv()).catch((error: unknown) => {
+    // Let the next request try again instead of caching the failure.
+    globalForDb.portalDb = undefined;
+    throw error;
+  });
+  return globalForDb.portalDb;
+}

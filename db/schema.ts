@@ -1,0 +1,267 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const markets = ["developed", "developing"] as const;
+export type Market = (typeof markets)[number];
+
+export const userRoles = ["partner_admin", "employee", "reviewer"] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const verificationStatuses = ["unverified", "verified", "rejected"] as const;
+export type VerificationStatus = (typeof verificationStatuses)[number];
+
+/** SQL list literal of a closed set of values, for CHECK constraints. */
+function oneOf(values: readonly string[]) {
+  return sql.raw(values.map((value) => `'${value}'`).join(", "));
+}
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** Optimistic concurrency: every write of a mutable row bumps it and checks the one it read. */
+const version = integer("version").notNull().default(1);
+
+const verification = {
+  verificationStatus: text("verification_status").notNull().default("unverified"),
+  verifiedBy: uuid("verified_by").references(() => users.id),
+  verifiedAt: timestamp("verified_at", { withTimezone: true }),
+};
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    mpnId: text("mpn_id").notNull().unique(),
+    market: text("market").notNull(),
+    version,
+    ...timestamps,
+  },
+  (t) => [
+    check("organizations_name_present", sql`length(trim(${t.name})) > 0`),
+    check("organizations_mpn_id_digits", sql`${t.mpnId} ~ '^[0-9]{1,12}$'`),
+    check("organizations_market_known", sql`${t.market} in (${oneOf(markets)})`),
+  ],
+);
+
+export const people = pgTable(
+  "people",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    email: text("email"),
+    mcid: text("mcid"),
+    leftOn: date("left_on", { mode: "string" }),
+    version,
+    ...timestamps,
+  },
+  (t) => [
+    unique("people_organization_mcid").on(t.organizationId, t.mcid),
+    // Lets exam passes reference (person, organization) so a pass can never cross tenants.
+    unique("people_id_organization").on(t.id, t.organizationId),
+    index("people_organization_name").on(t.organizationId, t.name),
+    check("people_name_present", sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role").notNull(),
+    organizationId: uuid("organization_id").references(() => organizations.id, {
+      onDelete: "cascade",
+    }),
+    personId: uuid("person_id").references(() => people.id, { onDelete: "set null" }),
+    disabled: boolean("disabled").notNull().default(false),
+    version,
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("users_email_lower").on(sql`lower(${t.email})`),
+    check("users_role_known", sql`${t.role} in (${oneOf(userRoles)})`),
+    // Reviewers belong to the program, everybody else to exactly one partner.
+    check(
+      "users_organization_matches_role",
+      sql`(${t.role} = 'reviewer') = (${t.organizationId} is null)`,
+    ),
+    check("users_person_only_for_partners", sql`${t.personId} is null or ${t.role} <> 'reviewer'`),
+    check("users_email_shape", sql`${t.email} ~ '^[^@[:space:]]+@[^@[:space:]]+$'`),
+  ],
+);
+
+export const examPasses = pgTable(
+  "exam_passes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    personId: uuid("person_id").notNull(),
+    organizationId: uuid("organization_id").notNull(),
+    examCode: text("exam_code").notNull(),
+    passedOn: date("passed_on", { mode: "string" }).notNull(),
+    certificationRef: text("certification_ref"),
+    ...verification,
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    version,
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({
+      name: "exam_passes_person_in_organization",
+      columns: [t.personId, t.organizationId],
+      foreignColumns: [people.id, people.organizationId],
+    }).onDelete("cascade"),
+    unique("exam_passes_person_exam_date").on(t.personId, t.examCode, t.passedOn),
+    index("exam_passes_organization").on(t.organizationId),
+    check("exam_passes_code_shape", sql`${t.examCode} ~ '^[A-Z0-9]+-[A-Z0-9]+$'`),
+    check(
+      "exam_passes_verification_known",
+      sql`${t.verificationStatus} in (${oneOf(verificationStatuses)})`,
+    ),
+  ],
+);
+
+export const revenueLines = pgTable(
+  "revenue_lines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    customerName: text("customer_name").notNull(),
+    product: text("product").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    bookedOn: date("booked_on", { mode: "string" }).notNull(),
+    dporAssociated: boolean("dpor_associated").notNull(),
+    reference: text("reference").notNull(),
+    ...verification,
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    version,
+    ...timestamps,
+  },
+  (t) => [
+    unique("revenue_lines_organization_reference").on(t.organizationId, t.reference),
+    index("revenue_lines_organization_booked_on").on(t.organizationId, t.bookedOn),
+    check("revenue_lines_customer_present", sql`length(trim(${t.customerName})) > 0`),
+    check("revenue_lines_reference_present", sql`length(trim(${t.reference})) > 0`),
+    check(
+      "revenue_lines_verification_known",
+      sql`${t.verificationStatus} in (${oneOf(verificationStatuses)})`,
+    ),
+  ],
+);
+
+/** Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id").references(() => organizations.id),
+    actorUserId: uuid("actor_user_id").references(() => users.id),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("audit_events_organization_created").on(t.organizationId, t.createdAt),
+    check("audit_events_action_present", sql`length(${t.action}) > 0`),
+  ],
+);
+
+export const invitableRoles = ["partner_admin", "employee"] as const;
+export type InvitableRole = (typeof invitableRoles)[number];
+
+/**
+ * A partner admin's invitation to join their organization. Only the SHA-256 of the token
+ * is stored, so a leaked table cannot be replayed; the link is usable once, for 7 days.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: text("role").notNull(),
+    personId: uuid("person_id"),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: uuid("invited_by")
+      .notNull()
+      .references(() => users.id),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedUserId: uuid("accepted_user_id").references(() => users.id),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_hash").on(t.tokenHash),
+    index("invitations_organization_email").on(t.organizationId, sql`lower(${t.email})`),
+    // The invited person must belong to the inviting organization.
+    foreignKey({
+      name: "invitations_person_in_organization",
+      columns: [t.personId, t.organizationId],
+      foreignColumns: [people.id, people.organizationId],
+    }).onDelete("cascade"),
+    check("invitations_role_known", sql`${t.role} in (${oneOf(invitableRoles)})`),
+    check("invitations_employee_has_person", sql`${t.role} <> 'employee' or ${t.personId} is not null`),
+    check("invitations_email_shape", sql`${t.email} ~ '^[^@[:space:]]+@[^@[:space:]]+$'`),
+    check("invitations_not_both_accepted_and_revoked", sql`${t.acceptedAt} is null or ${t.revokedAt} is null`),
+  ],
+);
+
+/**
+ * Every password check, kept only as long as the throttling window needs it. Throttled
+ * attempts are not stored here (they would extend the lock-out); they go to audit_events.
+ */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Lower-cased as typed, whether or not an account has it. */
+    email: text("email").notNull(),
+    clientAddress: text("client_address").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("sign_in_attempts_email_attempted").on(t.email, t.attemptedAt),
+    index("sign_in_attempts_address_attempted").on(t.clientAddress, t.attemptedAt),
+    check("sign_in_attempts_email_lower", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+export type Organization = typeof organizations.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Person = typeof people.$inferSelect;
+export type ExamPass = typeof examPasses.$inferSelect;
+export type RevenueLine = typeof revenueLines.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type SignInAttempt = typeof signInAttempts.$inferSelect;

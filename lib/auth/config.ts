@@ -1,0 +1,70 @@
+import "server-only";
+import { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
+import { z } from "zod";
+import { clientAddressFrom } from "./client-address";
+import { authorizePassword } from "./credentials";
+import { matchEntraUser, microsoftEntraConfigured } from "./microsoft-entra";
+import { signInPath } from "./paths";
+import { WrongCredentials } from "./sign-in-errors";
+
+/** A session lasts one working day from sign-in, however often it is refreshed. */
+export const sessionMaxAgeSeconds = 8 * 60 * 60;
+
+const credentialsInput = z.object({ email: z.string().max(320), password: z.string().max(1024) });
+
+const passwordProvider = Credentials({
+  credentials: { email: {}, password: {} },
+  async authorize(credentials, request) {
+    const parsed = credentialsInput.safeParse(credentials);
+    if (!parsed.success) throw new WrongCredentials();
+    const user = await authorizePassword({ ...parsed.data, clientAddress: clientAddressFrom(request.headers) });
+    return { id: user.id, email: user.email, name: user.displayName };
+  },
+});
+
+// The profile keeps only what the session needs; the default one also downloads the photo.
+const entraProvider = () =>
+  MicrosoftEntraID({
+    clientId: process.env.AUTH_MICROSOFT_ENTRA_ID_ID,
+    clientSecret: process.env.AUTH_MICROSOFT_ENTRA_ID_SECRET,
+    issuer: process.env.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
+    profile: (profile) => ({ id: profile.sub, email: profile.email, name: profile.name }),
+  });
+
+export const authConfig: NextAuthConfig = {
+  providers: microsoftEntraConfigured() ? [passwordProvider, entraProvider()] : [passwordProvider],
+  // Cookies are HttpOnly and SameSite=Lax by Auth.js default, and Secure (with the
+  // __Secure- prefix) whenever AUTH_URL or the forwarded protocol is https.
+  session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
+  pages: { signIn: signInPath, error: signInPath },
+  callbacks: {
+    async signIn({ account, profile }) {
+      if (account?.provider !== "microsoft-entra-id") return true;
+      return (await matchEntraUser(profile, { audit: true })) !== null;
+    },
+    // The token carries only the user id and when they signed in: role, organization and
+    // disabled state are read from the database on every request (lib/auth/session.ts).
+    async jwt({ token, user, account, profile, trigger }) {
+      if (trigger === "signIn" && account) {
+        const userId =
+          account.provider === "microsoft-entra-id" ? (await matchEntraUser(profile, { audit: false }))?.id : user.id;
+        return userId ? { sub: userId, signedInAt: Date.now() } : null;
+      }
+      const signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : 0;
+      return Date.now() - signedInAt < sessionMaxAgeSeconds * 1000 ? token : null;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+  logger: {
+    // A refused password is an expected outcome, recorded in the audit log, not a server error.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error("[auth]", error);
+    },
+  },
+};

@@ -1,0 +1,41 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { requestLocale } from "@/lib/i18n/request";
+import { clientAddressFrom } from "./client-address";
+import { auth, signIn, signOut } from "./index";
+import type { RequestContext } from "./request-context";
+
+async function origin(): Promise<string> {
+  if (process.env.AUTH_URL) return new URL(process.env.AUTH_URL).origin;
+  const incoming = await headers();
+  const host = incoming.get("x-forwarded-host") ?? incoming.get("host") ?? "localhost";
+  const protocol = incoming.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
+  return `${protocol}://${host}`;
+}
+
+/** The request as Next.js and Auth.js see it. */
+export const nextRequestContext: RequestContext = {
+  async sessionUserId() {
+    const session = await auth();
+    return session?.user?.id ?? null;
+  },
+  locale: requestLocale,
+  async clientAddress() {
+    return clientAddressFrom(await headers());
+  },
+  origin,
+  async signInWithPassword(email, password) {
+    await signIn("credentials", { email, password, redirect: false });
+  },
+  async signInWithMicrosoft(redirectTo) {
+    await signIn("microsoft-entra-id", { redirectTo });
+    throw new Error("signIn() returned instead of redirecting to Microsoft Entra ID");
+  },
+  async signOut() {
+    await signOut({ redirect: false });
+  },
+  revalidatePath(path) {
+    revalidatePath(path);
+  },
+};

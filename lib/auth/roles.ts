@@ -1,0 +1,15 @@
+import type { SessionUser } from "./session-user";
+
+/** The signed-in user may not do this. Actions turn it into a "forbidden" result. */
+export class ForbiddenError extends Error {
+  constructor(message = "forbidden") {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}
+
+export function requireRole(user: SessionUser, roles: readonly SessionUser["role"][]): void {
+  if (!roles.includes(user.role)) {
+    throw new ForbiddenError(`${user.role} may not do this (needs ${roles.join(" or ")})`);
+  }
+}

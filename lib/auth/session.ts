@@ -1,0 +1,45 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { appConnection } from "@/db/client";
+import { findSessionUser } from "@/lib/data/users";
+import { signInPath } from "./paths";
+import { requestContext } from "./request-context";
+import type { PartnerUser, SessionUser } from "./session-user";
+
+export type { PartnerUser, SessionUser } from "./session-user";
+
+// Once per server render: a layout and its page both ask, the database answers once.
+const sessionUserFor = cache(async (userId: string): Promise<SessionUser | null> => {
+  const { db } = await appConnection();
+  return findSessionUser(db, userId);
+});
+
+/**
+ * The signed-in user, re-read from the database: a user disabled (or changed) since signing
+ * in is seen at once, not when the cookie expires.
+ */
+export async function currentUser(): Promise<SessionUser | null> {
+  const userId = await requestContext().sessionUserId();
+  return userId ? sessionUserFor(userId) : null;
+}
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(signInPath);
+  return user;
+}
+
+/** A partner admin or employee; reviewers have no partner workspace and go to theirs. */
+export async function requirePartnerUser(): Promise<PartnerUser> {
+  const user = await requireUser();
+  if (user.role === "reviewer" || user.organizationId === null) redirect("/review");
+  return { ...user, organizationId: user.organizationId };
+}
+
+/** A program reviewer; to anyone else the review pages do not exist. */
+export async function requireReviewer(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (user.role !== "reviewer") notFound();
+  return user;
+}

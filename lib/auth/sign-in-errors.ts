@@ -1,0 +1,20 @@
+import { CredentialsSignin } from "next-auth";
+
+/**
+ * Why a password sign-in was refused. Auth.js hands these back unchanged to the code that
+ * called signIn(); their `code` also travels in the URL when its own endpoint is posted to,
+ * so it never says whether the email exists.
+ */
+export class WrongCredentials extends CredentialsSignin {
+  code = "wrong_credentials";
+}
+
+export class SignInThrottled extends CredentialsSignin {
+  code = "throttled";
+  readonly retryAfter: Date;
+
+  constructor(retryAfter: Date) {
+    super(`sign-in refused until ${retryAfter.toISOString()}`);
+    this.retryAfter = retryAfter;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The competency rules: pure TypeScript, no I/O, usable on the server and in the browser.
+ * Pages, server actions, the review workflow and the command line all call `evaluate`.
+ */
+export { cloudCrm } from "./cloud-crm";
+export type {
+  CatalogueExam,
+  ExamGroup,
+  Locale,
+  LocalizedText,
+  ProgramDefinition,
+  Role,
+  Tier,
+} from "./definition";
+export { addDays, type CalendarDate, dayNumber, isCalendarDate, sameDateYearsLater } from "./dates";
+export { type Cents, centsFromUsd, hasAtMostTwoDecimals, MAX_LINE_AMOUNT_USD, usdFromCents } from "./money";
+export { type RevenueWindow, windowFor } from "./window";
+export { examByCode, normalizeExamCode, type PassStanding, type Rejection } from "./catalogue";
+export { NO_TIER, tierIds, tierRank } from "./tiers";
+export {
+  amountUsdSchema,
+  calendarDateSchema,
+  type EvaluationInput,
+  type EvaluationInputJson,
+  evaluationInputSchema,
+  evaluationInputSchemaFor,
+  type ExamPass,
+  examPassId,
+  examPassSchema,
+  forecastUntilSchema,
+  LIMITS,
+  type Person,
+  personSchema,
+  type RevenueLine,
+  revenueLineSchema,
+} from "./schema";
+export { describeIssues, jsonPath, type Parsed, parseEvaluationInput, parseWith } from "./validation";
+export type { RejectedPass } from "./assessment";
+export {
+  type Evaluation,
+  evaluate,
+  type MissingGroups,
+  type NextTier,
+  type PersonStatus,
+  type PlanStepView,
+  type SlotFill,
+  type TierStatus,
+} from "./evaluate";
+export { type Evidence, type Explanation, explain, type Reason, type TierExplanation } from "./explain";
+export { CHANGE_CAUSES, type ChangeCause, type Forecast, forecast, type TierChange } from "./forecast";
+export { writeDate, writeUsd } from "./wording";

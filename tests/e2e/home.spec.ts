@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("the home page", () => {
+  test("shows the portal's name and the sign-in link in English", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveTitle("Cloud CRM Competency Portal");
+    await expect(page.getByText("Cloud CRM Competency Portal").first()).toBeVisible();
+    await expect(page.getByRole("link", { name: "Sign in to your workspace" })).toHaveAttribute("href", "/sign-in");
+  });
+
+  test("speaks French to a French browser", async ({ browser }) => {
+    const context = await browser.newContext({ locale: "fr-FR" });
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(page.getByText("Portail de la compétence Cloud CRM").first()).toBeVisible();
+    await expect(page.getByRole("link", { name: "Accéder à votre espace" })).toBeVisible();
+    await context.close();
+  });
+
+  test("switches language on request and remembers it", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("button", { name: "Français" }).click();
+    await expect(page.getByRole("link", { name: "Accéder à votre espace" })).toBeVisible();
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("link", { name: "Sign in to your workspace" })).toBeVisible();
+  });
+
+  test("reports a healthy embedded database", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", database: "pglite" });
+    expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(response.headers()["content-security-policy"]).not.toContain("unsafe-eval");
+  });
+});
