@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -65,7 +66,9 @@ export async function connect(options: ConnectionOptions = {}): Promise<Database
     };
   }
 
-  const client = await PGlite.create(options.pgliteDir ?? defaultPgliteDir);
+  const dataDir = options.pgliteDir ?? defaultPgliteDir;
+  if (!dataDir.includes("://")) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
   const db = drizzlePglite(client, { schema, logger });
   return {
     kind: "pglite",
@@ -93,4 +96,12 @@ export function appConnection(): Promise<DatabaseConnection> {
     throw error;
   });
   return globalForDb.portalDb;
+}
+
+/**
+ * Makes `connection` the application's shared connection (tests and scripts that run
+ * actions or pages against a database they opened themselves).
+ */
+export function useConnection(connection: DatabaseConnection): void {
+  globalForDb.portalDb = Promise.resolve(connection);
 }

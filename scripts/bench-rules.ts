@@ -3,7 +3,14 @@
  * and how it grows with ten times the input. Targets (issue 4): validate + evaluate at most
  * 1.5 × JSON.parse, growth at most 12× for 10× the input. The last line is the first ratio.
  */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { evaluate, parseEvaluationInput } from "@/lib/rules";
+
+// Each timed run starts from a collected heap, so that it does not pay for the garbage of the
+// runs before it: without this the medians wander by ±30%.
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
 
 const CODES = ["MB2-714", "MB2-713", "MB2-709", "MB2-717", "MB2-718", "MB2-877", "MB2-710", "MB2-706", "MB2-715", "MB2-712", "MB2-707", "MB2-716"];
 
@@ -45,6 +52,7 @@ function median(run: () => void, runs = 9, warmUps = 3): number {
   for (let index = 0; index < warmUps; index++) run();
   const times: number[] = [];
   for (let index = 0; index < runs; index++) {
+    collectGarbage();
     const start = performance.now();
     run();
     times.push(performance.now() - start);

@@ -48,7 +48,10 @@ export function ensureBuild(): void {
     return;
   }
   console.log("Building the portal (next build)…");
-  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  const result = spawnSync("npx", ["next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) {
     throw new Error(`next build failed with exit code ${result.status ?? result.signal}`);
   }

@@ -38,7 +38,10 @@ await prepareDatabase();
 const port = process.env.PORT ?? "3000";
 const server = spawn("npx", ["next", "start", "--port", port], {
   stdio: "inherit",
-  env: { ...process.env, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
+  env: {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.kill(signal));

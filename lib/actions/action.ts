@@ -100,7 +100,7 @@ function fromError<T>(error: unknown, t: Translate): ActionResult<T> {
   if (error instanceof NotFoundError) return { ok: false, error: "not_found", message: t("errors.notFound") };
   if (error instanceof ConflictError) {
     const { messageKey, field } = error.details;
-    const message = t(messageKey ?? "errors.conflict");
+    const message = messageKey && t.has(messageKey) ? t(messageKey) : t("errors.conflict");
     return { ok: false, error: "conflict", message, ...(field && { fieldErrors: { [field]: [message] } }) };
   }
   console.error("server action failed", error);
@@ -139,8 +139,8 @@ async function execute<S extends z.ZodType, T>(schema: S, raw: unknown, meta: Me
 function build<S extends z.ZodType, T>(schema: S, meta: Meta, run: Run<S, T>) {
   const callable =
     meta.shape === "form"
-      ? (_previous: ActionResult<T> | null, formData: FormData) => execute(schema, formData, meta, run)
-      : (input: z.input<S> | FormData) => execute(schema, input, meta, run);
+      ? async (_previous: ActionResult<T> | null, formData: FormData) => execute(schema, formData, meta, run)
+      : async (input: z.input<S> | FormData) => execute(schema, input, meta, run);
   return Object.assign(callable, { [metaKey]: meta });
 }
 

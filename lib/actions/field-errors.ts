@@ -48,5 +48,5 @@ export function localizeIssues(
     const field = issue.path.map(String).join(".");
     fieldErrors[field] = [...(fieldErrors[field] ?? []), message];
   }
-  return { message: formMessages[0] ?? t("errors.invalid"), fieldErrors };
+  return { message: formMessages[0] ?? t("errors.checkFields"), fieldErrors };
 }

@@ -13,3 +13,9 @@ export function requireRole(user: SessionUser, roles: readonly SessionUser["role
     throw new ForbiddenError(`${user.role} may not do this (needs ${roles.join(" or ")})`);
   }
 }
+
+/** The organization a partner user acts for; reviewers belong to none. */
+export function requireOrganization(user: SessionUser): string {
+  if (user.organizationId === null) throw new ForbiddenError(`${user.role} ${user.id} belongs to no organization`);
+  return user.organizationId;
+}
