@@ -41,7 +41,9 @@ const server = spawn("npx", ["next", "start", "--port", port], {
   env: {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
-    AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
+    AUTH_SECRET: authSecret(),
+    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+  },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.kill(signal));
