@@ -5,17 +5,25 @@ import { examPasses, organizations, people, revenueLines } from "@/db/schema";
 import type { EvaluationInput } from "@/lib/rules";
 import { NotFoundError } from "./errors";
 
+export interface OrganizationEvidence {
+  organization: { id: string; name: string; market: string };
+  input: EvaluationInput;
+}
+
 /**
- * Everything the rules need about one organization, read in a fixed number of queries
- * whatever its size. Ids are the database ids, so explanations point at real records.
+ * Everything the rules need about one organization, read in four queries whatever its
+ * size. Ids are the database ids, so explanations point at real records.
  */
-export async function loadEvaluationInput(
+export async function loadOrganizationEvidence(
   db: Executor,
   organizationId: string,
   asOf: string,
-): Promise<EvaluationInput> {
+): Promise<OrganizationEvidence> {
   const [[organization], personRows, passRows, revenueRows] = await Promise.all([
-    db.select({ market: organizations.market }).from(organizations).where(eq(organizations.id, organizationId)),
+    db
+      .select({ id: organizations.id, name: organizations.name, market: organizations.market })
+      .from(organizations)
+      .where(eq(organizations.id, organizationId)),
     db
       .select({ id: people.id, name: people.name, leftOn: people.leftOn })
       .from(people)
@@ -49,10 +57,13 @@ export async function loadEvaluationInput(
   }
 
   return {
-    competency: "cloud-crm",
-    asOf,
-    market: organization.market as EvaluationInput["market"],
-    people: personRows.map((person) => ({ ...person, exams: examsByPerson.get(person.id) ?? [] })),
-    revenue: revenueRows,
+    organization,
+    input: {
+      competency: "cloud-crm",
+      asOf,
+      market: organization.market as EvaluationInput["market"],
+      people: personRows.map((person) => ({ ...person, exams: examsByPerson.get(person.id) ?? [] })),
+      revenue: revenueRows,
+    },
   };
 }

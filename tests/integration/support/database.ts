@@ -6,6 +6,26 @@ import { connect, type DatabaseConnection, type DatabaseKind } from "@/db/client
 export interface TestDatabase extends DatabaseConnection {
   /** The postgres:// URL of this file's own database (postgres only). */
   url?: string;
+  /** Runs `work` and returns the SQL statements it sent, in order. */
+  recordQueries(work: () => Promise<unknown>): Promise<string[]>;
+}
+
+/** Collects the statements of a connection while a recording is under way. */
+function queryRecorder() {
+  let recording: string[] | null = null;
+  return {
+    onQuery: (query: string) => recording?.push(query),
+    async recordQueries(work: () => Promise<unknown>) {
+      const queries: string[] = [];
+      recording = queries;
+      try {
+        await work();
+      } finally {
+        recording = null;
+      }
+      return queries;
+    },
+  };
 }
 
 /** Replaces the database name of a postgres:// URL. */
@@ -17,10 +37,11 @@ function withDatabase(url: string, name: string): string {
 
 /** A migrated database of its own: a fresh PostgreSQL database or an in-memory PGlite. */
 export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase & { drop(): Promise<void> }> {
+  const { onQuery, recordQueries } = queryRecorder();
   if (kind === "pglite") {
-    const connection = await connect({ pgliteDir: "memory://" });
+    const connection = await connect({ pgliteDir: "memory://", onQuery });
     await connection.migrate();
-    return { ...connection, drop: () => connection.close() };
+    return { ...connection, recordQueries, drop: () => connection.close() };
   }
 
   const serverUrl = inject("postgresUrl");
@@ -29,11 +50,12 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = withDatabase(serverUrl, name);
-  const connection = await connect({ url, maxConnections: 4 });
+  const connection = await connect({ url, maxConnections: 4, onQuery });
   await connection.migrate();
   return {
     ...connection,
     url,
+    recordQueries,
     drop: async () => {
       await connection.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

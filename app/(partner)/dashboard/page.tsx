@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { tierTitle } from "@/components/competency/definition-text";
+import { TierBadge } from "@/components/competency/tier-badge";
+import { AsOfForm } from "@/components/dashboard/as-of-form";
+import { ForecastList } from "@/components/dashboard/forecast-list";
+import { GapList, type GapFilter } from "@/components/dashboard/gap-list";
+import { NextTierPlan } from "@/components/dashboard/next-tier-plan";
+import { RevenueChart } from "@/components/dashboard/revenue-chart";
+import { TierChecklist } from "@/components/dashboard/tier-checklist";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { appConnection } from "@/db/client";
+import { requirePartnerUser } from "@/lib/auth/session";
+import { today } from "@/lib/clock";
+import { loadDashboard } from "@/lib/data/dashboard";
+import { formatDate } from "@/lib/i18n/format";
+import { calendarDateSchema, cloudCrm, type Locale } from "@/lib/rules";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboard"))("title") };
+}
+
+interface SearchParams {
+  asOf?: string | string[];
+  gaps?: string | string[];
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePartnerUser();
+  const params = await searchParams;
+  const locale = (await getLocale()) as Locale;
+  const t = await getTranslations("dashboard");
+
+  const requested = calendarDateSchema.safeParse(params.asOf);
+  const asOf = requested.success ? requested.data : today();
+  const filter: GapFilter = params.gaps === "one-away" ? "one-away" : "all";
+  const { db } = await appConnection();
+  const dashboard = await loadDashboard(db, user.organizationId, asOf, locale);
+  const isToday = asOf === today();
+
+  const filterHref = (gaps: GapFilter) => {
+    const query = new URLSearchParams();
+    if (!isToday) query.set("asOf", asOf);
+    if (gaps !== "all") query.set("gaps", gaps);
+    const text = query.toString();
+    return text ? `/dashboard?${text}` : "/dashboard";
+  };
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div className="space-y-2">
+          <p className="text-sm text-muted-foreground">{dashboard.organization.name}</p>
+          <h1 className="flex flex-wrap items-center gap-3 text-3xl font-semibold tracking-tight">
+            {t("heading")}
+            <TierBadge
+              tier={dashboard.evaluation.tier}
+              label={tierTitle(dashboard.evaluation.tier, locale, t("tier.none"))}
+              className="px-3 py-1 text-base"
+            />
+          </h1>
+          <p className="text-sm text-muted-foreground">{t("tier.current", { date: formatDate(asOf, locale, "long") })}</p>
+        </div>
+        <AsOfForm asOf={asOf} isToday={isToday} />
+      </div>
+
+      {params.asOf !== undefined && !requested.success && (
+        <Alert variant="warning">
+          <AlertDescription>{t("asOf.invalid")}</AlertDescription>
+        </Alert>
+      )}
+      {user.role === "employee" && (
+        <Alert>
+          <AlertDescription>{t("readOnly")}</AlertDescription>
+        </Alert>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        {cloudCrm.tiers.map((tier) => (
+          <TierChecklist key={tier.id} dashboard={dashboard} tier={tier.id} />
+        ))}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <GapList dashboard={dashboard} filter={filter} ownPersonId={user.personId} filterHref={filterHref} />
+        <div className="space-y-6">
+          <NextTierPlan dashboard={dashboard} />
+          <ForecastList dashboard={dashboard} />
+        </div>
+      </div>
+
+      <RevenueChart dashboard={dashboard} />
+    </div>
+  );
+}

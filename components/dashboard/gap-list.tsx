@@ -1,0 +1,137 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { examTitle, roleTitle } from "@/components/competency/definition-text";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { cn } from "@/lib/cn";
+import type { Dashboard } from "@/lib/data/dashboard";
+import type { Locale, PersonStatus } from "@/lib/rules";
+
+export type GapFilter = "all" | "one-away";
+
+/** One exam away: some role the person lacks needs just one more group that can still be passed. */
+function isOneExamAway(person: PersonStatus): boolean {
+  return Object.values(person.missing).some((groups) => groups.length === 1 && groups[0].length > 0);
+}
+
+export async function GapList({
+  dashboard,
+  filter,
+  ownPersonId,
+  filterHref,
+}: {
+  dashboard: Dashboard;
+  filter: GapFilter;
+  /** The signed-in employee's own person record, listed first. */
+  ownPersonId: string | null;
+  filterHref: (filter: GapFilter) => string;
+}) {
+  const locale = (await getLocale()) as Locale;
+  const t = await getTranslations("dashboard.gaps");
+  const current = dashboard.evaluation.people.filter((person) => person.counts);
+  const shown = current
+    .filter((person) => filter === "all" || isOneExamAway(person))
+    .sort((a, b) => Number(b.id === ownPersonId) - Number(a.id === ownPersonId));
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t("title")}</CardTitle>
+        <CardDescription>{t("description")}</CardDescription>
+        <CardAction>
+          <nav className="flex gap-1 rounded-lg bg-muted p-1 text-sm" aria-label={t("title")}>
+            {(["all", "one-away"] as const).map((option) => (
+              <Link
+                key={option}
+                href={filterHref(option)}
+                aria-current={filter === option ? "page" : undefined}
+                className={cn(
+                  "rounded-md px-2.5 py-1 text-muted-foreground",
+                  filter === option && "bg-background font-medium text-foreground shadow-sm",
+                )}
+              >
+                {option === "all" ? t("filterAll") : t("filterOneAway")}
+              </Link>
+            ))}
+          </nav>
+        </CardAction>
+      </CardHeader>
+      <CardContent>
+        {current.length === 0 ? (
+          <p className="text-sm text-muted-foreground">{t("noPeople")}</p>
+        ) : shown.length === 0 ? (
+          <p className="text-sm text-muted-foreground">{t("empty")}</p>
+        ) : (
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("person")}</TableHead>
+                <TableHead>{t("qualifies")}</TableHead>
+                <TableHead>{t("missing")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {shown.map((person) => (
+                <TableRow key={person.id} data-testid="gap-row">
+                  <TableCell className="align-top font-medium">
+                    {dashboard.personNames[person.id]}
+                    {person.id === ownPersonId && (
+                      <Badge variant="secondary" className="ml-2">
+                        {t("you")}
+                      </Badge>
+                    )}
+                  </TableCell>
+                  <TableCell className="align-top">
+                    <div className="flex flex-wrap gap-1">
+                      {person.qualifiesFor.length === 0
+                        ? t("nothing")
+                        : person.qualifiesFor.map((role) => (
+                            <Badge key={role} variant="success">
+                              {roleTitle(role, locale)}
+                            </Badge>
+                          ))}
+                    </div>
+                  </TableCell>
+                  <TableCell className="align-top whitespace-normal">
+                    {Object.keys(person.missing).length === 0 ? (
+                      <span className="text-muted-foreground">{t("allQualified")}</span>
+                    ) : (
+                      <ul className="space-y-2">
+                        {Object.entries(person.missing).map(([role, groups]) => (
+                          <li key={role}>
+                            <span className="font-medium">{roleTitle(role, locale)}</span>
+                            <ul className="mt-1 space-y-1 text-sm text-muted-foreground">
+                              {groups.map((codes, index) => (
+                                <li key={index}>
+                                  {codes.length === 0 ? (
+                                    t("noExamLeft")
+                                  ) : (
+                                    <>
+                                      {t("oneOf")}
+                                      <ul className="ml-3 list-none">
+                                        {codes.map((code) => (
+                                          <li key={code}>
+                                            <span className="font-mono text-foreground">{code}</span> {examTitle(code, locale)}
+                                          </li>
+                                        ))}
+                                      </ul>
+                                    </>
+                                  )}
+                                </li>
+                              ))}
+                            </ul>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

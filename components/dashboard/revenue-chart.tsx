@@ -1,0 +1,81 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import type { Dashboard } from "@/lib/data/dashboard";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/rules";
+
+const width = 720;
+const height = 220;
+const margin = { top: 12, right: 12, bottom: 28, left: 12 };
+
+/** Bars of trailing-12-month revenue, one a month, with the Silver/Gold threshold drawn across. */
+export async function RevenueChart({ dashboard }: { dashboard: Dashboard }) {
+  const locale = (await getLocale()) as Locale;
+  const t = await getTranslations("dashboard.chart");
+  const { points, thresholdCents } = dashboard.history;
+  // Both tiers share one threshold in Cloud CRM; draw each distinct one.
+  const thresholds = [...new Set(Object.values(thresholdCents))];
+  const top = Math.max(...thresholds, ...points.map((point) => point.totalCents), 1) * 1.15;
+  const plotWidth = width - margin.left - margin.right;
+  const plotHeight = height - margin.top - margin.bottom;
+  const slot = plotWidth / points.length;
+  const y = (cents: number) => margin.top + plotHeight - (Math.max(cents, 0) / top) * plotHeight;
+  const monthLabel = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-US", {
+    month: "short",
+    year: "2-digit",
+    timeZone: "UTC",
+  });
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t("title")}</CardTitle>
+        <CardDescription>{t("description")}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={t("title")}>
+          {points.map((point, index) => {
+            const met = thresholds.every((threshold) => point.totalCents >= threshold);
+            const x = margin.left + index * slot + slot * 0.15;
+            return (
+              <g key={point.on}>
+                <rect
+                  x={x}
+                  y={y(point.totalCents)}
+                  width={slot * 0.7}
+                  height={margin.top + plotHeight - y(point.totalCents)}
+                  rx={2}
+                  className={met ? "fill-primary" : "fill-muted-foreground/40"}
+                >
+                  <title>
+                    {t("total", { date: formatDate(point.on, locale), amount: formatMoney(point.totalCents, locale) })}
+                  </title>
+                </rect>
+                {index % 3 === (points.length - 1) % 3 && (
+                  <text x={x + slot * 0.35} y={height - 8} textAnchor="middle" className="fill-muted-foreground text-[10px]">
+                    {monthLabel.format(new Date(`${point.on}T00:00:00Z`))}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+          {thresholds.map((threshold) => (
+            <g key={threshold}>
+              <line
+                x1={margin.left}
+                x2={width - margin.right}
+                y1={y(threshold)}
+                y2={y(threshold)}
+                className="stroke-destructive"
+                strokeDasharray="6 4"
+              />
+              <text x={width - margin.right} y={y(threshold) - 4} textAnchor="end" className="fill-destructive text-[10px]">
+                {t("threshold")} {formatMoney(threshold, locale)}
+              </text>
+            </g>
+          ))}
+        </svg>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,112 @@
+import { CheckCircle2, CircleDashed, XCircle } from "lucide-react";
+import { getLocale, getTranslations } from "next-intl/server";
+import { roleTitle, tierTitle } from "@/components/competency/definition-text";
+import { TierBadge } from "@/components/competency/tier-badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Progress } from "@/components/ui/progress";
+import type { Dashboard } from "@/lib/data/dashboard";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { centsFromUsd, type Locale } from "@/lib/rules";
+
+/** One tier's requirements, each with its state and the evidence behind it. */
+export async function TierChecklist({ dashboard, tier }: { dashboard: Dashboard; tier: string }) {
+  const locale = (await getLocale()) as Locale;
+  const t = await getTranslations("dashboard");
+  const status = dashboard.evaluation.tiers[tier];
+  const explanation = dashboard.explanation.find((candidate) => candidate.tier === tier);
+  const { revenue } = status;
+  const window = dashboard.evaluation.revenue;
+  const title = tierTitle(tier, locale, t("tier.none"));
+
+  return (
+    <Card data-testid={`checklist-${tier}`}>
+      <CardHeader>
+        <CardTitle className="flex items-center justify-between gap-2">
+          <span>{t("checklist.title", { tier: title })}</span>
+          {status.met ? (
+            <TierBadge tier={tier} label={t("checklist.met")} />
+          ) : (
+            <span className="text-sm font-normal text-muted-foreground">{t("checklist.notMet")}</span>
+          )}
+        </CardTitle>
+        {explanation && <CardDescription>{explanation.summary}</CardDescription>}
+      </CardHeader>
+      <CardContent className="space-y-5">
+        <section className="space-y-2">
+          <div className="flex items-baseline justify-between gap-2 text-sm">
+            <span className="flex items-center gap-2 font-medium">
+              <StateIcon met={revenue.met} />
+              {t("checklist.revenue")}
+            </span>
+            <span className="tabular-nums">{formatMoney(centsFromUsd(revenue.totalUsd), locale)}</span>
+          </div>
+          <Progress
+            value={Math.max(0, Math.min(100, (revenue.totalUsd / revenue.thresholdUsd) * 100))}
+            aria-label={t("checklist.revenue")}
+          />
+          <div className="flex justify-between gap-2 text-xs text-muted-foreground">
+            <span>
+              {t("checklist.windowRange", {
+                start: formatDate(window.windowStart, locale),
+                end: formatDate(window.windowEnd, locale),
+              })}
+            </span>
+            <span>
+              {revenue.met
+                ? t("checklist.threshold", { amount: formatMoney(centsFromUsd(revenue.thresholdUsd), locale) })
+                : t("checklist.shortfall", { amount: formatMoney(centsFromUsd(revenue.shortfallUsd), locale) })}
+            </span>
+          </div>
+        </section>
+
+        {Object.entries(status.people.slots).map(([role, slot]) => (
+          <section key={role} className="space-y-2">
+            <div className="flex items-baseline justify-between gap-2 text-sm">
+              <span className="flex items-center gap-2 font-medium">
+                <StateIcon met={slot.filled >= slot.needed} />
+                {roleTitle(role, locale)}
+              </span>
+              <span className="text-muted-foreground">
+                {t("checklist.slotsOf", { filled: slot.filled, needed: slot.needed })}
+              </span>
+            </div>
+            <ul className="flex flex-wrap gap-2 text-sm">
+              {slot.personIds.map((personId) => (
+                <li key={personId} className="rounded-md border bg-muted/40 px-2 py-0.5">
+                  {dashboard.personNames[personId] ?? personId}
+                </li>
+              ))}
+              {Array.from({ length: slot.needed - slot.filled }, (_, index) => (
+                <li key={`empty-${index}`} className="flex items-center gap-1 rounded-md border border-dashed px-2 py-0.5 text-muted-foreground">
+                  <CircleDashed className="size-3.5" aria-hidden />
+                  {t("checklist.emptySlot")}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+
+        {explanation && explanation.reasons.length > 0 && (
+          <details className="text-sm">
+            <summary className="cursor-pointer text-muted-foreground">{t("checklist.why")}</summary>
+            <ul className="mt-2 list-disc space-y-1 pl-5">
+              {explanation.reasons.map((reason, index) => (
+                <li key={index} data-status={reason.status}>
+                  {reason.text}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+function StateIcon({ met }: { met: boolean }) {
+  return met ? (
+    <CheckCircle2 className="size-4 text-success" aria-hidden />
+  ) : (
+    <XCircle className="size-4 text-destructive" aria-hidden />
+  );
+}

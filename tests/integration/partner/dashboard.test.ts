@@ -1,0 +1,88 @@
+import { expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { examPasses, organizations, people, revenueLines } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+import { loadDashboard } from "@/lib/data/dashboard";
+import { addDays } from "@/lib/rules";
+import { describeOnEachDatabase, type TestDatabase } from "../support/database";
+
+const today = "2026-11-25";
+
+async function organizationId(database: TestDatabase, name: string) {
+  const [row] = await database.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name));
+  return row.id;
+}
+
+/** An organization of `size` people, each with an application and a deployment pass, and revenue. */
+async function largeOrganization(database: TestDatabase, mpnId: string, size: number) {
+  const { db } = database;
+  const [organization] = await db.insert(organizations).values({ name: `Org ${size}`, mpnId, market: "developed" }).returning();
+  const personRows = await db
+    .insert(people)
+    .values(Array.from({ length: size }, (_, index) => ({ organizationId: organization.id, name: `Person ${index}`, mcid: String(index) })))
+    .returning({ id: people.id });
+  await db.insert(examPasses).values(
+    personRows.flatMap(({ id }, index) => [
+      { organizationId: organization.id, personId: id, examCode: "MB2-717", passedOn: addDays(today, -100 - (index % 50)) },
+      { organizationId: organization.id, personId: id, examCode: index % 2 ? "MB2-710" : "MB2-716", passedOn: addDays(today, -90) },
+    ]),
+  );
+  await db.insert(revenueLines).values(
+    Array.from({ length: size }, (_, index) => ({
+      organizationId: organization.id,
+      customerName: `Customer ${index}`,
+      product: "crm-online",
+      amountCents: 10_000,
+      bookedOn: addDays(today, -(index % 700)),
+      dporAssociated: true,
+      reference: `INV-${index}`,
+    })),
+  );
+  return organization.id;
+}
+
+describeOnEachDatabase("the dashboard", (database) => {
+  it("shows Contoso's demo data at Gold and Fabrikam's short of Silver", async () => {
+    const { db } = database();
+    await seedDemoData(db, today);
+
+    const contoso = await loadDashboard(db, await organizationId(database(), "Contoso Ltd"), today, "en");
+    expect(contoso.evaluation.tier).toBe("gold");
+    expect(contoso.evaluation.revenue.totalUsd).toBe(140_000);
+    expect(contoso.evaluation.nextTier).toBeNull();
+
+    const fabrikam = await loadDashboard(db, await organizationId(database(), "Fabrikam Inc"), today, "fr");
+    expect(fabrikam.evaluation.tier).toBe("none");
+    expect(fabrikam.evaluation.revenue.totalUsd).toBe(82_500.5);
+    expect(fabrikam.evaluation.rejected).toEqual([]);
+    expect(fabrikam.evaluation.nextTier?.tier).toBe("silver");
+    expect(fabrikam.evaluation.nextTier?.revenueShortfallUsd).toBe(17_499.5);
+    expect(fabrikam.explanation[0].summary).toMatch(/Argent/);
+  });
+
+  it("looks back 24 months of trailing revenue and forecasts Contoso's coming changes", async () => {
+    const { db } = database();
+    const contoso = await loadDashboard(db, await organizationId(database(), "Contoso Ltd"), today, "en");
+    expect(contoso.history.points).toHaveLength(24);
+    expect(contoso.history.points.at(-1)).toEqual({ on: today, totalCents: 14_000_000 });
+    expect(contoso.history.thresholdCents).toEqual({ silver: 10_000_000, gold: 10_000_000 });
+    for (const change of contoso.forecast.changes) expect(change.on > today).toBe(true);
+  });
+
+  it("asks the database the same few questions for 10 people and for 2,000", async () => {
+    const small = await largeOrganization(database(), "9000010", 10);
+    const large = await largeOrganization(database(), "9002000", 2_000);
+    const smallQueries = await database().recordQueries(() => loadDashboard(database().db, small, today, "en"));
+    const largeQueries = await database().recordQueries(async () => {
+      const dashboard = await loadDashboard(database().db, large, today, "en");
+      expect(dashboard.evaluation.people).toHaveLength(2_000);
+      expect(dashboard.evaluation.tier).toBe("gold");
+    });
+    expect(largeQueries.length).toBe(smallQueries.length);
+    expect(largeQueries.length).toBeLessThanOrEqual(5);
+  });
+
+  it("does not find another organization's data under an unknown id", async () => {
+    await expect(loadDashboard(database().db, "00000000-0000-4000-8000-000000000000", today, "en")).rejects.toThrow(/not found|organization/);
+  });
+});
