@@ -41,7 +41,14 @@ export type ActionErrorCode =
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; error: ActionErrorCode; message: string; fieldErrors?: Record<string, string[]> };
+  | {
+      ok: false;
+      error: ActionErrorCode;
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      /** What a form posted (passwords left out), so the form can show it again. */
+      values?: Record<string, string>;
+    };
 
 export interface Translate {
   (key: string, values?: TranslationValues): string;
@@ -118,7 +125,21 @@ export function actionMeta(candidate: unknown): Meta | undefined {
 
 type Run<S extends z.ZodType, T> = (input: z.output<S>, user: SessionUser | null, t: Translate) => Promise<T>;
 
+/** The posted text fields, to refill a form after a failure; secrets are never echoed. */
+function echoedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password|token/i.test(key)) values[key] = value;
+  }
+  return values;
+}
+
 async function execute<S extends z.ZodType, T>(schema: S, raw: unknown, meta: Meta, run: Run<S, T>): Promise<ActionResult<T>> {
+  const result = await settle(schema, raw, meta, run);
+  return !result.ok && raw instanceof FormData ? { ...result, values: echoedValues(raw) } : result;
+}
+
+async function settle<S extends z.ZodType, T>(schema: S, raw: unknown, meta: Meta, run: Run<S, T>): Promise<ActionResult<T>> {
   const t = await actionTranslator();
   try {
     const user = await currentUser();

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { roleTitle } from "@/components/competency/definition-text";
+import { ExamPassTable } from "@/components/exams/exam-pass-table";
+import { RecordExamPassForm } from "@/components/exams/record-exam-pass-form";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { appConnection } from "@/db/client";
+import { requirePartnerUser } from "@/lib/auth/session";
+import { today } from "@/lib/clock";
+import { loadDashboard } from "@/lib/data/dashboard";
+import { listExamPasses } from "@/lib/data/exams";
+import { listPersonChoices } from "@/lib/data/people";
+import { examFormText } from "@/lib/i18n/exam-form";
+import type { Locale } from "@/lib/i18n/locales";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("exams"))("title") };
+}
+
+/** Partner admins see and record everyone's passes; an employee sees and records their own. */
+export default async function ExamsPage() {
+  const user = await requirePartnerUser();
+  const [t, locale] = await Promise.all([getTranslations("exams"), getLocale() as Promise<Locale>]);
+  const { db } = await appConnection();
+  const isAdmin = user.role === "partner_admin";
+
+  if (!isAdmin && !user.personId) {
+    return (
+      <Alert>
+        <AlertDescription>{t("noPerson")}</AlertDescription>
+      </Alert>
+    );
+  }
+
+  const ownPersonId = isAdmin ? undefined : (user.personId ?? undefined);
+  const [passes, choices, form] = await Promise.all([
+    listExamPasses(db, user.organizationId, { personId: ownPersonId }),
+    isAdmin ? listPersonChoices(db, user.organizationId) : Promise.resolve([]),
+    examFormText(),
+  ]);
+  const people = isAdmin ? choices.filter((person) => person.leftOn === null) : [{ id: user.personId as string, name: user.displayName }];
+  const own = ownPersonId
+    ? (await loadDashboard(db, user.organizationId, today(), locale)).evaluation.people.find((person) => person.id === ownPersonId)
+    : undefined;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="text-muted-foreground">{isAdmin ? t("description") : t("ownDescription")}</p>
+      </div>
+
+      {own && Object.keys(own.missing).length > 0 && (
+        <Card data-testid="own-gaps">
+          <CardHeader>
+            <CardTitle>{t("yourGaps")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ul className="space-y-2 text-sm">
+              {Object.entries(own.missing).map(([role, groups]) => (
+                <li key={role}>
+                  <span className="font-medium">{roleTitle(role, locale)}</span>:{" "}
+                  {groups.map((codes) => codes.join(" / ")).join(" + ")}
+                </li>
+              ))}
+            </ul>
+          </CardContent>
+        </Card>
+      )}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{form.labels.title}</CardTitle>
+          <CardDescription>{isAdmin ? t("description") : t("ownDescription")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <RecordExamPassForm people={people} {...form} />
+        </CardContent>
+      </Card>
+
+      <ExamPassTable
+        passes={passes}
+        canDelete={(personId) => isAdmin || personId === user.personId}
+        emptyLabel={t("empty")}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { z } from "zod";
+import { ExamPassTable } from "@/components/exams/exam-pass-table";
+import { RecordExamPassForm } from "@/components/exams/record-exam-pass-form";
+import { DepartureForm } from "@/components/people/departure-form";
+import { EditPersonForm } from "@/components/people/person-form";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { appConnection } from "@/db/client";
+import { requirePartnerUser } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/data/errors";
+import { getPerson } from "@/lib/data/people";
+import { examFormText } from "@/lib/i18n/exam-form";
+import { formatDate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+
+
+async function loadPerson(organizationId: string, rawId: string) {
+  const id = z.uuid().safeParse(rawId);
+  if (!id.success) notFound();
+  const { db } = await appConnection();
+  try {
+    return await getPerson(db, organizationId, id.data);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePartnerUser();
+  const { person, passes } = await loadPerson(user.organizationId, (await params).id);
+  const [t, locale] = await Promise.all([getTranslations("people"), getLocale() as Promise<Locale>]);
+  const isAdmin = user.role === "partner_admin";
+  const canRecordPasses = isAdmin || user.personId === person.id;
+
+  return (
+    <div className="space-y-6">
+      <Link href="/people" className="text-sm text-muted-foreground hover:underline">
+        ← {t("back")}
+      </Link>
+      <div>
+        <h1 className="text-3xl font-semibold tracking-tight">{person.name}</h1>
+        <p className="text-muted-foreground">
+          {[person.email, person.mcid && `MCID ${person.mcid}`].filter(Boolean).join(" · ")}
+        </p>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        {isAdmin && (
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("title")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <EditPersonForm
+                person={person}
+                labels={{
+                  name: t("fields.name"),
+                  email: t("fields.email"),
+                  mcid: t("fields.mcid"),
+                  mcidHint: t("fields.mcidHint"),
+                  submit: t("save"),
+                  pending: t("saving"),
+                }}
+              />
+            </CardContent>
+          </Card>
+        )}
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("departure.title")}</CardTitle>
+            <CardDescription>
+              {person.leftOn ? t("departure.leftOn", { date: formatDate(person.leftOn, locale, "long") }) : t("departure.current")}
+            </CardDescription>
+          </CardHeader>
+          {isAdmin && (
+            <CardContent>
+              <p className="mb-3 text-sm text-muted-foreground">{t("departure.description")}</p>
+              <DepartureForm
+                key={person.version}
+                person={person}
+                labels={{ leftOn: t("fields.leftOn"), record: t("departure.record"), undo: t("departure.undo"), pending: t("saving") }}
+              />
+            </CardContent>
+          )}
+        </Card>
+      </div>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("passes.title")}</CardTitle>
+        </CardHeader>
+        <CardContent className="space-y-6">
+          <ExamPassTable passes={passes} canDelete={() => canRecordPasses} emptyLabel={t("passes.empty")} />
+          {canRecordPasses && <RecordExamPassForm people={[person]} {...await examFormText()} />}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

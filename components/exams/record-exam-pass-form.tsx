@@ -1,0 +1,103 @@
+"use client";
+
+import { useActionState, useEffect } from "react";
+import { toast } from "sonner";
+import { FormError, FormField, SubmitButton } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectGroup, SelectItem, SelectLabel, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { recordExamPass } from "@/lib/actions/exams";
+
+export interface RecordExamPassLabels {
+  title: string;
+  person: string;
+  exam: string;
+  examPlaceholder: string;
+  passedOn: string;
+  certificationRef: string;
+  certificationRefHint: string;
+  submit: string;
+  pending: string;
+}
+
+export interface ExamChoice {
+  group: string;
+  exams: Array<{ code: string; title: string }>;
+}
+
+/** Records a pass for one of `people` (a single person needs no picker). */
+export function RecordExamPassForm({
+  people,
+  exams,
+  labels,
+}: {
+  people: Array<{ id: string; name: string }>;
+  exams: ExamChoice[];
+  labels: RecordExamPassLabels;
+}) {
+  const [result, submit] = useActionState(recordExamPass, null);
+  useEffect(() => {
+    if (result?.ok) toast.success(result.data.notice);
+  }, [result]);
+  const failure = result && !result.ok ? result : null;
+  const typed = failure?.values ?? {};
+  // A successful pass remounts the form empty; a failed one keeps what was typed.
+  const key = result?.ok ? result.data.id : "form";
+
+  return (
+    <form key={key} action={submit} className="grid gap-4 sm:grid-cols-2" aria-label={labels.title}>
+      <h3 className="font-medium sm:col-span-2">{labels.title}</h3>
+      <FormError className="sm:col-span-2" message={failure?.message} />
+      {people.length === 1 ? (
+        <input type="hidden" name="personId" value={people[0].id} />
+      ) : (
+        <FormField name="personId" label={labels.person} error={failure?.fieldErrors?.personId} required>
+          <Select name="personId" defaultValue={typed.personId}>
+            <SelectTrigger className="w-full">
+              <SelectValue placeholder={labels.person} />
+            </SelectTrigger>
+            <SelectContent>
+              {people.map((person) => (
+                <SelectItem key={person.id} value={person.id}>
+                  {person.name}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        </FormField>
+      )}
+      <FormField name="code" label={labels.exam} error={failure?.fieldErrors?.code} required>
+        <Select name="code" defaultValue={typed.code}>
+          <SelectTrigger className="w-full">
+            <SelectValue placeholder={labels.examPlaceholder} />
+          </SelectTrigger>
+          <SelectContent>
+            {exams.map((group) => (
+              <SelectGroup key={group.group}>
+                <SelectLabel>{group.group}</SelectLabel>
+                {group.exams.map((exam) => (
+                  <SelectItem key={exam.code} value={exam.code}>
+                    <span className="font-mono">{exam.code}</span> {exam.title}
+                  </SelectItem>
+                ))}
+              </SelectGroup>
+            ))}
+          </SelectContent>
+        </Select>
+      </FormField>
+      <FormField name="passedOn" label={labels.passedOn} error={failure?.fieldErrors?.passedOn} required>
+        <Input type="date" defaultValue={typed.passedOn} className="w-44" />
+      </FormField>
+      <FormField
+        name="certificationRef"
+        label={labels.certificationRef}
+        description={labels.certificationRefHint}
+        error={failure?.fieldErrors?.certificationRef}
+      >
+        <Input defaultValue={typed.certificationRef} maxLength={100} autoComplete="off" />
+      </FormField>
+      <div className="sm:col-span-2">
+        <SubmitButton pendingLabel={labels.pending}>{labels.submit}</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { appConnection } from "@/db/client";
+import { requireOrganization, requireRole } from "@/lib/auth/roles";
+import * as people from "@/lib/data/people";
+import { personDepartureInput, personInput, updatePersonInput } from "@/lib/schemas/people";
+import { formAction, revalidate } from "./action";
+
+/** A partner admin adds a person to their organization, then lands on the person's page. */
+export const createPerson = formAction(personInput, async (input, { user }) => {
+  requireRole(user, ["partner_admin"]);
+  const { db } = await appConnection();
+  const person = await people.createPerson(db, { organizationId: requireOrganization(user), actorId: user.id }, input);
+  revalidate("/people");
+  redirect(`/people/${person.id}`);
+});
+
+export const updatePerson = formAction(updatePersonInput, async (input, { user, t }) => {
+  requireRole(user, ["partner_admin"]);
+  const { db } = await appConnection();
+  const person = await people.updatePerson(db, { organizationId: requireOrganization(user), actorId: user.id }, input);
+  revalidate(`/people/${person.id}`);
+  revalidate("/dashboard");
+  return { version: person.version, notice: t("people.saved") };
+});
+
+/** Records (or, with an empty date, undoes) a person's departure. */
+export const recordDeparture = formAction(personDepartureInput, async (input, { user, t }) => {
+  requireRole(user, ["partner_admin"]);
+  const { db } = await appConnection();
+  const person = await people.updatePerson(db, { organizationId: requireOrganization(user), actorId: user.id }, input);
+  revalidate(`/people/${person.id}`);
+  revalidate("/dashboard");
+  return { version: person.version, notice: t(person.leftOn ? "people.departureRecorded" : "people.departureCleared") };
+});

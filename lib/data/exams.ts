@@ -1,0 +1,91 @@
+import "server-only";
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { examPasses, people } from "@/db/schema";
+import type { ExamPassInput } from "@/lib/schemas/exams";
+import { recordAudit } from "./audit";
+import { violatedUniqueConstraint } from "./constraints";
+import { ConflictError, NotFoundError } from "./errors";
+
+interface Actor {
+  organizationId: string;
+  actorId: string;
+}
+
+/** The organization's exam passes with their person's name, newest first; one person's if asked. */
+export async function listExamPasses(db: Executor, organizationId: string, filter: { personId?: string } = {}) {
+  return db
+    .select({
+      id: examPasses.id,
+      version: examPasses.version,
+      personId: examPasses.personId,
+      personName: people.name,
+      examCode: examPasses.examCode,
+      passedOn: examPasses.passedOn,
+      certificationRef: examPasses.certificationRef,
+      verificationStatus: examPasses.verificationStatus,
+    })
+    .from(examPasses)
+    .innerJoin(people, eq(people.id, examPasses.personId))
+    .where(
+      and(
+        eq(examPasses.organizationId, organizationId),
+        filter.personId ? eq(examPasses.personId, filter.personId) : undefined,
+      ),
+    )
+    .orderBy(desc(examPasses.passedOn), asc(people.name));
+}
+
+export async function recordExamPass(db: Executor, { organizationId, actorId }: Actor, input: ExamPassInput) {
+  return db
+    .transaction(async (tx) => {
+      const [person] = await tx
+        .select({ id: people.id })
+        .from(people)
+        .where(and(eq(people.id, input.personId), eq(people.organizationId, organizationId)));
+      if (!person) throw new NotFoundError("person");
+      const [pass] = await tx
+        .insert(examPasses)
+        .values({
+          organizationId,
+          personId: input.personId,
+          examCode: input.code,
+          passedOn: input.passedOn,
+          certificationRef: input.certificationRef,
+          recordedBy: actorId,
+        })
+        .returning();
+      await recordAudit(tx, { organizationId, actorUserId: actorId, action: "exam_pass.recorded", entityType: "exam_pass", entityId: pass.id, after: pass });
+      return pass;
+    })
+    .catch((error: unknown) => {
+      if (violatedUniqueConstraint(error) === "exam_passes_person_exam_date") {
+        throw new ConflictError("duplicate pass", { messageKey: "exams.errors.duplicate", field: "passedOn" });
+      }
+      throw error;
+    });
+}
+
+/** The pass, if it belongs to the organization: for checking whose it is before acting on it. */
+export async function findExamPass(db: Executor, organizationId: string, id: string) {
+  const [pass] = await db
+    .select()
+    .from(examPasses)
+    .where(and(eq(examPasses.id, id), eq(examPasses.organizationId, organizationId)));
+  if (!pass) throw new NotFoundError("exam pass");
+  return pass;
+}
+
+export async function deleteExamPass(db: Executor, { organizationId, actorId }: Actor, { id, version }: { id: string; version: number }) {
+  await db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(examPasses)
+      .where(and(eq(examPasses.id, id), eq(examPasses.organizationId, organizationId), eq(examPasses.version, version)))
+      .returning();
+    if (!deleted) {
+      await findExamPass(tx, organizationId, id);
+      throw new ConflictError("stale exam pass", { messageKey: "errors.stale" });
+    }
+    await recordAudit(tx, { organizationId, actorUserId: actorId, action: "exam_pass.deleted", entityType: "exam_pass", entityId: id, before: deleted });
+  });
+}

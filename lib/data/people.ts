@@ -1,0 +1,129 @@
+import "server-only";
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { examPasses, people } from "@/db/schema";
+import type { PeopleQuery, PersonInput } from "@/lib/schemas/people";
+import { recordAudit } from "./audit";
+import { violatedUniqueConstraint } from "./constraints";
+import { ConflictError, NotFoundError } from "./errors";
+
+export const peoplePageSize = 50;
+
+interface Actor {
+  organizationId: string;
+  actorId: string;
+}
+
+const sortColumns = { name: people.name, mcid: people.mcid, email: people.email, leftOn: people.leftOn } as const;
+
+/** A page of the organization's people, searched and sorted in SQL, with the total count. */
+export async function listPeople(db: Executor, organizationId: string, query: PeopleQuery) {
+  const conditions: SQL[] = [eq(people.organizationId, organizationId)];
+  if (query.status === "current") conditions.push(isNull(people.leftOn));
+  if (query.status === "left") conditions.push(isNotNull(people.leftOn));
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    conditions.push(or(ilike(people.name, pattern), ilike(people.email, pattern), ilike(people.mcid, pattern)) as SQL);
+  }
+  const order = query.direction === "asc" ? asc : desc;
+  const passCount = db
+    .select({ personId: examPasses.personId, passes: count().as("passes") })
+    .from(examPasses)
+    .where(eq(examPasses.organizationId, organizationId))
+    .groupBy(examPasses.personId)
+    .as("pass_count");
+
+  const rows = await db
+    .select({
+      id: people.id,
+      name: people.name,
+      email: people.email,
+      mcid: people.mcid,
+      leftOn: people.leftOn,
+      passes: sql<number>`coalesce(${passCount.passes}, 0)::int`,
+      total: sql<number>`count(*) over ()::int`,
+    })
+    .from(people)
+    .leftJoin(passCount, eq(passCount.personId, people.id))
+    .where(and(...conditions))
+    .orderBy(sql`${order(sortColumns[query.sort])} nulls last`, asc(people.id))
+    .limit(peoplePageSize)
+    .offset((query.page - 1) * peoplePageSize);
+
+  return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
+}
+
+/** One person of the organization with their exam passes; another organization's is "not found". */
+export async function getPerson(db: Executor, organizationId: string, personId: string) {
+  const [person] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.id, personId), eq(people.organizationId, organizationId)));
+  if (!person) throw new NotFoundError("person");
+  const passes = await db
+    .select()
+    .from(examPasses)
+    .where(and(eq(examPasses.personId, personId), eq(examPasses.organizationId, organizationId)))
+    .orderBy(desc(examPasses.passedOn));
+  return { person, passes };
+}
+
+/** The organization's people for pickers (name order), current ones first. */
+export async function listPersonChoices(db: Executor, organizationId: string) {
+  return db
+    .select({ id: people.id, name: people.name, leftOn: people.leftOn })
+    .from(people)
+    .where(eq(people.organizationId, organizationId))
+    .orderBy(sql`${people.leftOn} is not null`, asc(people.name));
+}
+
+function mcidTaken(error: unknown): never {
+  if (violatedUniqueConstraint(error) === "people_organization_mcid") {
+    throw new ConflictError("mcid taken", { messageKey: "people.errors.mcidTaken", field: "mcid" });
+  }
+  throw error;
+}
+
+export async function createPerson(db: Executor, { organizationId, actorId }: Actor, input: PersonInput) {
+  return db
+    .transaction(async (tx) => {
+      const [person] = await tx
+        .insert(people)
+        .values({ organizationId, ...input })
+        .returning();
+      await recordAudit(tx, { organizationId, actorUserId: actorId, action: "person.created", entityType: "person", entityId: person.id, after: person });
+      return person;
+    })
+    .catch(mcidTaken);
+}
+
+/**
+ * Applies `changes` if the row is still at `version`: a second admin who edited the same
+ * person from an older page gets a conflict, never a silent overwrite.
+ */
+export async function updatePerson(
+  db: Executor,
+  { organizationId, actorId }: Actor,
+  { id, version, ...changes }: Partial<PersonInput> & { id: string; version: number },
+) {
+  return db
+    .transaction(async (tx) => {
+      const [before] = await tx
+        .select()
+        .from(people)
+        .where(and(eq(people.id, id), eq(people.organizationId, organizationId)))
+        .for("update");
+      if (!before) throw new NotFoundError("person");
+      if (before.version !== version) throw new ConflictError("stale person", { messageKey: "errors.stale" });
+      const [after] = await tx
+        .update(people)
+        .set({ ...changes, version: version + 1, updatedAt: new Date() })
+        .where(and(eq(people.id, id), eq(people.organizationId, organizationId)))
+        .returning();
+      const departure = changes.leftOn !== undefined && changes.leftOn !== before.leftOn;
+      const action = !departure ? "person.updated" : changes.leftOn ? "person.departure_recorded" : "person.departure_cleared";
+      await recordAudit(tx, { organizationId, actorUserId: actorId, action, entityType: "person", entityId: id, before, after });
+      return after;
+    })
+    .catch(mcidTaken);
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ExamChoice, RecordExamPassLabels } from "@/components/exams/record-exam-pass-form";
+import { cloudCrm } from "@/lib/rules";
+import type { Locale } from "./locales";
+
+/** The exam form's words and the catalogue's exams, titled in the reader's language. */
+export async function examFormText(): Promise<{ labels: RecordExamPassLabels; exams: ExamChoice[] }> {
+  const [t, locale] = await Promise.all([getTranslations("exams"), getLocale() as Promise<Locale>]);
+  return {
+    labels: {
+      title: t("record.title"),
+      person: t("record.person"),
+      exam: t("record.exam"),
+      examPlaceholder: t("record.examPlaceholder"),
+      passedOn: t("record.passedOn"),
+      certificationRef: t("record.certificationRef"),
+      certificationRefHint: t("record.certificationRefHint"),
+      submit: t("record.submit"),
+      pending: t("record.pending"),
+    },
+    exams: cloudCrm.groups.map((group) => ({
+      group: t(`groups.${group.id}`),
+      exams: cloudCrm.catalogue
+        .filter((exam) => exam.group === group.id)
+        .map((exam) => ({ code: exam.code, title: exam.title[locale] })),
+    })),
+  };
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { optionalDate, optionalText, recordId, rowVersion } from "./fields";
+
+/** One person of a partner organization: the form, the action and the CSV import parse with it. */
+export const personInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z
+    .union([z.literal(""), z.string().trim().toLowerCase().max(320).pipe(z.email())])
+    .nullish()
+    .transform((value) => value || null),
+  mcid: optionalText(20).refine((value) => value === null || /^[0-9]{3,20}$/.test(value), "people.errors.mcidShape"),
+  leftOn: optionalDate,
+});
+
+export const updatePersonInput = personInput.extend({ id: recordId, version: rowVersion });
+
+export const personDepartureInput = z.object({ id: recordId, version: rowVersion, leftOn: optionalDate });
+
+export const peopleSortKeys = ["name", "mcid", "email", "leftOn"] as const;
+
+export const peopleQuery = z.object({
+  q: z.string().trim().max(200).catch(""),
+  sort: z.enum(peopleSortKeys).catch("name"),
+  direction: z.enum(["asc", "desc"]).catch("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  status: z.enum(["current", "left", "all"]).catch("current"),
+});
+
+export type PersonInput = z.output<typeof personInput>;
+export type PeopleQuery = z.output<typeof peopleQuery>;
