@@ -30,6 +30,8 @@ const securityHeaders = [
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The build checks the application's types; `npm test` checks everything, tests included.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   reactStrictMode: true,
   // Native and WebAssembly packages are loaded by Node at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],

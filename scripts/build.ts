@@ -15,6 +15,7 @@ const buildInputs = [
   "next.config.js",
   "postcss.config.mjs",
   "tsconfig.json",
+  "tsconfig.build.json",
   "package-lock.json",
 ];
 
