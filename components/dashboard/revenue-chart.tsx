@@ -69,7 +69,7 @@ export async function RevenueChart({ dashboard }: { dashboard: Dashboard }) {
                 className="stroke-destructive"
                 strokeDasharray="6 4"
               />
-              <text x={width - margin.right} y={y(threshold) - 4} textAnchor="end" className="fill-destructive text-[10px]">
+              <text x={margin.left + 4} y={y(threshold) - 4} className="fill-destructive text-[10px]">
                 {t("threshold")} {formatMoney(threshold, locale)}
               </text>
             </g>

@@ -45,7 +45,6 @@ export function RecordExamPassForm({
 
   return (
     <form key={key} action={submit} className="grid gap-4 sm:grid-cols-2" aria-label={labels.title}>
-      <h3 className="font-medium sm:col-span-2">{labels.title}</h3>
       <FormError className="sm:col-span-2" message={failure?.message} />
       {people.length === 1 ? (
         <input type="hidden" name="personId" value={people[0].id} />

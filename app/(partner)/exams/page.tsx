@@ -4,7 +4,7 @@ import { roleTitle } from "@/components/competency/definition-text";
 import { ExamPassTable } from "@/components/exams/exam-pass-table";
 import { RecordExamPassForm } from "@/components/exams/record-exam-pass-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { appConnection } from "@/db/client";
 import { requirePartnerUser } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
@@ -60,8 +60,10 @@ export default async function ExamsPage() {
             <ul className="space-y-2 text-sm">
               {Object.entries(own.missing).map(([role, groups]) => (
                 <li key={role}>
-                  <span className="font-medium">{roleTitle(role, locale)}</span>:{" "}
-                  {groups.map((codes) => codes.join(" / ")).join(" + ")}
+                  {t("gapLine", {
+                    role: roleTitle(role, locale),
+                    exams: groups.map((codes) => codes.join(" / ")).join(" + "),
+                  })}
                 </li>
               ))}
             </ul>
@@ -72,7 +74,6 @@ export default async function ExamsPage() {
       <Card>
         <CardHeader>
           <CardTitle>{form.labels.title}</CardTitle>
-          <CardDescription>{isAdmin ? t("description") : t("ownDescription")}</CardDescription>
         </CardHeader>
         <CardContent>
           <RecordExamPassForm people={people} {...form} />

@@ -1,0 +1,17 @@
+import { getTranslations } from "next-intl/server";
+import type { SessionUser } from "@/lib/auth/session";
+import { SignOutButton } from "@/components/sign-out-button";
+
+/** The signed-in user's name (role on hover) and signing out. */
+export async function UserMenu({ user }: { user: SessionUser }) {
+  const t = await getTranslations();
+  return (
+    <div className="ml-auto flex items-center gap-2">
+      <span className="sr-only">{t("nav.signedInAs", { name: user.displayName })}</span>
+      <span aria-hidden className="hidden text-sm sm:inline" title={t(`auth.roles.${user.role}`)} data-testid="signed-in-user">
+        {user.displayName}
+      </span>
+      <SignOutButton label={t("nav.signOut")} />
+    </div>
+  );
+}
