@@ -26,14 +26,13 @@ export function DepartureForm({
     if (result?.ok) toast.success(result.data.notice);
   }, [result]);
   const failure = result && !result.ok ? result : null;
-  const version = result?.ok ? result.data.version : person.version;
 
   if (person.leftOn) {
     return (
       <form action={submit} className="grid gap-3">
         <FormError message={failure?.message} />
         <input type="hidden" name="id" value={person.id} />
-        <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="version" value={person.version} />
         <input type="hidden" name="leftOn" value="" />
         <div>
           <SubmitButton variant="outline" pendingLabel={labels.pending}>
@@ -47,7 +46,7 @@ export function DepartureForm({
     <form action={submit} className="flex flex-wrap items-end gap-3">
       <FormError message={failure?.message} className="w-full" />
       <input type="hidden" name="id" value={person.id} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={person.version} />
       <FormField name="leftOn" label={labels.leftOn} error={failure?.fieldErrors?.leftOn} required>
         <Input type="date" defaultValue={failure?.values?.leftOn ?? ""} className="w-44" />
       </FormField>

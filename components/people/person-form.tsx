@@ -30,11 +30,10 @@ export function EditPersonForm({ person, labels }: { person: ExistingPerson; lab
     if (result?.ok) toast.success(result.data.notice);
   }, [result]);
   const failure = result && !result.ok ? result : null;
-  const version = result?.ok ? result.data.version : person.version;
   return (
     <PersonFields submit={submit} failure={failure} labels={labels} defaults={person}>
       <input type="hidden" name="id" value={person.id} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={person.version} />
     </PersonFields>
   );
 }

@@ -22,7 +22,7 @@ export const updatePerson = formAction(updatePersonInput, async (input, { user, 
   const person = await people.updatePerson(db, { organizationId: requireOrganization(user), actorId: user.id }, input);
   revalidate(`/people/${person.id}`);
   revalidate("/dashboard");
-  return { version: person.version, notice: t("people.saved") };
+  return { notice: t("people.saved") };
 });
 
 /** Records (or, with an empty date, undoes) a person's departure. */
@@ -32,5 +32,5 @@ export const recordDeparture = formAction(personDepartureInput, async (input, { 
   const person = await people.updatePerson(db, { organizationId: requireOrganization(user), actorId: user.id }, input);
   revalidate(`/people/${person.id}`);
   revalidate("/dashboard");
-  return { version: person.version, notice: t(person.leftOn ? "people.departureRecorded" : "people.departureCleared") };
+  return { notice: t(person.leftOn ? "people.departureRecorded" : "people.departureCleared") };
 });

@@ -79,7 +79,6 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             <CardContent>
               <p className="mb-3 text-sm text-muted-foreground">{t("departure.description")}</p>
               <DepartureForm
-                key={person.version}
                 person={person}
                 labels={{ leftOn: t("fields.leftOn"), record: t("departure.record"), undo: t("departure.undo"), pending: t("saving") }}
               />

@@ -1,0 +1,83 @@
+import { expect, test } from "@playwright/test";
+import { signedInPage, todayUtc } from "./support/session";
+
+const words = {
+  en: {
+    people: "People",
+    leftOn: "Left the organization on",
+    record: "Record departure",
+    undo: "Undo departure",
+    recorded: "Departure recorded.",
+    undone: "Departure undone.",
+    exam: "Exam",
+    passedOn: "Passed on",
+    recordPass: "Record pass",
+    gold: "Gold",
+    silver: "Silver",
+  },
+  fr: {
+    people: "Personnes",
+    leftOn: "A quitté l’entreprise le",
+    record: "Enregistrer le départ",
+    undo: "Annuler le départ",
+    recorded: "Départ enregistré.",
+    undone: "Départ annulé.",
+    exam: "Examen",
+    passedOn: "Réussi le",
+    recordPass: "Enregistrer",
+    gold: "Or",
+    silver: "Argent",
+  },
+} as const;
+
+for (const locale of ["en", "fr"] as const) {
+  const w = words[locale];
+
+  test.describe(`the partner workspace (${locale})`, () => {
+    test("Contoso's admin sees Gold, drops to Silver with a departure, and undoes it", async ({ browser, baseURL }) => {
+      const page = await signedInPage({ browser, baseURL }, "admin@contoso.example", locale);
+      await expect(page).toHaveURL("/dashboard");
+      await expect(page.locator("h1 [data-tier]")).toHaveAttribute("data-tier", "gold");
+      await expect(page.locator("h1 [data-tier]")).toHaveText(w.gold);
+
+      await page.getByRole("link", { name: w.people, exact: true }).click();
+      await page.getByRole("link", { name: "Alice Martin" }).click();
+      await page.getByLabel(w.leftOn).fill(todayUtc());
+      await page.getByRole("button", { name: w.record }).click();
+      await expect(page.getByText(w.recorded)).toBeVisible();
+
+      await page.goto("/dashboard");
+      await expect(page.locator("h1 [data-tier]")).toHaveAttribute("data-tier", "silver");
+      await expect(page.locator("h1 [data-tier]")).toHaveText(w.silver);
+
+      await page.goBack();
+      await page.reload();
+      await page.getByRole("button", { name: w.undo }).click();
+      await expect(page.getByText(w.undone)).toBeVisible();
+      await page.goto("/dashboard");
+      await expect(page.locator("h1 [data-tier]")).toHaveAttribute("data-tier", "gold");
+      await page.context().close();
+    });
+
+    test("Alice records her own exam pass and cannot change Bruno's", async ({ browser, baseURL }) => {
+      const page = await signedInPage({ browser, baseURL }, "alice@contoso.example", locale);
+      await expect(page).toHaveURL("/exams");
+      const passedOn = locale === "en" ? "2026-01-12" : "2026-01-13";
+
+      await page.getByRole("combobox", { name: w.exam }).click();
+      await page.getByRole("option", { name: /MB2-712/ }).click();
+      await page.getByLabel(w.passedOn).fill(passedOn);
+      await page.getByRole("button", { name: w.recordPass, exact: true }).click();
+      await expect(page.getByTestId("exam-pass-row").filter({ hasText: "MB2-712" }).first()).toBeVisible();
+
+      await page.getByRole("link", { name: w.people, exact: true }).click();
+      await page.getByRole("link", { name: "Bruno Costa" }).click();
+      await expect(page.getByRole("heading", { name: "Bruno Costa" })).toBeVisible();
+      await expect(page.getByTestId("exam-pass-row")).toHaveCount(2);
+      await expect(page.getByRole("button", { name: w.recordPass, exact: true })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: w.record })).toHaveCount(0);
+      await expect(page.locator("form input[name=name], form input[name=leftOn], form input[name=passedOn]")).toHaveCount(0);
+      await page.context().close();
+    });
+  });
+}
