@@ -51,6 +51,11 @@ export const organizations = pgTable(
     name: text("name").notNull(),
     mpnId: text("mpn_id").notNull().unique(),
     market: text("market").notNull(),
+    /**
+     * Bumped by triggers on every change to the organization's people, exam passes and
+     * revenue lines: an evaluation computed at one revision stays right until it moves.
+     */
+    evidenceRevision: bigint("evidence_revision", { mode: "number" }).notNull().default(0),
     version,
     ...timestamps,
   },

@@ -10,6 +10,9 @@ import type { Locale, PersonStatus } from "@/lib/rules";
 
 export type GapFilter = "all" | "one-away";
 
+/** People shown per page: a large organization's list is paged, not sent whole. */
+export const gapPageSize = 25;
+
 /** One exam away: some role the person lacks needs just one more group that can still be passed. */
 function isOneExamAway(person: PersonStatus): boolean {
   return Object.values(person.missing).some((groups) => groups.length === 1 && groups[0].length > 0);
@@ -18,21 +21,26 @@ function isOneExamAway(person: PersonStatus): boolean {
 export async function GapList({
   dashboard,
   filter,
+  page,
   ownPersonId,
-  filterHref,
+  href,
 }: {
   dashboard: Dashboard;
   filter: GapFilter;
+  page: number;
   /** The signed-in employee's own person record, listed first. */
   ownPersonId: string | null;
-  filterHref: (filter: GapFilter) => string;
+  href: (filter: GapFilter, page: number) => string;
 }) {
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations("dashboard.gaps");
   const current = dashboard.evaluation.people.filter((person) => person.counts);
-  const shown = current
+  const matching = current
     .filter((person) => filter === "all" || isOneExamAway(person))
     .sort((a, b) => Number(b.id === ownPersonId) - Number(a.id === ownPersonId));
+  const pages = Math.max(1, Math.ceil(matching.length / gapPageSize));
+  const shownPage = Math.min(page, pages);
+  const shown = matching.slice((shownPage - 1) * gapPageSize, shownPage * gapPageSize);
 
   return (
     <Card>
@@ -44,7 +52,7 @@ export async function GapList({
             {(["all", "one-away"] as const).map((option) => (
               <Link
                 key={option}
-                href={filterHref(option)}
+                href={href(option, 1)}
                 aria-current={filter === option ? "page" : undefined}
                 className={cn(
                   "rounded-md px-2.5 py-1 text-muted-foreground",
@@ -130,6 +138,25 @@ export async function GapList({
               ))}
             </TableBody>
           </Table>
+        )}
+        {pages > 1 && (
+          <nav className="mt-4 flex items-center justify-between text-sm" aria-label={t("pages")}>
+            <Link
+              href={href(filter, shownPage - 1)}
+              aria-disabled={shownPage <= 1}
+              className={cn("hover:underline", shownPage <= 1 && "pointer-events-none text-muted-foreground")}
+            >
+              {t("previous")}
+            </Link>
+            <span className="text-muted-foreground">{t("pageOf", { page: shownPage, pages, total: matching.length })}</span>
+            <Link
+              href={href(filter, shownPage + 1)}
+              aria-disabled={shownPage >= pages}
+              className={cn("hover:underline", shownPage >= pages && "pointer-events-none text-muted-foreground")}
+            >
+              {t("next")}
+            </Link>
+          </nav>
         )}
       </CardContent>
     </Card>

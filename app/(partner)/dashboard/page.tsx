@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
 import { tierTitle } from "@/components/competency/definition-text";
 import { TierBadge } from "@/components/competency/tier-badge";
@@ -23,6 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 interface SearchParams {
   asOf?: string | string[];
   gaps?: string | string[];
+  page?: string | string[];
 }
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -34,14 +36,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const requested = calendarDateSchema.safeParse(params.asOf);
   const asOf = requested.success ? requested.data : today();
   const filter: GapFilter = params.gaps === "one-away" ? "one-away" : "all";
+  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.page);
   const { db } = await appConnection();
   const dashboard = await loadDashboard(db, user.organizationId, asOf, locale);
   const isToday = asOf === today();
 
-  const filterHref = (gaps: GapFilter) => {
+  const gapsHref = (gaps: GapFilter, gapsPage: number) => {
     const query = new URLSearchParams();
     if (!isToday) query.set("asOf", asOf);
     if (gaps !== "all") query.set("gaps", gaps);
+    if (gapsPage > 1) query.set("page", String(gapsPage));
     const text = query.toString();
     return text ? `/dashboard?${text}` : "/dashboard";
   };
@@ -82,7 +86,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <GapList dashboard={dashboard} filter={filter} ownPersonId={user.personId} filterHref={filterHref} />
+        <GapList dashboard={dashboard} filter={filter} page={page} ownPersonId={user.personId} href={gapsHref} />
         <div className="space-y-6">
           <NextTierPlan dashboard={dashboard} />
           <ForecastList dashboard={dashboard} />

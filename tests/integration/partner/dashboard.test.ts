@@ -82,6 +82,26 @@ describeOnEachDatabase("the dashboard", (database) => {
     expect(largeQueries.length).toBeLessThanOrEqual(5);
   });
 
+  it("answers a repeated question from memory and sees every change to the evidence at once", async () => {
+    const { db } = database();
+    const contosoId = await organizationId(database(), "Contoso Ltd");
+    await loadDashboard(db, contosoId, today, "en");
+    const repeated = await database().recordQueries(() => loadDashboard(db, contosoId, today, "en"));
+    expect(repeated).toHaveLength(1);
+
+    const [alice] = await db.select().from(people).where(eq(people.name, "Alice Martin"));
+    await db.update(people).set({ leftOn: today }).where(eq(people.id, alice.id));
+    expect((await loadDashboard(db, contosoId, today, "en")).evaluation.tier).toBe("silver");
+    await db.update(people).set({ leftOn: null }).where(eq(people.id, alice.id));
+    expect((await loadDashboard(db, contosoId, today, "en")).evaluation.tier).toBe("gold");
+
+    const [line] = await db.select().from(revenueLines).where(eq(revenueLines.reference, "CTS-INV-1001"));
+    await db.delete(revenueLines).where(eq(revenueLines.id, line.id));
+    expect((await loadDashboard(db, contosoId, today, "en")).evaluation.revenue.totalUsd).toBe(80_000);
+    await db.insert(revenueLines).values(line);
+    expect((await loadDashboard(db, contosoId, today, "en")).evaluation.revenue.totalUsd).toBe(140_000);
+  });
+
   it("does not find another organization's data under an unknown id", async () => {
     await expect(loadDashboard(database().db, "00000000-0000-4000-8000-000000000000", today, "en")).rejects.toThrow(/not found|organization/);
   });

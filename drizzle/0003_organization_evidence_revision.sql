@@ -1,0 +1,1 @@
+ALTER TABLE "organizations" ADD COLUMN "evidence_revision" bigint DEFAULT 0 NOT NULL;
