@@ -41,6 +41,8 @@ export async function GapList({
   const pages = Math.max(1, Math.ceil(matching.length / gapPageSize));
   const shownPage = Math.min(page, pages);
   const shown = matching.slice((shownPage - 1) * gapPageSize, shownPage * gapPageSize);
+  // Titles once, under the table, rather than beside every code of every row.
+  const legend = [...new Set(shown.flatMap((person) => Object.values(person.missing).flat(2)))].sort();
 
   return (
     <Card>
@@ -116,14 +118,13 @@ export async function GapList({
                                     t("noExamLeft")
                                   ) : (
                                     <>
-                                      {t("oneOf")}
-                                      <ul className="ml-3 list-none">
-                                        {codes.map((code) => (
-                                          <li key={code}>
-                                            <span className="font-mono text-foreground">{code}</span> {examTitle(code, locale)}
-                                          </li>
-                                        ))}
-                                      </ul>
+                                      {t("oneOf")}{" "}
+                                      {codes.map((code, position) => (
+                                        <span key={code}>
+                                          {position > 0 && " · "}
+                                          <span className="font-mono text-foreground">{code}</span>
+                                        </span>
+                                      ))}
                                     </>
                                   )}
                                 </li>
@@ -138,6 +139,16 @@ export async function GapList({
               ))}
             </TableBody>
           </Table>
+        )}
+        {legend.length > 0 && (
+          <dl className="mt-4 grid gap-x-4 gap-y-1 border-t pt-4 text-xs text-muted-foreground sm:grid-cols-2" aria-label={t("legend")}>
+            {legend.map((code) => (
+              <div key={code} className="flex gap-2">
+                <dt className="font-mono text-foreground">{code}</dt>
+                <dd>{examTitle(code, locale)}</dd>
+              </div>
+            ))}
+          </dl>
         )}
         {pages > 1 && (
           <nav className="mt-4 flex items-center justify-between text-sm" aria-label={t("pages")}>

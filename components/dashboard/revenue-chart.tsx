@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Dashboard } from "@/lib/data/dashboard";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { formatDate, formatMoney, formatMonth } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/rules";
 
 const width = 720;
@@ -20,11 +20,6 @@ export async function RevenueChart({ dashboard }: { dashboard: Dashboard }) {
   const plotHeight = height - margin.top - margin.bottom;
   const slot = plotWidth / points.length;
   const y = (cents: number) => margin.top + plotHeight - (Math.max(cents, 0) / top) * plotHeight;
-  const monthLabel = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-US", {
-    month: "short",
-    year: "2-digit",
-    timeZone: "UTC",
-  });
 
   return (
     <Card>
@@ -53,7 +48,7 @@ export async function RevenueChart({ dashboard }: { dashboard: Dashboard }) {
                 </rect>
                 {index % 3 === (points.length - 1) % 3 && (
                   <text x={x + slot * 0.35} y={height - 8} textAnchor="middle" className="fill-muted-foreground text-[10px]">
-                    {monthLabel.format(new Date(`${point.on}T00:00:00Z`))}
+                    {formatMonth(point.on, locale)}
                   </text>
                 )}
               </g>

@@ -1,17 +1,46 @@
 import type { Locale } from "./locales";
 
+const tags: Record<Locale, string> = { en: "en-US", fr: "fr-FR" };
+
+/**
+ * Intl formatters are costly to build and safe to share, so each is built once per locale
+ * and style: a page formats dozens of amounts and dates.
+ */
+function memoized<F>(build: (locale: Locale, style: string) => F) {
+  const built = new Map<string, F>();
+  return (locale: Locale, style = "") => {
+    const key = `${locale}|${style}`;
+    let formatter = built.get(key);
+    if (!formatter) {
+      formatter = build(locale, style);
+      built.set(key, formatter);
+    }
+    return formatter;
+  };
+}
+
+const moneyFormat = memoized((locale) => new Intl.NumberFormat(tags[locale], { style: "currency", currency: "USD" }));
+
+const dateFormat = memoized(
+  (locale, style) =>
+    new Intl.DateTimeFormat(tags[locale], { dateStyle: style as "medium" | "long", timeZone: "UTC" }),
+);
+
+const monthFormat = memoized(
+  (locale) => new Intl.DateTimeFormat(tags[locale], { month: "short", year: "2-digit", timeZone: "UTC" }),
+);
+
 /** USD from integer cents, in the reader's conventions: `$1,234.56` or `1 234,56 $US`. */
 export function formatMoney(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", {
-    style: "currency",
-    currency: "USD",
-  }).format(cents / 100);
+  return moneyFormat(locale).format(cents / 100);
 }
 
 /** A calendar date (YYYY-MM-DD) written out for a person; never shifted by a time zone. */
 export function formatDate(isoDate: string, locale: Locale, style: "medium" | "long" = "medium"): string {
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-US", {
-    dateStyle: style,
-    timeZone: "UTC",
-  }).format(new Date(`${isoDate}T00:00:00Z`));
+  return dateFormat(locale, style).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** A month and a two-digit year (`Nov 26`, `nov. 26`), for chart axes. */
+export function formatMonth(isoDate: string, locale: Locale): string {
+  return monthFormat(locale).format(new Date(`${isoDate}T00:00:00Z`));
 }
