@@ -13,6 +13,9 @@ export default defineConfig({
     },
   },
   test: {
+    // next-auth imports "next/server" without an extension, which Node's ESM loader cannot
+    // resolve in an external package; processed by Vite, the import resolves.
+    server: { deps: { inline: ["next-auth"] } },
     projects: [
       {
         extends: true,

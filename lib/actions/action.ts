@@ -19,14 +19,17 @@ import { localizeIssues } from "./field-errors";
  *
  *   export const revokeInvitation = formAction(revokeInput, async (input, { user }) => {
  *     requireRole(user, ["partner_admin"]);
- *     return invitations.revoke(db, { organizationId: user.organizationId, ... });
+ *     const { db } = await appConnection();
+ *     await invitations.revokeInvitation(db, { organizationId: requireOrganization(user), ... });
  *   });
  *
  * `action(...)` gives `(input: object | FormData) => Promise<ActionResult<T>>` (plain
  * `<form action>`, client calls); `formAction(...)` gives `(prev, formData)` for useActionState.
  * FormData arrives as an object of strings (a repeated name becomes an array); an empty
- * field is "", not undefined. Inside a handler, use `revalidate(path)` from here rather than
- * next/cache, so the action also runs outside Next.js (tests).
+ * field is "", not undefined. A failed form submission echoes its text fields back in
+ * `values` (never passwords or tokens) so the form can show them again. Inside a handler,
+ * use `revalidate(path)` from here rather than next/cache, so the action also runs outside
+ * Next.js (tests). Every new action needs a row in tests/integration/auth/authorization-table.ts.
  */
 
 /** "unexpected" is beyond the original contract: an unforeseen error, logged on the server. */

@@ -24,7 +24,3 @@ function load(): ReadonlySet<string> {
 export function isCommonPassword(password: string): boolean {
   return load().has(password.toLowerCase());
 }
-
-export function commonPasswordCount(): number {
-  return load().size;
-}

@@ -10,8 +10,9 @@ export const maximumPasswordLength = 256;
  */
 export const newPassword = z
   .string()
-  .min(minimumPasswordLength)
-  .max(maximumPasswordLength)
+  // A password refused for its length is not also looked up (one message is enough).
+  .min(minimumPasswordLength, { abort: true })
+  .max(maximumPasswordLength, { abort: true })
   .refine((password) => !isCommonPassword(password), { message: "commonPassword" });
 
 /** Why a password is refused, in English, for the command line. */

@@ -1,4 +1,6 @@
-import { CredentialsSignin } from "next-auth";
+// Auth.js's own class (next-auth re-exports it), imported from its home so that code
+// checking credentials loads without Next.js (the two-process throttle test).
+import { CredentialsSignin } from "@auth/core/errors";
 
 /**
  * Why a password sign-in was refused. Auth.js hands these back unchanged to the code that

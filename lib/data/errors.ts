@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Errors a data function throws for the action wrapper to turn into a result. A record of
  * another organization raises NotFoundError exactly like a record that does not exist.

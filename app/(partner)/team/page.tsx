@@ -1,0 +1,157 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { appConnection } from "@/db/client";
+import { requirePartnerUser } from "@/lib/auth/session";
+import { invitablePeople, listPendingInvitations } from "@/lib/data/invitations";
+import { listOrganizationMembers } from "@/lib/data/users";
+import { InviteForm } from "./invite-form";
+import { RevokeInvitationButton } from "./revoke-button";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("team");
+  return { title: t("title") };
+}
+
+/** A partner admin's view of who can sign in to the organization, and who is invited. */
+export default async function TeamPage() {
+  const user = await requirePartnerUser();
+  if (user.role !== "partner_admin") notFound();
+  const { db } = await appConnection();
+  const [members, pending, people] = await Promise.all([
+    listOrganizationMembers(db, user.organizationId),
+    listPendingInvitations(db, user.organizationId),
+    invitablePeople(db, user.organizationId),
+  ]);
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const expiry = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-US", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone: "UTC",
+    timeZoneName: "short",
+  });
+
+  return (
+    <div className="grid gap-6">
+      <div className="space-y-1">
+        <h1 className="text-3xl font-semibold tracking-tight">{t("team.title")}</h1>
+        <p className="text-muted-foreground">{t("team.description")}</p>
+      </div>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>{t("team.membersTitle")}</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("team.name")}</TableHead>
+                <TableHead>{t("team.email")}</TableHead>
+                <TableHead>{t("team.role")}</TableHead>
+                <TableHead>{t("team.person")}</TableHead>
+                <TableHead>{t("team.status")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {members.map((member) => (
+                <TableRow key={member.id}>
+                  <TableCell className="font-medium">{member.displayName}</TableCell>
+                  <TableCell>{member.email}</TableCell>
+                  <TableCell>{t(`auth.roles.${member.role}`)}</TableCell>
+                  <TableCell>{member.personName ?? "—"}</TableCell>
+                  <TableCell>
+                    <Badge variant={member.disabled ? "none" : "secondary"}>
+                      {member.disabled ? t("team.disabled") : t("team.active")}
+                    </Badge>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>{t("invitations.pendingTitle")}</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          {pending.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t("invitations.none")}</p>
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t("invitations.email")}</TableHead>
+                  <TableHead>{t("invitations.role")}</TableHead>
+                  <TableHead>{t("invitations.person")}</TableHead>
+                  <TableHead>{t("invitations.invitedBy")}</TableHead>
+                  <TableHead>{t("invitations.expires")}</TableHead>
+                  <TableHead />
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {pending.map((invitation) => (
+                  <TableRow key={invitation.id}>
+                    <TableCell className="font-medium">{invitation.email}</TableCell>
+                    <TableCell>{t(`auth.roles.${invitation.role}`)}</TableCell>
+                    <TableCell>{invitation.personName ?? "—"}</TableCell>
+                    <TableCell>{invitation.invitedByName}</TableCell>
+                    <TableCell>{expiry.format(invitation.expiresAt)}</TableCell>
+                    <TableCell className="text-right">
+                      <RevokeInvitationButton
+                        invitationId={invitation.id}
+                        label={t("invitations.revoke")}
+                        accessibleLabel={t("invitations.revokeLabel", { email: invitation.email })}
+                        done={t("invitations.revoked")}
+                      />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>{t("invitations.title")}</h2>
+          </CardTitle>
+          <CardDescription>{t("invitations.description")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <InviteForm
+            people={people}
+            labels={{
+              email: t("invitations.email"),
+              role: t("invitations.role"),
+              roles: { employee: t("auth.roles.employee"), partner_admin: t("auth.roles.partner_admin") },
+              person: t("invitations.person"),
+              personPlaceholder: t("invitations.personPlaceholder"),
+              personHint: t("invitations.personHint"),
+              noPeople: t("invitations.noPeople"),
+              submit: t("invitations.submit"),
+              pending: t("invitations.pending"),
+              link: t("invitations.link"),
+              copy: t("invitations.copy"),
+              copied: t("invitations.copied"),
+            }}
+          />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { isPublicPath, signInRedirectPath } from "@/lib/auth/paths";
+import { hasSessionCookie } from "@/lib/auth/session-cookie";
+
+/**
+ * Sends signed-out visitors of the portal's pages to the sign-in page, remembering where they
+ * were going. It decides no access: a forged cookie gets past it and is refused by every
+ * page, action and data function, which read and check the session themselves
+ * (CVE-2025-29927 showed why the proxy must not be the guard).
+ */
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (isPublicPath(pathname)) return NextResponse.next();
+  if (hasSessionCookie(request.cookies.getAll().map((cookie) => cookie.name))) return NextResponse.next();
+  return NextResponse.redirect(new URL(signInRedirectPath(pathname, search), request.url));
+}
+
+export const config = {
+  // Pages only: route handlers answer for themselves, and assets are public.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon\\.ico|.*\\.[a-zA-Z0-9]+$).*)"],
+};

@@ -1,0 +1,269 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "@/db/client";
+import type { ActionErrorCode } from "@/lib/actions/action";
+import { previewImport } from "@/lib/data/imports";
+
+/**
+ * THE AUTHORIZATION TABLE: what every server action and every route handler answers to
+ * each kind of caller. authorization-matrix.test.ts finds every export of every "use server"
+ * module in lib/actions/ and every HTTP method of every app/** /route.ts at test time, and
+ * fails for any without a row here (and for any row naming nothing).
+ *
+ * Callers: signedOut; employee (alice@contoso.example, linked to her person record); admin
+ * (admin@contoso.example); otherAdmin (admin@fabrikam.example); reviewer. The record a row
+ * aims at ALWAYS belongs to Contoso, so `otherAdmin` is the cross-tenant attempt.
+ *
+ * An action row:
+ *
+ *   "lib/actions/people.ts#updatePerson": {
+ *     input: async (w) => ({ id: await w.newContosoPerson(), version: "1", name: "Renamed" }),
+ *     missing: () => ({ id: randomUUID(), version: "1", name: "Renamed" }),
+ *     expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "ok", otherAdmin: "not_found", reviewer: "forbidden" },
+ *   },
+ *
+ * - `input(world, caller)` builds the input (an object; form actions get it as FormData).
+ *   It runs once per caller, so each call gets its own fresh record and an "ok" by one
+ *   caller cannot change what the next one sees.
+ * - `expect`: "ok", an ActionResult error code, or "redirect" (the action called redirect()).
+ * - Every caller expected to fail must leave every table unchanged (all but audit_events and
+ *   sign_in_attempts, which record the refusal).
+ * - `missing`, when given, is the same input aimed at a record that does not exist: a caller
+ *   expected "not_found" must get exactly the answer it gets for that (cross-tenant reveals
+ *   nothing). Give it for every action that takes a record id.
+ *
+ * - When one caller's answer depends on which record it aims at (an employee and their own
+ *   person record versus a colleague's), give a list of rows, each with a `case` name.
+ *
+ * A route row: `request(world, caller)` builds the Request, `params` the dynamic segments,
+ * and `expect` the HTTP status per caller. The caller's session is injected the same way
+ * as for actions (lib/auth/request-context.ts); Auth.js's own endpoints read cookies only.
+ * `mustNotContain` lists what a caller's response may not include (Contoso's data, for
+ * Fabrikam's admin).
+ */
+
+export const callers = ["signedOut", "employee", "admin", "otherAdmin", "reviewer"] as const;
+export type Caller = (typeof callers)[number];
+
+export type ActionOutcome = "ok" | "redirect" | Exclude<ActionErrorCode, "unexpected">;
+type Input = Record<string, unknown>;
+
+export interface World {
+  db: Database;
+  contosoId: string;
+  fabrikamId: string;
+  /** Alice's person record (the employee caller's own). */
+  alicePersonId: string;
+  /** A new person of Contoso, with no account. */
+  newContosoPerson(): Promise<string>;
+  /** A new pending invitation of Contoso, by its admin. */
+  newContosoInvitation(): Promise<{ id: string; token: string }>;
+  /** A new revenue line of Contoso. */
+  newContosoRevenueLine(): Promise<string>;
+  /** A new exam pass of Contoso, for the given person (a new person when omitted). */
+  newContosoExamPass(personId?: string): Promise<{ id: string; personId: string }>;
+  /** A string no other call returns, e.g. for email addresses. */
+  unique(prefix: string): string;
+  /** A calendar date (YYYY-MM-DD) this many days before today. */
+  daysAgo(days: number): string;
+  /** A date of the last few months that no other call returns (for records unique per day). */
+  recentDay(): string;
+}
+
+export interface ActionRow {
+  /** Names the situation when an endpoint has several rows. */
+  case?: string;
+  input(world: World, caller: Caller): Input | Promise<Input>;
+  missing?(world: World, caller: Caller): Input | Promise<Input>;
+  expect: Record<Caller, ActionOutcome>;
+}
+
+export interface RouteRow {
+  case?: string;
+  request(world: World, caller: Caller): Request;
+  params?: Record<string, string>;
+  expect: Record<Caller, number>;
+  /** Text a caller's response body must not contain (another organization's data). */
+  mustNotContain?: Partial<Record<Caller, string[]>>;
+}
+
+const everyone = <T>(outcome: T): Record<Caller, T> => ({
+  signedOut: outcome,
+  employee: outcome,
+  admin: outcome,
+  otherAdmin: outcome,
+  reviewer: outcome,
+});
+
+const blankPerson = { email: "", mcid: "", leftOn: "" };
+
+/** A one-person CSV file with an MCID no other call uses (so the row is always new). */
+const peopleCsv = (w: World) =>
+  new File([`name,email,mcid,left_on\nMatrix Import,,${Date.now()}${w.unique("").replace(/\D/g, "").slice(0, 6)},\n`], "people.csv", { type: "text/csv" });
+const revenueFields = (w: World) => ({
+  reference: w.unique("MATRIX"),
+  customerName: "Matrix Customer",
+  product: "crm-online",
+  amount: "1234.50",
+  amountFormat: "plain",
+  bookedOn: w.daysAgo(5),
+  dporAssociated: "on",
+});
+
+/** Signed-in partner admins of the record's organization only. */
+const contosoAdminOnly: Record<Caller, ActionOutcome> = {
+  signedOut: "unauthenticated",
+  employee: "forbidden",
+  admin: "ok",
+  otherAdmin: "not_found",
+  reviewer: "forbidden",
+};
+
+const newPassphrase = { password: "matrix passphrase 2026", confirmPassword: "matrix passphrase 2026" };
+
+export const actionRows: Record<string, ActionRow | ActionRow[]> = {
+  // Public: anyone may try; a wrong password is "invalid" whoever asks.
+  "lib/actions/auth.ts#signInWithPassword": {
+    input: (w, caller) => ({ email: w.unique(`matrix-${caller}`) + "@example.test", password: "not the password" }),
+    expect: everyone("invalid"),
+  },
+  // Entra ID is not configured in tests: the action does not exist for anyone.
+  "lib/actions/auth.ts#signInWithMicrosoft": {
+    input: () => ({}),
+    expect: everyone("not_found"),
+  },
+  "lib/actions/auth.ts#signOut": {
+    input: () => ({}),
+    expect: { ...everyone<ActionOutcome>("redirect"), signedOut: "unauthenticated" },
+  },
+  "lib/actions/invitations.ts#inviteMember": {
+    input: async (w) => ({ email: `${w.unique("invitee")}@contoso.example`, role: "employee", personId: await w.newContosoPerson() }),
+    missing: (w) => ({ email: `${w.unique("invitee")}@contoso.example`, role: "employee", personId: randomUUID() }),
+    expect: contosoAdminOnly,
+  },
+  "lib/actions/invitations.ts#revokeInvitation": {
+    input: async (w) => ({ invitationId: (await w.newContosoInvitation()).id }),
+    missing: () => ({ invitationId: randomUUID() }),
+    expect: contosoAdminOnly,
+  },
+  // Public: the token is the authorization, whoever is signed in.
+  "lib/actions/invitations.ts#acceptInvitation": {
+    input: async (w) => ({ token: (await w.newContosoInvitation()).token, displayName: "Matrix Person", ...newPassphrase }),
+    expect: everyone("redirect"),
+  },
+
+  // A new person goes into the caller's own organization: there is no other tenant to reach.
+  "lib/actions/people.ts#createPerson": {
+    input: (w) => ({ name: w.unique("Matrix Person"), ...blankPerson }),
+    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "redirect", otherAdmin: "redirect", reviewer: "forbidden" },
+  },
+  "lib/actions/people.ts#updatePerson": {
+    input: async (w) => ({ id: await w.newContosoPerson(), version: 1, name: w.unique("Renamed"), ...blankPerson }),
+    missing: (w) => ({ id: randomUUID(), version: 1, name: w.unique("Renamed"), ...blankPerson }),
+    expect: contosoAdminOnly,
+  },
+  "lib/actions/people.ts#recordDeparture": {
+    input: async (w) => ({ id: await w.newContosoPerson(), version: 1, leftOn: w.daysAgo(1) }),
+    missing: () => ({ id: randomUUID(), version: 1, leftOn: "" }),
+    expect: contosoAdminOnly,
+  },
+
+  "lib/actions/revenue.ts#createRevenueLine": {
+    input: (w) => revenueFields(w),
+    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "redirect", otherAdmin: "redirect", reviewer: "forbidden" },
+  },
+  "lib/actions/revenue.ts#updateRevenueLine": {
+    input: async (w) => ({ id: await w.newContosoRevenueLine(), version: 1, ...revenueFields(w) }),
+    missing: (w) => ({ id: randomUUID(), version: 1, ...revenueFields(w) }),
+    expect: contosoAdminOnly,
+  },
+  "lib/actions/revenue.ts#deleteRevenueLine": {
+    input: async (w) => ({ id: await w.newContosoRevenueLine(), version: 1 }),
+    missing: () => ({ id: randomUUID(), version: 1 }),
+    expect: { ...contosoAdminOnly, admin: "redirect" },
+  },
+
+  // An import writes into the caller's own organization only: no record of another to aim at.
+  "lib/actions/imports.ts#previewImport": {
+    input: (w) => ({ table: "people", file: peopleCsv(w) }),
+    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "ok", otherAdmin: "ok", reviewer: "forbidden" },
+  },
+  "lib/actions/imports.ts#importCsv": {
+    input: async (w, caller) => {
+      const file = peopleCsv(w);
+      const organizationId = caller === "otherAdmin" ? w.fabrikamId : w.contosoId;
+      const preview = await previewImport(w.db, organizationId, "people", await file.text());
+      return { table: "people", file, digest: preview.plan.ok ? preview.plan.digest : "0".repeat(64) };
+    },
+    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "ok", otherAdmin: "ok", reviewer: "forbidden" },
+  },
+
+  "lib/actions/exams.ts#recordExamPass": [
+    {
+      case: "for a colleague",
+      input: async (w) => ({ personId: await w.newContosoPerson(), code: "MB2-717", passedOn: w.daysAgo(30), certificationRef: "" }),
+      missing: (w) => ({ personId: randomUUID(), code: "MB2-717", passedOn: w.daysAgo(30), certificationRef: "" }),
+      expect: contosoAdminOnly,
+    },
+    {
+      case: "for oneself (Alice's person record)",
+      input: (w) => ({ personId: w.alicePersonId, code: "MB2-716", passedOn: w.recentDay(), certificationRef: "" }),
+      missing: (w) => ({ personId: randomUUID(), code: "MB2-716", passedOn: w.recentDay(), certificationRef: "" }),
+      expect: { ...contosoAdminOnly, employee: "ok" },
+    },
+  ],
+  "lib/actions/exams.ts#deleteExamPass": [
+    {
+      case: "a colleague's pass",
+      input: async (w) => ({ id: (await w.newContosoExamPass()).id, version: 1 }),
+      missing: () => ({ id: randomUUID(), version: 1 }),
+      expect: contosoAdminOnly,
+    },
+    {
+      case: "one's own pass (Alice's)",
+      input: async (w) => ({ id: (await w.newContosoExamPass(w.alicePersonId)).id, version: 1 }),
+      missing: () => ({ id: randomUUID(), version: 1 }),
+      expect: { ...contosoAdminOnly, employee: "ok" },
+    },
+  ],
+};
+
+const contosoPeople = ["Alice Martin", "Bruno Costa", "10451001"];
+
+export const routeRows: Record<string, RouteRow | RouteRow[]> = {
+  "app/api/export/[table]/route.ts GET": [
+    {
+      case: "a table only admins manage",
+      request: () => new Request("http://portal.test/api/export/people"),
+      params: { table: "people" },
+      expect: { signedOut: 401, employee: 403, admin: 200, otherAdmin: 200, reviewer: 403 },
+      mustNotContain: { otherAdmin: contosoPeople },
+    },
+    {
+      case: "the gap list, for everyone of the organization",
+      request: () => new Request("http://portal.test/api/export/gaps"),
+      params: { table: "gaps" },
+      expect: { signedOut: 401, employee: 200, admin: 200, otherAdmin: 200, reviewer: 403 },
+      mustNotContain: { otherAdmin: contosoPeople },
+    },
+  ],
+  "app/api/health/route.ts GET": {
+    request: () => new Request("http://portal.test/api/health"),
+    expect: everyone(200),
+  },
+  "app/api/auth/[...nextauth]/route.ts GET": {
+    request: () => new Request("http://portal.test/api/auth/session"),
+    params: { nextauth: "session" },
+    expect: everyone(200),
+  },
+  // Without Auth.js's CSRF token a credentials post is turned away before any password check.
+  "app/api/auth/[...nextauth]/route.ts POST": {
+    request: () =>
+      new Request("http://portal.test/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: "admin@contoso.example", password: "portal-demo" }),
+      }),
+    params: { nextauth: "callback/credentials" },
+    expect: everyone(302),
+  },
+};
