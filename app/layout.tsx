@@ -11,13 +11,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t("name"), template: `%s · ${t("shortName")}` }, description: t("description") };
 }
 
+/**
+ * Client components take their words as props from the server, so no catalogue is shipped
+ * to the browser: every page would otherwise carry all of messages/*.json.
+ */
+const clientMessages = {};
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, t] = await Promise.all([getLocale(), getTranslations("nav")]);
   return (
     <html lang={locale} suppressHydrationWarning>
       <body className="min-h-screen bg-background font-sans text-foreground antialiased">
         <ThemeProvider>
-          <NextIntlClientProvider>
+          <NextIntlClientProvider messages={clientMessages}>
             {children}
             <Toaster label={t("notifications")} />
           </NextIntlClientProvider>

@@ -1,6 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { requestLocale } from "@/lib/i18n/request";
 import { clientAddressFrom } from "./client-address";
 import { auth, signIn, signOut } from "./index";
@@ -14,12 +15,16 @@ async function origin(): Promise<string> {
   return `${protocol}://${host}`;
 }
 
+// Once per request: decrypting the session cookie is the costliest step of reading it, and a
+// layout and its page both ask.
+const sessionUserId = cache(async () => {
+  const session = await auth();
+  return session?.user?.id ?? null;
+});
+
 /** The request as Next.js and Auth.js see it. */
 export const nextRequestContext: RequestContext = {
-  async sessionUserId() {
-    const session = await auth();
-    return session?.user?.id ?? null;
-  },
+  sessionUserId,
   locale: requestLocale,
   async clientAddress() {
     return clientAddressFrom(await headers());
