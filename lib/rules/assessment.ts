@@ -59,6 +59,9 @@ export function assess(input: EvaluationInput, definition: ProgramDefinition): A
   if (input.competency !== undefined && input.competency !== definition.id) {
     throw new Error(`input for competency "${input.competency}" evaluated with the definition of "${definition.id}"`);
   }
+  if (!definition.markets.includes(input.market)) {
+    throw new Error(`market "${input.market}" is not a market of "${definition.id}"`);
+  }
   const { asOf, people } = input;
   const window = windowFor(asOf, definition.revenueWindowYears);
   const counts = new Uint8Array(people.length);
@@ -134,7 +137,7 @@ export function rolesHeld(program: Program, groups: number): number {
  * `maxTotalSlots` of each kind, in input order, leaves every maximum matching as large as with
  * everybody, and the matching's size independent of the number of people.
  */
-export function matchingCandidates(
+function matchingCandidates(
   program: Program,
   counts: ArrayLike<number>,
   qualifies: ArrayLike<number>,

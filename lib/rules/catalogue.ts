@@ -35,12 +35,12 @@ export function rejectionOf(exam: CatalogueExam | undefined, passedOn: CalendarD
   return null;
 }
 
-export function isAcceptedOn(exam: CatalogueExam, day: CalendarDate): boolean {
+function isAcceptedOn(exam: CatalogueExam, day: CalendarDate): boolean {
   return exam.acceptedUntil === null || day <= exam.acceptedUntil;
 }
 
 /** Whether somebody who still lacks this exam could pass it on `day` and have it count. */
-export function canBePassedOn(exam: CatalogueExam, day: CalendarDate): boolean {
+function canBePassedOn(exam: CatalogueExam, day: CalendarDate): boolean {
   return rejectionOf(exam, day) === null && isAcceptedOn(exam, day);
 }
 

@@ -7,7 +7,7 @@ export type CalendarDate = string;
 
 const SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 

@@ -112,11 +112,12 @@ function tierStatus(assessment: Assessment, tier: TierAssessment, totalUsd: numb
   };
 }
 
-export function shortfallCents(assessment: Assessment, tier: TierAssessment): number {
+function shortfallCents(assessment: Assessment, tier: TierAssessment): number {
   return Math.max(0, tier.thresholdCents - assessment.revenue.totalCents);
 }
 
-const leftStatus = { qualifiesFor: Object.freeze([]), missing: Object.freeze({}) };
+const nothing = Object.freeze([]);
+const nothingMissing = Object.freeze({});
 
 function personStatuses(assessment: Assessment): PersonStatus[] {
   const { program, input, counts, held, qualifies } = assessment;
@@ -127,7 +128,7 @@ function personStatuses(assessment: Assessment): PersonStatus[] {
   for (let index = 0; index < statuses.length; index++) {
     const id = input.people[index].id;
     if (counts[index] === 0) {
-      statuses[index] = { id, counts: false, ...leftStatus };
+      statuses[index] = { id, counts: false, qualifiesFor: nothing, missing: nothingMissing };
       continue;
     }
     let standing = byGroups.get(held[index]);

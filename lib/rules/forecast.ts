@@ -34,18 +34,25 @@ export interface Forecast {
   readonly changes: readonly TierChange[];
 }
 
-/** A record that starts or stops counting on `day`. */
-interface Transition {
+/** A record that starts or stops counting on `day`: a revenue line moves the total... */
+interface RevenueTransition {
   readonly day: number;
   readonly cause: ChangeCause;
   readonly id: string;
-  /** Revenue transitions move the total... */
   readonly cents: number;
-  /** ...exam transitions move one person's count of passes in one group. */
+}
+
+/** ...an exam pass moves one person's count of passes in one group. */
+interface PassTransition {
+  readonly day: number;
+  readonly cause: ChangeCause;
+  readonly id: string;
   readonly person: number;
   readonly group: number;
-  readonly delta: number;
+  readonly delta: 1 | -1;
 }
+
+type Transition = RevenueTransition | PassTransition;
 
 /**
  * The days after `asOf`, up to `until` (default and latest: one year after `asOf`), on which the
@@ -89,18 +96,23 @@ export function forecast(
  * A counting revenue line counts from its booking day to the day before
  * `firstDayOutsideWindow`.
  */
-function revenueTransitions(program: Program, input: EvaluationInput, state: TierState, untilDay: number): Transition[] {
+function revenueTransitions(
+  program: Program,
+  input: EvaluationInput,
+  state: TierState,
+  untilDay: number,
+): RevenueTransition[] {
   const asOfDay = dayNumber(input.asOf);
   const years = program.definition.revenueWindowYears;
-  const transitions: Transition[] = [];
+  const transitions: RevenueTransition[] = [];
   for (const line of input.revenue) {
     if (line.amountCents === 0 || ineligibility(program, line) !== null) continue;
     const from = dayNumber(line.bookedOn);
     const to = dayNumber(firstDayOutsideWindow(line.bookedOn, years));
-    if (from <= asOfDay && asOfDay < to) state.revenueCents += line.amountCents;
-    const base = { id: line.id, person: -1, group: -1, delta: 0 };
-    if (asOfDay < from && from <= untilDay) transitions.push({ ...base, day: from, cause: "revenue-entered", cents: line.amountCents });
-    if (asOfDay < to && to <= untilDay) transitions.push({ ...base, day: to, cause: "revenue-expired", cents: -line.amountCents });
+    const { id, amountCents: cents } = line;
+    if (from <= asOfDay && asOfDay < to) state.revenueCents += cents;
+    if (asOfDay < from && from <= untilDay) transitions.push({ day: from, cause: "revenue-entered", id, cents });
+    if (asOfDay < to && to <= untilDay) transitions.push({ day: to, cause: "revenue-expired", id, cents: -cents });
   }
   return transitions;
 }
@@ -109,9 +121,9 @@ function revenueTransitions(program: Program, input: EvaluationInput, state: Tie
  * A pass that is not rejected counts from its date until the day after the exam's last accepted
  * day or the person's departure, whichever comes first.
  */
-function examTransitions(program: Program, input: EvaluationInput, state: TierState, untilDay: number): Transition[] {
+function examTransitions(program: Program, input: EvaluationInput, state: TierState, untilDay: number): PassTransition[] {
   const asOfDay = dayNumber(input.asOf);
-  const transitions: Transition[] = [];
+  const transitions: PassTransition[] = [];
   input.people.forEach((person, personIndex) => {
     const leftDay = person.leftOn == null ? Infinity : dayNumber(person.leftOn);
     person.exams.forEach((pass, passIndex) => {
@@ -124,7 +136,7 @@ function examTransitions(program: Program, input: EvaluationInput, state: TierSt
       const group = found.groupIndex;
       if (from <= asOfDay && asOfDay < to) state.count(personIndex, group, 1);
       const id = examPassId(person, passIndex);
-      const base = { person: personIndex, group, cents: 0 };
+      const base = { person: personIndex, group };
       if (asOfDay < from && from <= untilDay) transitions.push({ ...base, day: from, cause: "exam-passed", id, delta: 1 });
       if (asOfDay < to && to <= untilDay) {
         const left = to === leftDay;
@@ -144,18 +156,20 @@ class TierState {
   /** How many people qualify for each bit set of roles, the empty set left out. */
   private readonly kinds = new Map<number, number>();
   private readonly groups: number;
+  private readonly market: string;
 
   constructor(
     private readonly program: Program,
-    private readonly input: EvaluationInput,
+    input: EvaluationInput,
   ) {
     this.groups = program.definition.groups.length;
     this.groupCount = new Int32Array(input.people.length * this.groups);
     this.roles = new Int32Array(input.people.length);
+    this.market = input.market;
   }
 
-  /** Adds `delta` passes of `group` to `person`; true when that changes their roles. */
-  count(person: number, group: number, delta: number): boolean {
+  /** Adds `delta` passes of `group` to `person`, and follows the roles they qualify for. */
+  count(person: number, group: number, delta: number): void {
     this.groupCount[person * this.groups + group] += delta;
     let held = 0;
     for (let index = 0; index < this.groups; index++) {
@@ -163,11 +177,10 @@ class TierState {
     }
     const before = this.roles[person];
     const after = rolesHeld(this.program, held);
-    if (after === before) return false;
+    if (after === before) return;
     this.roles[person] = after;
     if (before !== 0) this.kinds.set(before, (this.kinds.get(before) ?? 0) - 1);
     if (after !== 0) this.kinds.set(after, (this.kinds.get(after) ?? 0) + 1);
-    return true;
   }
 
   /** Applies one day's transitions; returns the causes that changed the revenue or someone's roles. */
@@ -175,7 +188,7 @@ class TierState {
     const rolesBefore = new Map<number, number>();
     let revenueDelta = 0;
     for (const transition of transitions) {
-      if (transition.person === -1) {
+      if ("cents" in transition) {
         revenueDelta += transition.cents;
         continue;
       }
@@ -185,9 +198,7 @@ class TierState {
     this.revenueCents += revenueDelta;
     // Only records whose day changed something that decides the tier are named as causes.
     const effective = transitions.filter((transition) =>
-      transition.person === -1
-        ? revenueDelta !== 0
-        : rolesBefore.get(transition.person) !== this.roles[transition.person],
+      "cents" in transition ? revenueDelta !== 0 : rolesBefore.get(transition.person) !== this.roles[transition.person],
     );
     return CHANGE_CAUSES.flatMap((kind) => {
       const ids = [...new Set(effective.filter((transition) => transition.cause === kind).map((transition) => transition.id))];
@@ -203,7 +214,7 @@ class TierState {
     }
     for (let index = this.program.tiers.length - 1; index >= 0; index--) {
       const { tier, needed, totalSlots } = this.program.tiers[index];
-      if (this.revenueCents < tier.revenueThresholdCents[this.input.market]) continue;
+      if (this.revenueCents < tier.revenueThresholdCents[this.market]) continue;
       const filled = fillSlots(candidates, needed).reduce((sum, members) => sum + members.length, 0);
       if (filled === totalSlots) return tier.id;
     }

@@ -91,7 +91,7 @@ function interchangeableAtMost(
   return workers;
 }
 
-export function bitCount(mask: number): number {
+function bitCount(mask: number): number {
   let count = 0;
   for (let rest = mask; rest !== 0; rest &= rest - 1) count++;
   return count;

@@ -2,13 +2,15 @@ import * as z from "zod";
 import { cloudCrm } from "./cloud-crm";
 import { type CalendarDate, sameDateYearsLater } from "./dates";
 import type { ProgramDefinition } from "./definition";
-import { centsFromUsd, hasAtMostTwoDecimals, MAX_LINE_AMOUNT_USD } from "./money";
+import { repeatedIdIndexes } from "./duplicates";
+import { type Cents, centsFromUsd, hasAtMostTwoDecimals, MAX_LINE_AMOUNT_USD } from "./money";
 
-/**
+/*
  * The input of the rules, as zod schemas: the one definition that the command line, the
- * server actions and the CSV import parse with. Every string and list is bounded, so that a
- * hostile file cannot make the engine allocate without limit.
+ * server actions and the CSV import parse with. Types come from them (`z.output`).
  */
+
+/** Every string and list is bounded, so that a hostile file cannot make the engine allocate without limit. */
 export const LIMITS = {
   idLength: 100,
   textLength: 200,
@@ -62,21 +64,25 @@ export const personSchema = z.object(
   expected("an object"),
 );
 
+const revenueLineJsonSchema = z.object(
+  {
+    id: idSchema,
+    customer: textSchema.optional(),
+    product: textSchema,
+    amountUsd: amountUsdSchema,
+    bookedOn: calendarDateSchema,
+    dporAssociated: z.boolean(expected("true or false")),
+  },
+  expected("an object"),
+);
+
+/** A revenue line as the rules take it: the contract's line with its amount in integer cents. */
+export type RevenueLine = Omit<z.output<typeof revenueLineJsonSchema>, "amountUsd"> & { amountCents: Cents };
+
 /** A revenue line as the contract writes it (`amountUsd`), handed to the rules in cents. */
-export const revenueLineSchema = z
-  .object(
-    {
-      id: idSchema,
-      customer: textSchema.optional(),
-      product: textSchema,
-      amountUsd: amountUsdSchema,
-      bookedOn: calendarDateSchema,
-      dporAssociated: z.boolean(expected("true or false")),
-    },
-    expected("an object"),
-  )
+export const revenueLineSchema = revenueLineJsonSchema
   // Spelled out rather than spread: this runs once per line, and a fixed shape is much faster.
-  .transform((line) => ({
+  .transform((line): RevenueLine => ({
     id: line.id,
     customer: line.customer,
     product: line.product,
@@ -88,7 +94,7 @@ export const revenueLineSchema = z
 /** The contract's input for one program definition; `evaluationInputSchema` is Cloud CRM's. */
 export function evaluationInputSchemaFor(definition: ProgramDefinition) {
   const quoted = (values: readonly string[]) => values.map((value) => `"${value}"`).join(" or ");
-  const schema = z
+  return z
     .object(
       {
         competency: z.literal(definition.id, `must be ${quoted([definition.id])}`).optional(),
@@ -102,22 +108,13 @@ export function evaluationInputSchemaFor(definition: ProgramDefinition) {
       expected("an object"),
     )
     .superRefine((input, context) => {
-      // One pass over the whole file rather than a refinement per item.
-      for (const [key, items] of [
-        ["people", input.people],
-        ["revenue", input.revenue],
-      ] as const) {
-        const seen = new Set<string>();
-        for (let index = 0; index < items.length; index++) {
-          const before = seen.size;
-          seen.add(items[index].id);
-          if (seen.size === before) {
-            context.addIssue({ code: "custom", message: "must be unique in the file", path: [key, index, "id"] });
-          }
+      // One pass over each list of the whole file rather than a refinement per item.
+      for (const key of ["people", "revenue"] as const) {
+        for (const index of repeatedIdIndexes(input[key])) {
+          context.addIssue({ code: "custom", message: "must be unique in the file", path: [key, index, "id"] });
         }
       }
     });
-  return z.compile(schema);
 }
 
 export const evaluationInputSchema = evaluationInputSchemaFor(cloudCrm);
@@ -125,9 +122,13 @@ export const evaluationInputSchema = evaluationInputSchemaFor(cloudCrm);
 /** A forecast looks at most one year past `asOf`. */
 export function forecastUntilSchema(asOf: CalendarDate) {
   const latest = sameDateYearsLater(asOf, 1);
-  return calendarDateSchema
-    .refine((until) => until > asOf, `must be after asOf (${asOf})`)
-    .refine((until) => until <= latest, `at most one year after asOf (${latest})`);
+  // Piped, so that the range is only checked on a real date.
+  return calendarDateSchema.pipe(
+    z
+      .string()
+      .refine((until) => until > asOf, `must be after asOf (${asOf})`)
+      .refine((until) => until <= latest, `at most one year after asOf (${latest})`),
+  );
 }
 
 /** The id an exam pass is known by in explanations and forecasts: its own, else `personId#index`. */
@@ -137,7 +138,6 @@ export function examPassId(person: Person, index: number): string {
 
 export type ExamPass = z.output<typeof examPassSchema>;
 export type Person = z.output<typeof personSchema>;
-export type RevenueLine = z.output<typeof revenueLineSchema>;
 /** What `evaluate` takes: amounts in integer cents. */
 export type EvaluationInput = z.output<typeof evaluationInputSchema>;
 /** The contract's JSON, before parsing: amounts in dollars. */
