@@ -3,8 +3,7 @@ import { eq } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import type { Executor } from "@/db/client";
 import { organizations } from "@/db/schema";
-import { explain, forecast, type Locale } from "@/lib/rules";
-import { revenueHistory } from "@/lib/rules/revenue-history";
+import { explain, forecast, type Locale, revenueHistory } from "@/lib/rules";
 import { NotFoundError } from "./errors";
 import { loadOrganizationEvidence } from "./evidence";
 

@@ -15,7 +15,7 @@ export type {
 export { addDays, type CalendarDate, dayNumber, isCalendarDate, sameDateYearsLater } from "./dates";
 export { type Cents, centsFromUsd, hasAtMostTwoDecimals, MAX_LINE_AMOUNT_USD, usdFromCents } from "./money";
 export { type RevenueWindow, windowFor } from "./window";
-export { examByCode, normalizeExamCode, type PassStanding, type Rejection } from "./catalogue";
+export { examByCode, normalizeExamCode, type PassStanding, type Rejection, rejectionOf } from "./catalogue";
 export { NO_TIER, tierIds, tierRank } from "./tiers";
 export {
   amountUsdSchema,
@@ -49,3 +49,4 @@ export {
 export { type Evidence, type Explanation, explain, type Reason, type TierExplanation } from "./explain";
 export { CHANGE_CAUSES, type ChangeCause, type Forecast, forecast, type TierChange } from "./forecast";
 export { writeDate, writeUsd } from "./wording";
+export { type RevenueHistory, revenueHistory, type RevenuePoint } from "./revenue-history";

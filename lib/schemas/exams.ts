@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { today } from "@/lib/clock";
-import { calendarDateSchema, examByCode, normalizeExamCode } from "@/lib/rules";
-import { rejectionOf } from "@/lib/rules/catalogue";
+import { calendarDateSchema, examByCode, normalizeExamCode, rejectionOf } from "@/lib/rules";
 import { optionalText, recordId, rowVersion } from "./fields";
 
 const problemKeys = {
