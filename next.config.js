@@ -35,6 +35,12 @@ const nextConfig = {
   reactStrictMode: true,
   // Native and WebAssembly packages are loaded by Node at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  // A CSV import posts a file of up to MAX_IMPORT_BYTES (10 MB, lib/csv/limits.ts) to a server
+  // action, through the proxy; both limits leave room for the form around it.
+  experimental: {
+    serverActions: { bodySizeLimit: "11mb" },
+    proxyClientMaxBodySize: "11mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,0 +1,127 @@
+import { Download, Plus, Search, Upload } from "lucide-react";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { RevenueTable } from "@/components/revenue/revenue-table";
+import { RevenueTotals } from "@/components/revenue/revenue-totals";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { appConnection } from "@/db/client";
+import { requirePartnerUser } from "@/lib/auth/session";
+import { today } from "@/lib/clock";
+import { cn } from "@/lib/cn";
+import { listRevenue, revenuePageSize } from "@/lib/data/revenue";
+import { revenueQuery, revenueScopes, type RevenueQuery } from "@/lib/schemas/revenue";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("revenue"))("title") };
+}
+
+function hrefFor(query: RevenueQuery, changes: Partial<RevenueQuery>) {
+  const next = { ...query, ...changes };
+  const params = new URLSearchParams();
+  if (next.q) params.set("q", next.q);
+  if (next.scope !== "all") params.set("scope", next.scope);
+  if (next.page !== 1) params.set("page", String(next.page));
+  const text = params.toString();
+  return text ? `/revenue?${text}` : "/revenue";
+}
+
+/** Everyone of the organization sees the lines and totals; partner admins add, edit and delete. */
+export default async function RevenuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const user = await requirePartnerUser();
+  const params = await searchParams;
+  const query = revenueQuery.parse(params);
+  const deleted = typeof params.deleted === "string" ? params.deleted.slice(0, 100) : null;
+  const t = await getTranslations("revenue");
+  const { db } = await appConnection();
+  const list = await listRevenue(db, user.organizationId, query, today());
+  const pages = Math.max(1, Math.ceil(list.total / revenuePageSize));
+  const isAdmin = user.role === "partner_admin";
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="text-muted-foreground">{t("description")}</p>
+        </div>
+        {isAdmin && (
+          <div className="flex flex-wrap gap-2">
+            <Button asChild variant="outline">
+              <Link href="/import/revenue">
+                <Upload aria-hidden /> {t("import")}
+              </Link>
+            </Button>
+            <Button asChild variant="outline">
+              <a href="/api/export/revenue" download>
+                <Download aria-hidden /> {t("export")}
+              </a>
+            </Button>
+            <Button asChild>
+              <Link href="/revenue/new">
+                <Plus aria-hidden /> {t("add")}
+              </Link>
+            </Button>
+          </div>
+        )}
+      </div>
+
+      {deleted && (
+        <Alert role="status">
+          <AlertDescription>{t("deleted", { reference: deleted })}</AlertDescription>
+        </Alert>
+      )}
+
+      <RevenueTotals window={list.window} countingCents={list.countingCents} allCents={list.allCents} lineCount={list.lineCount} />
+
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <form method="get" role="search" className="flex gap-2">
+          {query.scope !== "all" && <input type="hidden" name="scope" value={query.scope} />}
+          <Input name="q" defaultValue={query.q} placeholder={t("search")} aria-label={t("search")} className="w-72" maxLength={200} />
+          <Button type="submit" variant="secondary">
+            <Search aria-hidden /> {t("searchSubmit")}
+          </Button>
+        </form>
+        <nav className="flex gap-1 rounded-lg bg-muted p-1 text-sm" aria-label={t("scopeLabel")}>
+          {revenueScopes.map((scope) => (
+            <Link
+              key={scope}
+              href={hrefFor(query, { scope, page: 1 })}
+              aria-current={query.scope === scope ? "page" : undefined}
+              className={cn(
+                "rounded-md px-2.5 py-1 text-muted-foreground",
+                query.scope === scope && "bg-background font-medium text-foreground shadow-sm",
+              )}
+            >
+              {t(`scope.${scope}`)}
+            </Link>
+          ))}
+        </nav>
+      </div>
+
+      <p className="text-sm text-muted-foreground" aria-live="polite">
+        {t("count", { total: list.total })}
+      </p>
+
+      <RevenueTable rows={list.rows} canEdit={isAdmin} />
+
+      {pages > 1 && (
+        <nav className="flex items-center justify-between text-sm" aria-label={t("pageOf", { page: query.page, pages })}>
+          <Button asChild variant="outline" size="sm" className={cn(query.page <= 1 && "pointer-events-none opacity-50")}>
+            <Link href={hrefFor(query, { page: query.page - 1 })} aria-disabled={query.page <= 1}>
+              {t("previous")}
+            </Link>
+          </Button>
+          <span>{t("pageOf", { page: query.page, pages })}</span>
+          <Button asChild variant="outline" size="sm" className={cn(query.page >= pages && "pointer-events-none opacity-50")}>
+            <Link href={hrefFor(query, { page: query.page + 1 })} aria-disabled={query.page >= pages}>
+              {t("next")}
+            </Link>
+          </Button>
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import type { LineStanding } from "@/lib/rules/revenue-standing";
+import { productChoice } from "@/lib/schemas/revenue";
+
+export interface RevenueRow {
+  id: string;
+  reference: string;
+  customerName: string;
+  product: string;
+  amountCents: number;
+  bookedOn: string;
+  dporAssociated: boolean;
+  standing: LineStanding | null;
+}
+
+/** Revenue lines with whether each counts today; admins follow a reference to edit the line. */
+export async function RevenueTable({ rows, canEdit }: { rows: RevenueRow[]; canEdit: boolean }) {
+  const [t, locale] = await Promise.all([getTranslations("revenue"), getLocale() as Promise<Locale>]);
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead>{t("columns.bookedOn")}</TableHead>
+          <TableHead>{t("columns.reference")}</TableHead>
+          <TableHead>{t("columns.customer")}</TableHead>
+          <TableHead>{t("columns.product")}</TableHead>
+          <TableHead className="text-right">{t("columns.amount")}</TableHead>
+          <TableHead>{t("columns.dpor")}</TableHead>
+          <TableHead>{t("columns.counts")}</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.length === 0 ? (
+          <TableRow>
+            <TableCell colSpan={7} className="text-center text-muted-foreground">
+              {t("empty")}
+            </TableCell>
+          </TableRow>
+        ) : (
+          rows.map((line) => (
+            <TableRow key={line.id} data-testid="revenue-row">
+              <TableCell>{formatDate(line.bookedOn, locale)}</TableCell>
+              <TableCell className="font-mono">
+                {canEdit ? (
+                  <Link href={`/revenue/${line.id}`} className="hover:underline">
+                    {line.reference}
+                  </Link>
+                ) : (
+                  line.reference
+                )}
+              </TableCell>
+              <TableCell>{line.customerName}</TableCell>
+              <TableCell className="whitespace-normal">{t(`products.${productChoice(line.product)}`)}</TableCell>
+              <TableCell className="text-right tabular-nums">{formatMoney(line.amountCents, locale)}</TableCell>
+              <TableCell>{line.dporAssociated ? t("yes") : t("no")}</TableCell>
+              <TableCell>
+                {line.standing && (
+                  <Badge variant={line.standing.exclusion === null ? "success" : "secondary"}>
+                    {t(`standing.${line.standing.exclusion ?? "counts"}`)}
+                  </Badge>
+                )}
+              </TableCell>
+            </TableRow>
+          ))
+        )}
+      </TableBody>
+    </Table>
+  );
+}

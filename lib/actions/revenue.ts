@@ -1,0 +1,39 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { appConnection } from "@/db/client";
+import { requireOrganization, requireRole } from "@/lib/auth/roles";
+import * as revenue from "@/lib/data/revenue";
+import { deleteRevenueLineInput, revenueLineInput, updateRevenueLineInput } from "@/lib/schemas/revenue";
+import { formAction, revalidate } from "./action";
+
+function refreshPages() {
+  revalidate("/revenue");
+  revalidate("/dashboard");
+}
+
+/** A partner admin books a line, then sees it in the list. */
+export const createRevenueLine = formAction(revenueLineInput, async (input, { user }) => {
+  requireRole(user, ["partner_admin"]);
+  const { db } = await appConnection();
+  const line = await revenue.createRevenueLine(db, { organizationId: requireOrganization(user), actorId: user.id }, input);
+  refreshPages();
+  redirect(`/revenue?${new URLSearchParams({ q: line.reference })}`);
+});
+
+export const updateRevenueLine = formAction(updateRevenueLineInput, async (input, { user, t }) => {
+  requireRole(user, ["partner_admin"]);
+  const { db } = await appConnection();
+  const line = await revenue.updateRevenueLine(db, { organizationId: requireOrganization(user), actorId: user.id }, input);
+  refreshPages();
+  revalidate(`/revenue/${line.id}`);
+  return { version: line.version, notice: t("revenue.saved", { reference: line.reference }) };
+});
+
+export const deleteRevenueLine = formAction(deleteRevenueLineInput, async (input, { user }) => {
+  requireRole(user, ["partner_admin"]);
+  const { db } = await appConnection();
+  const line = await revenue.deleteRevenueLine(db, { organizationId: requireOrganization(user), actorId: user.id }, input);
+  refreshPages();
+  redirect(`/revenue?${new URLSearchParams({ deleted: line.reference })}`);
+});
