@@ -1,3 +1,4 @@
+import { Download } from "lucide-react";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { examTitle, roleTitle } from "@/components/competency/definition-text";
@@ -33,7 +34,7 @@ export async function GapList({
   href: (filter: GapFilter, page: number) => string;
 }) {
   const locale = (await getLocale()) as Locale;
-  const t = await getTranslations("dashboard.gaps");
+  const [t, tCsv] = await Promise.all([getTranslations("dashboard.gaps"), getTranslations("csv")]);
   const current = dashboard.evaluation.people.filter((person) => person.counts);
   const matching = current
     .filter((person) => filter === "all" || isOneExamAway(person))
@@ -150,6 +151,14 @@ export async function GapList({
             ))}
           </dl>
         )}
+        <a
+          href={`/api/export/gaps?asOf=${dashboard.asOf}`}
+          download
+          className="mt-4 inline-flex items-center gap-1 text-sm text-primary hover:underline"
+          data-print="hide"
+        >
+          <Download className="size-4" aria-hidden /> {tCsv("exportGaps")}
+        </a>
         {pages > 1 && (
           <nav className="mt-4 flex items-center justify-between text-sm" aria-label={t("pages")}>
             <Link

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { roleTitle } from "@/components/competency/definition-text";
+import { CsvActions } from "@/components/csv-actions";
 import { ExamPassTable } from "@/components/exams/exam-pass-table";
 import { RecordExamPassForm } from "@/components/exams/record-exam-pass-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -46,9 +47,16 @@ export default async function ExamsPage() {
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
-        <p className="text-muted-foreground">{isAdmin ? t("description") : t("ownDescription")}</p>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="text-muted-foreground">{isAdmin ? t("description") : t("ownDescription")}</p>
+        </div>
+        {isAdmin && (
+          <div className="flex flex-wrap gap-2">
+            <CsvActions table="exam-passes" />
+          </div>
+        )}
       </div>
 
       {own && Object.keys(own.missing).length > 0 && (

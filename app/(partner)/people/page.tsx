@@ -2,6 +2,7 @@ import { ArrowDown, ArrowUp, Plus, Search } from "lucide-react";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { CsvActions } from "@/components/csv-actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -50,11 +51,14 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           <p className="text-muted-foreground">{t("description")}</p>
         </div>
         {user.role === "partner_admin" && (
-          <Button asChild>
-            <Link href="/people/new">
-              <Plus aria-hidden /> {t("add")}
-            </Link>
-          </Button>
+          <div className="flex flex-wrap gap-2">
+            <CsvActions table="people" />
+            <Button asChild>
+              <Link href="/people/new">
+                <Plus aria-hidden /> {t("add")}
+              </Link>
+            </Button>
+          </div>
         )}
       </div>
 

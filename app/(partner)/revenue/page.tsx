@@ -1,10 +1,11 @@
-import { Download, Plus, Search, Upload } from "lucide-react";
+import { Plus, Search } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { RevenueTable } from "@/components/revenue/revenue-table";
 import { RevenueTotals } from "@/components/revenue/revenue-totals";
 import { Alert, AlertDescription } from "@/components/ui/alert";
+import { CsvActions } from "@/components/csv-actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { appConnection } from "@/db/client";
@@ -49,16 +50,7 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
         </div>
         {isAdmin && (
           <div className="flex flex-wrap gap-2">
-            <Button asChild variant="outline">
-              <Link href="/import/revenue">
-                <Upload aria-hidden /> {t("import")}
-              </Link>
-            </Button>
-            <Button asChild variant="outline">
-              <a href="/api/export/revenue" download>
-                <Download aria-hidden /> {t("export")}
-              </a>
-            </Button>
+            <CsvActions table="revenue" />
             <Button asChild>
               <Link href="/revenue/new">
                 <Plus aria-hidden /> {t("add")}
