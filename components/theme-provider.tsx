@@ -1,6 +1,5 @@
 "use client";
 
-import * as React from "react";
 import { ThemeProvider as NextThemesProvider, type ThemeProviderProps } from "next-themes";
 
 // next-themes' inline anti-flicker script only does its job in the server HTML. When React 19

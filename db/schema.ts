@@ -270,3 +270,162 @@ export type RevenueLine = typeof revenueLines.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export type SignInAttempt = typeof signInAttempts.$inferSelect;
+
+export const submissionTiers = ["silver", "gold"] as const;
+export type SubmissionTier = (typeof submissionTiers)[number];
+
+export const submissionStatuses = ["submitted", "claimed", "changes_requested", "approved", "rejected", "withdrawn"] as const;
+export type SubmissionStatus = (typeof submissionStatuses)[number];
+
+/** A submission is open while a reviewer may still act on it: at most one per organization. */
+export const openSubmissionStatuses = ["submitted", "claimed"] as const satisfies readonly SubmissionStatus[];
+
+export const evidenceKinds = ["exam_pass", "revenue_line"] as const;
+export type EvidenceKind = (typeof evidenceKinds)[number];
+
+export const evidenceVerdicts = ["verified", "rejected"] as const;
+export type EvidenceVerdict = (typeof evidenceVerdicts)[number];
+
+/**
+ * A partner's application for a tier. The snapshot is the evidence as it stood on `as_of`
+ * (see lib/data/snapshot.ts); a trigger refuses any change to it, so what was submitted is
+ * what is reviewed whatever happens to the live records afterwards.
+ */
+export const submissions = pgTable(
+  "submissions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    tier: text("tier").notNull(),
+    status: text("status").notNull().default("submitted"),
+    asOf: date("as_of", { mode: "string" }).notNull(),
+    snapshot: jsonb("snapshot").notNull(),
+    /** The submission whose requested changes this one answers. */
+    previousSubmissionId: uuid("previous_submission_id"),
+    submittedBy: uuid("submitted_by")
+      .notNull()
+      .references(() => users.id),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    claimedBy: uuid("claimed_by").references(() => users.id),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** The reviewer's message (changes requested) or reason (rejected). */
+    message: text("message"),
+    version,
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({
+      name: "submissions_previous_submission",
+      columns: [t.previousSubmissionId],
+      foreignColumns: [t.id],
+    }),
+    // Requested changes are answered once: a second resubmission of the same one is refused.
+    uniqueIndex("submissions_previous_once").on(t.previousSubmissionId),
+    uniqueIndex("submissions_one_open_per_organization")
+      .on(t.organizationId)
+      .where(sql`${t.status} in (${oneOf(openSubmissionStatuses)})`),
+    index("submissions_status_submitted").on(t.status, t.submittedAt),
+    index("submissions_organization_submitted").on(t.organizationId, t.submittedAt),
+    check("submissions_tier_known", sql`${t.tier} in (${oneOf(submissionTiers)})`),
+    check("submissions_status_known", sql`${t.status} in (${oneOf(submissionStatuses)})`),
+    // Withdrawal is only possible before a reviewer claims; every other state after submitted has one.
+    check("submissions_claimed_when_reviewed", sql`(${t.status} in ('submitted', 'withdrawn')) = (${t.claimedBy} is null)`),
+    check(
+      "submissions_decided_when_final",
+      sql`(${t.status} in ('approved', 'rejected', 'changes_requested')) = (${t.decidedBy} is not null and ${t.decidedAt} is not null)`,
+    ),
+    check(
+      "submissions_message_when_sent_back",
+      sql`${t.status} not in ('rejected', 'changes_requested') or length(trim(coalesce(${t.message}, ''))) > 0`,
+    ),
+  ],
+);
+
+/** A reviewer's verdict on one exam pass or revenue line of a submission's snapshot. */
+export const evidenceReviews = pgTable(
+  "evidence_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => submissions.id, { onDelete: "cascade" }),
+    itemKind: text("item_kind").notNull(),
+    /** The live record's id, as the snapshot copied it (the record may since be gone). */
+    itemId: uuid("item_id").notNull(),
+    status: text("status").notNull(),
+    reason: text("reason"),
+    reviewerId: uuid("reviewer_id")
+      .notNull()
+      .references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("evidence_reviews_one_per_item").on(t.submissionId, t.itemKind, t.itemId),
+    check("evidence_reviews_kind_known", sql`${t.itemKind} in (${oneOf(evidenceKinds)})`),
+    check("evidence_reviews_status_known", sql`${t.status} in (${oneOf(evidenceVerdicts)})`),
+    check("evidence_reviews_rejection_has_reason", sql`${t.status} <> 'rejected' or length(trim(coalesce(${t.reason}, ''))) > 0`),
+  ],
+);
+
+/** A tier granted by an approved submission, for one year from the award date. */
+export const awards = pgTable(
+  "awards",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    tier: text("tier").notNull(),
+    awardedOn: date("awarded_on", { mode: "string" }).notNull(),
+    anniversaryOn: date("anniversary_on", { mode: "string" }).notNull(),
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => submissions.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("awards_one_per_submission").on(t.submissionId),
+    index("awards_organization_awarded").on(t.organizationId, t.awardedOn),
+    check("awards_tier_known", sql`${t.tier} in (${oneOf(submissionTiers)})`),
+    check("awards_anniversary_after_award", sql`${t.anniversaryOn} > ${t.awardedOn}`),
+  ],
+);
+
+export const notificationKinds = [
+  "submission.submitted",
+  "submission.claimed",
+  "submission.changes_requested",
+  "submission.approved",
+  "submission.rejected",
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** An in-app notice to one user about a submission; read when `read_at` is set. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => submissions.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("notifications_user_created").on(t.userId, t.createdAt),
+    check("notifications_kind_known", sql`${t.kind} in (${oneOf(notificationKinds)})`),
+  ],
+);
+
+export type Submission = typeof submissions.$inferSelect;
+export type EvidenceReview = typeof evidenceReviews.$inferSelect;
+export type Award = typeof awards.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;

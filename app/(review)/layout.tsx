@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { NavLink } from "@/components/nav-link";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { SiteHeader } from "@/components/site-header";
 import { UserMenu } from "@/components/user-menu";
 import { requireReviewer } from "@/lib/auth/session";
@@ -12,8 +13,10 @@ export default async function ReviewLayout({ children }: { children: ReactNode }
   return (
     <>
       <SiteHeader>
-        <NavLink href="/review">{t("partners")}</NavLink>
+        <NavLink href="/review">{t("queue")}</NavLink>
+        <NavLink href="/review/audit">{t("audit")}</NavLink>
         <UserMenu user={user} />
+        <NotificationBell user={user} />
       </SiteHeader>
       <main id="content" className="mx-auto max-w-6xl px-4 py-8">
         {children}

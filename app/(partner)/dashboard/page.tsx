@@ -9,13 +9,16 @@ import { GapList, type GapFilter } from "@/components/dashboard/gap-list";
 import { NextTierPlan } from "@/components/dashboard/next-tier-plan";
 import { RevenueChart } from "@/components/dashboard/revenue-chart";
 import { TierChecklist } from "@/components/dashboard/tier-checklist";
+import { ApplyPanel } from "@/components/submissions/apply-panel";
+import { AwardLine } from "@/components/submissions/award-line";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { appConnection } from "@/db/client";
 import { requirePartnerUser } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
 import { loadDashboard } from "@/lib/data/dashboard";
+import { currentAward, findOpenSubmission } from "@/lib/data/submissions";
 import { formatDate } from "@/lib/i18n/format";
-import { calendarDateSchema, cloudCrm, type Locale } from "@/lib/rules";
+import { calendarDateSchema, cloudCrm, type Locale, NO_TIER } from "@/lib/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -38,8 +41,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const filter: GapFilter = params.gaps === "one-away" ? "one-away" : "all";
   const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.page);
   const { db } = await appConnection();
-  const dashboard = await loadDashboard(db, user.organizationId, asOf, locale);
   const isToday = asOf === today();
+  const [dashboard, award, openSubmission] = await Promise.all([
+    loadDashboard(db, user.organizationId, asOf, locale),
+    currentAward(db, user.organizationId, today()),
+    user.role === "partner_admin" ? findOpenSubmission(db, user.organizationId) : null,
+  ]);
 
   const gapsHref = (gaps: GapFilter, gapsPage: number) => {
     const query = new URLSearchParams();
@@ -64,9 +71,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             />
           </h1>
           <p className="text-sm text-muted-foreground">{t("tier.current", { date: formatDate(asOf, locale, "long") })}</p>
+          {award && <AwardLine award={award} />}
         </div>
         <AsOfForm asOf={asOf} isToday={isToday} />
       </div>
+
+      {user.role === "partner_admin" && isToday && (
+        <ApplyPanel
+          metTier={dashboard.evaluation.tier === NO_TIER ? null : dashboard.evaluation.tier}
+          awardedTier={award?.tier ?? null}
+          open={openSubmission}
+        />
+      )}
 
       {params.asOf !== undefined && !requested.success && (
         <Alert variant="warning">

@@ -3,12 +3,12 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { CsvActions } from "@/components/csv-actions";
+import { Pagination, SegmentedLinks } from "@/components/list-navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { appConnection } from "@/db/client";
-import { cn } from "@/lib/cn";
 import { requirePartnerUser } from "@/lib/auth/session";
 import { listPeople, peoplePageSize } from "@/lib/data/people";
 import { formatDate } from "@/lib/i18n/format";
@@ -70,21 +70,14 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             <Search aria-hidden /> {t("searchSubmit")}
           </Button>
         </form>
-        <nav className="flex gap-1 rounded-lg bg-muted p-1 text-sm">
-          {(["current", "left", "all"] as const).map((status) => (
-            <Link
-              key={status}
-              href={hrefFor(query, { status, page: 1 })}
-              aria-current={query.status === status ? "page" : undefined}
-              className={cn(
-                "rounded-md px-2.5 py-1 text-muted-foreground",
-                query.status === status && "bg-background font-medium text-foreground shadow-sm",
-              )}
-            >
-              {t(`status.${status}`)}
-            </Link>
-          ))}
-        </nav>
+        <SegmentedLinks
+          label={t("title")}
+          options={(["current", "left", "all"] as const).map((status) => ({
+            href: hrefFor(query, { status, page: 1 }),
+            label: t(`status.${status}`),
+            current: query.status === status,
+          }))}
+        />
       </div>
 
       <p className="text-sm text-muted-foreground" aria-live="polite">
@@ -139,21 +132,12 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         </TableBody>
       </Table>
 
-      {pages > 1 && (
-        <nav className="flex items-center justify-between text-sm" aria-label={t("pageOf", { page: query.page, pages })}>
-          <Button asChild variant="outline" size="sm" className={cn(query.page <= 1 && "pointer-events-none opacity-50")}>
-            <Link href={hrefFor(query, { page: query.page - 1 })} aria-disabled={query.page <= 1}>
-              {t("previous")}
-            </Link>
-          </Button>
-          <span>{t("pageOf", { page: query.page, pages })}</span>
-          <Button asChild variant="outline" size="sm" className={cn(query.page >= pages && "pointer-events-none opacity-50")}>
-            <Link href={hrefFor(query, { page: query.page + 1 })} aria-disabled={query.page >= pages}>
-              {t("next")}
-            </Link>
-          </Button>
-        </nav>
-      )}
+      <Pagination
+        page={query.page}
+        pages={pages}
+        href={(page) => hrefFor(query, { page })}
+        labels={{ previous: t("previous"), next: t("next"), status: t("pageOf", { page: query.page, pages }) }}
+      />
     </div>
   );
 }

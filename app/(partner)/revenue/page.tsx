@@ -6,12 +6,12 @@ import { RevenueTable } from "@/components/revenue/revenue-table";
 import { RevenueTotals } from "@/components/revenue/revenue-totals";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { CsvActions } from "@/components/csv-actions";
+import { Pagination, SegmentedLinks } from "@/components/list-navigation";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { appConnection } from "@/db/client";
 import { requirePartnerUser } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
-import { cn } from "@/lib/cn";
 import { listRevenue, revenuePageSize } from "@/lib/data/revenue";
 import { revenueQuery, revenueScopes, type RevenueQuery } from "@/lib/schemas/revenue";
 
@@ -76,21 +76,14 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
             <Search aria-hidden /> {t("searchSubmit")}
           </Button>
         </form>
-        <nav className="flex gap-1 rounded-lg bg-muted p-1 text-sm" aria-label={t("scopeLabel")}>
-          {revenueScopes.map((scope) => (
-            <Link
-              key={scope}
-              href={hrefFor(query, { scope, page: 1 })}
-              aria-current={query.scope === scope ? "page" : undefined}
-              className={cn(
-                "rounded-md px-2.5 py-1 text-muted-foreground",
-                query.scope === scope && "bg-background font-medium text-foreground shadow-sm",
-              )}
-            >
-              {t(`scope.${scope}`)}
-            </Link>
-          ))}
-        </nav>
+        <SegmentedLinks
+          label={t("title")}
+          options={revenueScopes.map((scope) => ({
+            href: hrefFor(query, { scope, page: 1 }),
+            label: t(`scope.${scope}`),
+            current: query.scope === scope,
+          }))}
+        />
       </div>
 
       <p className="text-sm text-muted-foreground" aria-live="polite">
@@ -99,21 +92,12 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
 
       <RevenueTable rows={list.rows} canEdit={isAdmin} />
 
-      {pages > 1 && (
-        <nav className="flex items-center justify-between text-sm" aria-label={t("pageOf", { page: query.page, pages })}>
-          <Button asChild variant="outline" size="sm" className={cn(query.page <= 1 && "pointer-events-none opacity-50")}>
-            <Link href={hrefFor(query, { page: query.page - 1 })} aria-disabled={query.page <= 1}>
-              {t("previous")}
-            </Link>
-          </Button>
-          <span>{t("pageOf", { page: query.page, pages })}</span>
-          <Button asChild variant="outline" size="sm" className={cn(query.page >= pages && "pointer-events-none opacity-50")}>
-            <Link href={hrefFor(query, { page: query.page + 1 })} aria-disabled={query.page >= pages}>
-              {t("next")}
-            </Link>
-          </Button>
-        </nav>
-      )}
+      <Pagination
+        page={query.page}
+        pages={pages}
+        href={(page) => hrefFor(query, { page })}
+        labels={{ previous: t("previous"), next: t("next"), status: t("pageOf", { page: query.page, pages }) }}
+      />
     </div>
   );
 }

@@ -1,59 +1,95 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { tierTitle } from "@/components/competency/definition-text";
+import { ClaimButton } from "@/components/review/claim-button";
+import { PartnerDirectory } from "@/components/review/partner-directory";
+import { QueueFilters } from "@/components/review/queue-filters";
+import { StatusBadge } from "@/components/submissions/status-badge";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { appConnection } from "@/db/client";
 import { requireReviewer } from "@/lib/auth/session";
 import { listPartnerOrganizations } from "@/lib/data/organizations";
+import { listQueue } from "@/lib/data/review";
+import { formatDate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/rules";
+import { queueFilter } from "@/lib/schemas/submissions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("review");
-  return { title: t("title") };
+  return { title: (await getTranslations("review"))("title") };
 }
 
-/** The reviewer's landing page: every partner organization, read-only. */
-export default async function ReviewPage() {
+/** The reviewers' queue (applications of every organization, oldest first), then the partners themselves. */
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const reviewer = await requireReviewer();
+  const filter = queueFilter.parse(await searchParams);
   const { db } = await appConnection();
-  const organizations = await listPartnerOrganizations(db, reviewer);
-  const t = await getTranslations("review");
+  const [rows, organizations, t, locale] = await Promise.all([
+    listQueue(db, reviewer, filter),
+    listPartnerOrganizations(db, reviewer),
+    getTranslations("review"),
+    getLocale() as Promise<Locale>,
+  ]);
 
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>
-          <h1 className="text-2xl">{t("title")}</h1>
-        </CardTitle>
-        <CardDescription>{t("description")}</CardDescription>
-      </CardHeader>
-      <CardContent>
-        {organizations.length === 0 ? (
-          <p className="text-sm text-muted-foreground">{t("none")}</p>
-        ) : (
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("organization")}</TableHead>
-                <TableHead>{t("mpnId")}</TableHead>
-                <TableHead>{t("market")}</TableHead>
-                <TableHead className="text-right">{t("people")}</TableHead>
-                <TableHead className="text-right">{t("revenueLines")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {organizations.map((organization) => (
-                <TableRow key={organization.id}>
-                  <TableCell className="font-medium">{organization.name}</TableCell>
-                  <TableCell>{organization.mpnId}</TableCell>
-                  <TableCell>{t(`markets.${organization.market}`)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{organization.peopleCount}</TableCell>
-                  <TableCell className="text-right tabular-nums">{organization.revenueLineCount}</TableCell>
+    <div className="space-y-6">
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h1 className="text-2xl">{t("title")}</h1>
+          </CardTitle>
+          <CardDescription>{t("description")}</CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          <QueueFilters filter={filter} />
+          {rows.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t("none")}</p>
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t("organization")}</TableHead>
+                  <TableHead>{t("tier")}</TableHead>
+                  <TableHead>{t("market")}</TableHead>
+                  <TableHead>{t("submitted")}</TableHead>
+                  <TableHead>{t("status")}</TableHead>
+                  <TableHead>{t("claimedBy")}</TableHead>
+                  <TableHead />
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-      </CardContent>
-    </Card>
+              </TableHeader>
+              <TableBody>
+                {rows.map((row) => (
+                  <TableRow key={row.id} data-testid="queue-row">
+                    <TableCell className="font-medium">
+                      <Link className="underline-offset-4 hover:underline" href={`/review/${row.id}`}>
+                        {row.organizationName}
+                      </Link>
+                      {row.resubmission && (
+                        <Badge variant="outline" className="ml-2">
+                          {t("resubmission")}
+                        </Badge>
+                      )}
+                    </TableCell>
+                    <TableCell>{tierTitle(row.tier, locale, row.tier)}</TableCell>
+                    <TableCell>{t(`markets.${row.market}`)}</TableCell>
+                    <TableCell className="tabular-nums">{formatDate(row.submittedAt.toISOString().slice(0, 10), locale)}</TableCell>
+                    <TableCell>
+                      <StatusBadge status={row.status} />
+                    </TableCell>
+                    <TableCell>{row.claimedByName ?? "—"}</TableCell>
+                    <TableCell className="text-right">
+                      {row.status === "submitted" ? <ClaimButton id={row.id} /> : null}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+      <PartnerDirectory organizations={organizations} />
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
 import type { ActionErrorCode } from "@/lib/actions/action";
 import { previewImport } from "@/lib/data/imports";
+import { closeOpenSubmissions, contosoAdminNotification, freshContosoSubmission, memoryMailer } from "../submissions/support";
 
 /**
  * THE AUTHORIZATION TABLE: what every server action and every route handler answers to
@@ -118,6 +119,15 @@ const contosoAdminOnly: Record<Caller, ActionOutcome> = {
   reviewer: "forbidden",
 };
 
+/** Program reviewers only. */
+const reviewerOnly: Record<Caller, ActionOutcome> = {
+  signedOut: "unauthenticated",
+  employee: "forbidden",
+  admin: "forbidden",
+  otherAdmin: "forbidden",
+  reviewer: "ok",
+};
+
 const newPassphrase = { password: "matrix passphrase 2026", confirmPassword: "matrix passphrase 2026" };
 
 export const actionRows: Record<string, ActionRow | ActionRow[]> = {
@@ -225,6 +235,47 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
       expect: { ...contosoAdminOnly, employee: "ok" },
     },
   ],
+
+  // Applying goes to the caller's own organization; Fabrikam does not meet Silver.
+  "lib/actions/submissions.ts#applyForTier": {
+    input: async (w) => {
+      memoryMailer();
+      await closeOpenSubmissions(w.db, w.contosoId);
+      return { tier: "silver" };
+    },
+    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "redirect", otherAdmin: "conflict", reviewer: "forbidden" },
+  },
+  "lib/actions/submissions.ts#withdrawSubmission": {
+    input: async (w) => ({ id: (await freshContosoSubmission(w.db, w.contosoId)).id }),
+    missing: () => ({ id: randomUUID() }),
+    expect: contosoAdminOnly,
+  },
+  // Reviewers act on every organization's submissions; partner users on none.
+  "lib/actions/review.ts#claimSubmission": {
+    input: async (w) => ({ id: (await freshContosoSubmission(w.db, w.contosoId)).id }),
+    expect: reviewerOnly,
+  },
+  "lib/actions/review.ts#recordVerdict": {
+    input: async (w) => {
+      const { id, snapshot } = await freshContosoSubmission(w.db, w.contosoId, { claimed: true });
+      return { submissionId: id, itemKind: "revenue_line", itemId: snapshot.revenueLines[0].id, status: "rejected", reason: "customer not DPOR-associated" };
+    },
+    expect: reviewerOnly,
+  },
+  "lib/actions/review.ts#decideSubmission": {
+    input: async (w) => ({ id: (await freshContosoSubmission(w.db, w.contosoId, { claimed: true })).id, decision: "request_changes", message: "Add revenue" }),
+    expect: reviewerOnly,
+  },
+  // A notification is its recipient's alone: anybody else's is "not found".
+  "lib/actions/notifications.ts#openNotification": {
+    input: async (w) => ({ id: await contosoAdminNotification(w.db, w.contosoId) }),
+    missing: () => ({ id: randomUUID() }),
+    expect: { signedOut: "unauthenticated", employee: "not_found", admin: "redirect", otherAdmin: "not_found", reviewer: "not_found" },
+  },
+  "lib/actions/notifications.ts#readAllNotifications": {
+    input: () => ({}),
+    expect: { ...everyone<ActionOutcome>("ok"), signedOut: "unauthenticated" },
+  },
 };
 
 const contosoPeople = ["Alice Martin", "Bruno Costa", "10451001"];
@@ -246,6 +297,12 @@ export const routeRows: Record<string, RouteRow | RouteRow[]> = {
       mustNotContain: { otherAdmin: contosoPeople },
     },
   ],
+  // Reviewers read the program's trail, partner admins their organization's; the filter cannot widen it.
+  "app/api/audit/export/route.ts GET": {
+    request: (w) => new Request(`http://portal.test/api/audit/export?organization=${w.contosoId}`),
+    expect: { signedOut: 401, employee: 403, admin: 200, otherAdmin: 200, reviewer: 200 },
+    mustNotContain: { otherAdmin: ["Contoso", "Claire Admin"] },
+  },
   "app/api/health/route.ts GET": {
     request: () => new Request("http://portal.test/api/health"),
     expect: everyone(200),

@@ -3,7 +3,6 @@ import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, examPasses, organizations, people, revenueLines } from "@/db/schema";
 import { importCsv as importAction, previewImport as previewAction } from "@/lib/actions/imports";
-import type { ImportPreview } from "@/lib/csv/preview";
 import type { ImportTableName } from "@/lib/csv/table";
 import { ConflictError } from "@/lib/data/errors";
 import { csvExport } from "@/lib/data/exports";

@@ -7,7 +7,6 @@ const APPLICATION_2018 = ["MB2-713", "MB2-714", "MB2-717", "MB2-718", "MB2-877"]
 const DEPLOYMENT = ["MB2-706", "MB2-710", "MB2-715"];
 const CUSTOMIZATION = ["MB2-707", "MB2-712", "MB2-716"];
 
-const statusOf = (people: ReturnType<typeof evaluate>["people"], id: string) => people.find((status) => status.id === id);
 
 describe("the exams of Cloud CRM", () => {
   it("a person who passed MB2-717 and MB2-710 fills the application-deployment slot", () => {

@@ -1,0 +1,87 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { appConnection } from "@/db/client";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { auditFilterChoices, auditScopeOf, listAuditEvents } from "@/lib/data/audit-log";
+import type { Locale } from "@/lib/rules";
+import { auditFilter } from "@/lib/schemas/audit";
+import { AuditFilters } from "./audit-filters";
+import { auditQuery, eventDetails } from "./audit-query";
+
+/**
+ * The audit trail in the user's scope (a reviewer's: the program; a partner admin's: their
+ * organization), one page at a time, with the filters and the CSV export of the same filters.
+ */
+export async function AuditLog({ user, path, searchParams }: { user: SessionUser; path: string; searchParams: Record<string, string | string[] | undefined> }) {
+  const filter = auditFilter.parse(searchParams);
+  const scope = auditScopeOf(user);
+  const { db } = await appConnection();
+  const [{ events, hasNext }, choices, t, locale] = await Promise.all([
+    listAuditEvents(db, scope, filter),
+    auditFilterChoices(db, scope),
+    getTranslations("audit"),
+    getLocale() as Promise<Locale>,
+  ]);
+  const when = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+  const pageHref = (page: number) => `${path}?${auditQuery({ ...filter, page })}`;
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>
+          <h1 className="text-2xl">{t("title")}</h1>
+        </CardTitle>
+        <CardDescription>{scope === "program" ? t("reviewerDescription") : t("partnerDescription")}</CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        <AuditFilters path={path} filter={filter} choices={choices} exportHref={`/api/audit/export?${auditQuery({ ...filter, page: 1 })}`} />
+        {events.length === 0 ? (
+          <p className="text-sm text-muted-foreground">{t("empty")}</p>
+        ) : (
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("when")}</TableHead>
+                <TableHead>{t("actor")}</TableHead>
+                <TableHead>{t("action")}</TableHead>
+                <TableHead>{t("entity")}</TableHead>
+                {scope === "program" && <TableHead>{t("organization")}</TableHead>}
+                <TableHead>{t("details")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {events.map((event) => (
+                <TableRow key={event.id} data-testid="audit-row">
+                  <TableCell className="whitespace-nowrap tabular-nums">{when.format(event.createdAt)} UTC</TableCell>
+                  <TableCell>{event.actorName ?? t("system")}</TableCell>
+                  <TableCell className="font-mono text-xs">{event.action}</TableCell>
+                  <TableCell className="font-mono text-xs">{event.entityType}</TableCell>
+                  {scope === "program" && <TableCell>{event.organizationName ?? "—"}</TableCell>}
+                  <TableCell className="max-w-md truncate font-mono text-xs" title={eventDetails(event.after)}>
+                    {eventDetails(event.after)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+        <nav className="flex items-center gap-3 text-sm" aria-label={t("page", { page: filter.page })}>
+          {filter.page > 1 && (
+            <Button asChild variant="outline" size="sm">
+              <Link href={pageHref(filter.page - 1)}>{t("previous")}</Link>
+            </Button>
+          )}
+          <span>{t("page", { page: filter.page })}</span>
+          {hasNext && (
+            <Button asChild variant="outline" size="sm">
+              <Link href={pageHref(filter.page + 1)}>{t("next")}</Link>
+            </Button>
+          )}
+        </nav>
+      </CardContent>
+    </Card>
+  );
+}

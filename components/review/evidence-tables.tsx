@@ -1,0 +1,109 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { CaseEvaluation } from "@/lib/data/case-evaluation";
+import type { ReviewCase } from "@/lib/data/review";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/rules";
+import { VerdictBadge } from "./verdict-badge";
+import { VerdictControls, type VerdictLabels } from "./verdict-controls";
+
+type Verdicts = Map<string, ReviewCase["verdicts"][number]>;
+
+/**
+ * The evidence the tier rests on, each record with its verdict: people with the passes that
+ * fill a slot, then the counted revenue lines. Controls only for the reviewer holding the claim.
+ */
+export async function EvidenceTables({ found, evaluation, editable }: { found: ReviewCase; evaluation: CaseEvaluation; editable: boolean }) {
+  const [t, locale] = await Promise.all([getTranslations("review"), getLocale() as Promise<Locale>]);
+  const { snapshot } = found;
+  const verdicts: Verdicts = new Map(found.verdicts.map((verdict) => [`${verdict.itemKind}:${verdict.itemId}`, verdict]));
+  const labels: VerdictLabels = { verify: t("verify"), reject: t("reject"), reason: t("reason"), reasonPlaceholder: t("reasonPlaceholder") };
+  const passIds = new Set(evaluation.toReview.examPassIds);
+  const people = snapshot.people
+    .map((person) => ({ person, passes: snapshot.examPasses.filter((pass) => pass.personId === person.id && passIds.has(pass.id)) }))
+    .filter((entry) => entry.passes.length > 0);
+  const lines = evaluation.toReview.revenueIds.map((id) => snapshot.revenueLines.find((line) => line.id === id)).filter((line) => line !== undefined);
+  const controls = (itemKind: string, itemId: string, label: string) => {
+    const verdict = verdicts.get(`${itemKind}:${itemId}`);
+    return (
+      <div className="flex flex-col gap-2">
+        <VerdictBadge verdict={verdict} />
+        {editable && <VerdictControls submissionId={found.id} itemKind={itemKind} itemId={itemId} label={label} labels={labels} />}
+      </div>
+    );
+  };
+
+  return (
+    <>
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>{t("people")}</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("person")}</TableHead>
+                <TableHead>{t("exam")}</TableHead>
+                <TableHead>{t("passedOn")}</TableHead>
+                <TableHead>{t("certification")}</TableHead>
+                <TableHead>{t("verdict")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {people.flatMap(({ person, passes }) =>
+                passes.map((pass, index) => (
+                  <TableRow key={pass.id} data-testid="pass-row">
+                    <TableCell className="font-medium">{index === 0 ? person.name : ""}</TableCell>
+                    <TableCell className="font-mono">{pass.code}</TableCell>
+                    <TableCell className="tabular-nums">{formatDate(pass.passedOn, locale)}</TableCell>
+                    <TableCell className="text-muted-foreground">{pass.certificationRef ?? "—"}</TableCell>
+                    <TableCell>{controls("exam_pass", pass.id, `${pass.code} ${person.name}`)}</TableCell>
+                  </TableRow>
+                )),
+              )}
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>{t("revenue")}</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("reference")}</TableHead>
+                <TableHead>{t("customer")}</TableHead>
+                <TableHead>{t("product")}</TableHead>
+                <TableHead>{t("bookedOn")}</TableHead>
+                <TableHead className="text-right">{t("amount")}</TableHead>
+                <TableHead>{t("dpor")}</TableHead>
+                <TableHead>{t("verdict")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {lines.map((line) => (
+                <TableRow key={line.id} data-testid="revenue-row">
+                  <TableCell className="font-mono">{line.reference}</TableCell>
+                  <TableCell className="font-medium">{line.customer}</TableCell>
+                  <TableCell>{line.product}</TableCell>
+                  <TableCell className="tabular-nums">{formatDate(line.bookedOn, locale)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatMoney(line.amountCents, locale)}</TableCell>
+                  <TableCell>{line.dporAssociated ? t("yes") : t("no")}</TableCell>
+                  <TableCell>{controls("revenue_line", line.id, `${line.reference} ${line.customer}`)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+    </>
+  );
+}

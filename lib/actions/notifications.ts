@@ -1,0 +1,21 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { appConnection } from "@/db/client";
+import * as notifications from "@/lib/data/notifications";
+import { notificationIdInput } from "@/lib/schemas/submissions";
+import { z } from "zod";
+import { action, formAction, revalidate } from "./action";
+
+/** Marks the notification read and opens what it is about, in the reader's own workspace. */
+export const openNotification = formAction(notificationIdInput, async (input, { user }) => {
+  const { db } = await appConnection();
+  const { submissionId } = await notifications.readNotification(db, user.id, input.id);
+  redirect(user.role === "reviewer" ? `/review/${submissionId}` : `/submissions/${submissionId}`);
+});
+
+export const readAllNotifications = action(z.object({}), async (_input, { user }) => {
+  const { db } = await appConnection();
+  await notifications.readAllNotifications(db, user.id);
+  revalidate(user.role === "reviewer" ? "/review" : "/dashboard");
+});

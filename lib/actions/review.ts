@@ -1,0 +1,49 @@
+"use server";
+
+import { requireRole } from "@/lib/auth/roles";
+import { appConnection } from "@/db/client";
+import * as decisions from "@/lib/data/decisions";
+import * as review from "@/lib/data/review";
+import { decisionInput, submissionIdInput, verdictInput } from "@/lib/schemas/submissions";
+import { ActionFailure, formAction, revalidate, type Translate } from "./action";
+
+/** "Already claimed by Rita Reviewer": the generic conflict message cannot name who. */
+function naming<T>(t: Translate) {
+  return (error: unknown): T => {
+    if (error instanceof review.ClaimedByOtherError) {
+      throw new ActionFailure("conflict", t("review.errors.alreadyClaimed", { name: error.claimedByName }));
+    }
+    throw error;
+  };
+}
+
+function refreshCase(id: string) {
+  revalidate("/review");
+  revalidate(`/review/${id}`);
+  revalidate(`/submissions/${id}`);
+}
+
+export const claimSubmission = formAction(submissionIdInput, async (input, { user, t }) => {
+  requireRole(user, ["reviewer"]);
+  const { db } = await appConnection();
+  await review.claimSubmission(db, user, input.id).catch(naming<void>(t));
+  refreshCase(input.id);
+  return { notice: t("review.claimed") };
+});
+
+export const recordVerdict = formAction(verdictInput, async (input, { user, t }) => {
+  requireRole(user, ["reviewer"]);
+  const { db } = await appConnection();
+  await decisions.recordVerdict(db, user, input).catch(naming<void>(t));
+  revalidate(`/review/${input.submissionId}`);
+  return { notice: t(input.status === "verified" ? "review.verifiedNotice" : "review.rejectedNotice") };
+});
+
+export const decideSubmission = formAction(decisionInput, async (input, { user, t }) => {
+  requireRole(user, ["reviewer"]);
+  const { db } = await appConnection();
+  const { status } = await decisions.decideSubmission(db, user, input).catch(naming<{ status: string }>(t));
+  refreshCase(input.id);
+  revalidate("/dashboard");
+  return { notice: t(`review.decided.${status}`) };
+});

@@ -1,0 +1,137 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Database, Executor } from "@/db/client";
+import { awards, evidenceReviews, examPasses, type NotificationKind, revenueLines, submissions } from "@/db/schema";
+import { requireRole } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { today } from "@/lib/clock";
+import { sendAll } from "@/lib/mail/mailer";
+import { sameDateYearsLater } from "@/lib/rules";
+import type { DecisionInput, VerdictInput } from "@/lib/schemas/submissions";
+import { recordAudit } from "./audit";
+import { evaluateCase, type Verdict } from "./case-evaluation";
+import { ConflictError, NotFoundError } from "./errors";
+import { notify } from "./notifications";
+import { ClaimedByOtherError, whyNotClaimable } from "./review";
+import type { SubmissionSnapshot } from "./snapshot-types";
+import { transitions } from "./submission-states";
+
+/**
+ * Locks the submission row for the rest of the transaction and checks that `reviewer` holds
+ * the claim. Concurrent decisions and verdicts on one submission queue on this lock, so the
+ * second sees the first's outcome ("already decided") instead of overwriting it.
+ */
+async function lockClaimedCase(tx: Executor, reviewer: SessionUser, id: string) {
+  const [row] = await tx.select().from(submissions).where(eq(submissions.id, id)).for("update");
+  if (!row) throw new NotFoundError("submission");
+  if (row.status === "submitted") throw new ConflictError("not claimed", { messageKey: "review.errors.notClaimed" });
+  if (row.status !== "claimed") throw await whyNotClaimable(tx, id);
+  if (row.claimedBy !== reviewer.id) throw await claimedByOther(tx, id);
+  return { ...row, snapshot: row.snapshot as SubmissionSnapshot };
+}
+
+async function claimedByOther(tx: Executor, id: string): Promise<Error> {
+  const error = await whyNotClaimable(tx, id);
+  return error instanceof ClaimedByOtherError ? error : new ConflictError("claimed by another reviewer");
+}
+
+/** Marks one exam pass or revenue line of the snapshot verified or rejected (a rejection says why). */
+export async function recordVerdict(db: Database, reviewer: SessionUser, input: VerdictInput) {
+  requireRole(reviewer, ["reviewer"]);
+  await db.transaction(async (tx) => {
+    const submission = await lockClaimedCase(tx, reviewer, input.submissionId);
+    const items = input.itemKind === "exam_pass" ? submission.snapshot.examPasses : submission.snapshot.revenueLines;
+    if (!items.some((item) => item.id === input.itemId)) throw new NotFoundError("evidence of this submission");
+    const values = { status: input.status, reason: input.reason, reviewerId: reviewer.id, reviewedAt: new Date() };
+    await tx
+      .insert(evidenceReviews)
+      .values({ submissionId: input.submissionId, itemKind: input.itemKind, itemId: input.itemId, ...values })
+      .onConflictDoUpdate({ target: [evidenceReviews.submissionId, evidenceReviews.itemKind, evidenceReviews.itemId], set: values });
+    await recordAudit(tx, {
+      organizationId: submission.organizationId,
+      actorUserId: reviewer.id,
+      action: `evidence.${input.status}`,
+      entityType: input.itemKind,
+      entityId: input.itemId,
+      after: { submissionId: input.submissionId, status: input.status, reason: input.reason },
+    });
+  });
+}
+
+/**
+ * Copies the verdicts onto the live records they came from, when the record is still the
+ * version that was submitted: a verdict on a line since edited says nothing about its new content.
+ */
+async function flowBack(tx: Executor, submission: { organizationId: string; snapshot: SubmissionSnapshot }, verdicts: readonly Verdict[], reviewerId: string) {
+  const versions = new Map([...submission.snapshot.examPasses, ...submission.snapshot.revenueLines].map((item) => [item.id, item.version]));
+  const applied: Array<Verdict & { applied: boolean }> = [];
+  for (const verdict of verdicts) {
+    const table = verdict.itemKind === "exam_pass" ? examPasses : revenueLines;
+    const updated = await tx
+      .update(table)
+      .set({ verificationStatus: verdict.status, verifiedBy: reviewerId, verifiedAt: new Date(), version: sql`${table.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(table.id, verdict.itemId), eq(table.organizationId, submission.organizationId), eq(table.version, versions.get(verdict.itemId) ?? -1)))
+      .returning({ id: table.id });
+    applied.push({ ...verdict, applied: updated.length > 0 });
+  }
+  return applied;
+}
+
+const notificationOf: Record<DecisionInput["decision"], NotificationKind> = {
+  approve: "submission.approved",
+  request_changes: "submission.changes_requested",
+  reject: "submission.rejected",
+};
+
+/**
+ * Approves, sends back for changes or rejects, in one transaction with its award, the
+ * verdicts flowing back, the audit event and the notifications: all of it or none of it.
+ * Approval is refused unless the tier holds on verified evidence alone.
+ */
+export async function decideSubmission(db: Database, reviewer: SessionUser, input: DecisionInput) {
+  requireRole(reviewer, ["reviewer"]);
+  const decidedOn = today();
+  const { mails, status } = await db.transaction(async (tx) => {
+    const submission = await lockClaimedCase(tx, reviewer, input.id);
+    const verdicts = (
+      await tx.select({ itemKind: evidenceReviews.itemKind, itemId: evidenceReviews.itemId, status: evidenceReviews.status }).from(evidenceReviews).where(eq(evidenceReviews.submissionId, input.id))
+    ).map((row) => ({ ...row, itemKind: row.itemKind as Verdict["itemKind"], status: row.status as Verdict["status"] }));
+    if (input.decision === "approve" && !evaluateCase(submission.snapshot, submission.tier, verdicts, "en").approvable) {
+      throw new ConflictError("tier does not hold on verified evidence", { messageKey: "review.errors.tierDoesNotHold" });
+    }
+    const status = transitions[input.decision].to;
+    const decided = await tx
+      .update(submissions)
+      .set({ status, decidedBy: reviewer.id, decidedAt: new Date(), message: input.message, version: sql`${submissions.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(submissions.id, input.id), eq(submissions.version, submission.version)))
+      .returning({ id: submissions.id });
+    // The row lock makes this unreachable; the version check keeps it so should the lock ever go.
+    if (decided.length === 0) throw new ConflictError("decided concurrently", { messageKey: "review.errors.alreadyDecided" });
+    const award =
+      input.decision === "approve"
+        ? { tier: submission.tier, awardedOn: decidedOn, anniversaryOn: sameDateYearsLater(decidedOn, 1) }
+        : null;
+    if (award) await tx.insert(awards).values({ organizationId: submission.organizationId, submissionId: input.id, ...award });
+    const flowedBack = await flowBack(tx, submission, verdicts, reviewer.id);
+    await recordAudit(tx, {
+      organizationId: submission.organizationId,
+      actorUserId: reviewer.id,
+      action: `submission.${status}`,
+      entityType: "submission",
+      entityId: input.id,
+      before: { status: "claimed" },
+      after: { status, message: input.message, award, verdicts: flowedBack },
+    });
+    const mails = await notify(tx, { partnerAdminsOf: submission.organizationId }, notificationOf[input.decision], input.id, {
+      organization: submission.snapshot.organization.name,
+      tier: submission.tier,
+      message: input.message,
+      reviewer: reviewer.displayName,
+      awardedOn: award?.awardedOn,
+      anniversaryOn: award?.anniversaryOn,
+    });
+    return { mails, status };
+  });
+  await sendAll(mails);
+  return { status };
+}

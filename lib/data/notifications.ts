@@ -1,0 +1,85 @@
+import "server-only";
+import { and, count, desc, eq, isNull } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { type NotificationKind, notifications, organizations, submissions, users } from "@/db/schema";
+import type { MailMessage } from "@/lib/mail/message";
+import { type SubmissionMailFacts, submissionMail } from "@/lib/mail/submission-mail";
+import { NotFoundError } from "./errors";
+
+/** Who hears of a submission's news: the partner's admins, or the program's reviewers. */
+export type Audience = { partnerAdminsOf: string } | "reviewers";
+
+/**
+ * Records the in-app notification of each recipient, in the transaction of the change it
+ * announces, and returns the emails to send once that transaction has committed.
+ */
+export async function notify(
+  tx: Executor,
+  audience: Audience,
+  kind: NotificationKind,
+  submissionId: string,
+  facts: Omit<SubmissionMailFacts, "path">,
+): Promise<MailMessage[]> {
+  const recipients = await tx
+    .select({ id: users.id, email: users.email, name: users.displayName })
+    .from(users)
+    .where(
+      and(
+        eq(users.disabled, false),
+        audience === "reviewers"
+          ? eq(users.role, "reviewer")
+          : and(eq(users.role, "partner_admin"), eq(users.organizationId, audience.partnerAdminsOf)),
+      ),
+    );
+  if (recipients.length === 0) return [];
+  await tx.insert(notifications).values(recipients.map((recipient) => ({ userId: recipient.id, kind, submissionId })));
+  const path = audience === "reviewers" ? `/review/${submissionId}` : `/submissions/${submissionId}`;
+  return recipients.map((recipient) => submissionMail(kind, { email: recipient.email, name: recipient.name }, { ...facts, path }));
+}
+
+export const notificationListSize = 10;
+
+/** The user's latest notifications and how many are unread, for the bell. */
+export async function listNotifications(db: Executor, userId: string) {
+  const [items, [unread]] = await Promise.all([
+    db
+      .select({
+        id: notifications.id,
+        kind: notifications.kind,
+        submissionId: notifications.submissionId,
+        createdAt: notifications.createdAt,
+        readAt: notifications.readAt,
+        organizationName: organizations.name,
+        tier: submissions.tier,
+      })
+      .from(notifications)
+      .innerJoin(submissions, eq(submissions.id, notifications.submissionId))
+      .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
+      .where(eq(notifications.userId, userId))
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(notificationListSize),
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
+  ]);
+  return { items: items.map((item) => ({ ...item, kind: item.kind as NotificationKind })), unread: unread?.n ?? 0 };
+}
+
+/** Marks one of the user's notifications read and says which submission it is about. */
+export async function readNotification(db: Executor, userId: string, id: string): Promise<{ submissionId: string }> {
+  const [row] = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+    .returning({ submissionId: notifications.submissionId });
+  if (!row) throw new NotFoundError("notification");
+  return row;
+}
+
+export async function readAllNotifications(db: Executor, userId: string): Promise<void> {
+  await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+}

@@ -1,0 +1,165 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Database, Executor } from "@/db/client";
+import {
+  evidenceReviews,
+  type EvidenceKind,
+  type EvidenceVerdict,
+  type Market,
+  openSubmissionStatuses,
+  organizations,
+  type SubmissionStatus,
+  type SubmissionTier,
+  submissions,
+  users,
+} from "@/db/schema";
+import { requireRole } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { sendAll } from "@/lib/mail/mailer";
+import type { QueueFilter } from "@/lib/schemas/submissions";
+import { recordAudit } from "./audit";
+import { ConflictError, NotFoundError } from "./errors";
+import { notify } from "./notifications";
+import type { SubmissionSnapshot } from "./snapshot-types";
+
+/** Somebody else has the submission: the action names them to the reviewer who asked. */
+export class ClaimedByOtherError extends ConflictError {
+  constructor(readonly claimedByName: string) {
+    super(`already claimed by ${claimedByName}`, { messageKey: "review.errors.alreadyClaimed" });
+    this.name = "ClaimedByOtherError";
+  }
+}
+
+const claimer = alias(users, "claimer");
+const decider = alias(users, "decider");
+
+/**
+ * The reviewers' queue across every organization, oldest first: a reviewer's view, so it
+ * asks for the reviewer rather than an organization id. Open submissions unless filtered.
+ */
+export async function listQueue(db: Executor, reviewer: SessionUser, filter: QueueFilter) {
+  requireRole(reviewer, ["reviewer"]);
+  const rows = await db
+    .select({
+      id: submissions.id,
+      organizationName: organizations.name,
+      market: organizations.market,
+      tier: submissions.tier,
+      status: submissions.status,
+      submittedAt: submissions.submittedAt,
+      claimedByName: claimer.displayName,
+      resubmission: sql<boolean>`${submissions.previousSubmissionId} is not null`,
+    })
+    .from(submissions)
+    .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
+    .leftJoin(claimer, eq(claimer.id, submissions.claimedBy))
+    .where(
+      and(
+        filter.status === "open" ? inArray(submissions.status, openSubmissionStatuses) : filter.status === "all" ? undefined : eq(submissions.status, filter.status),
+        filter.tier ? eq(submissions.tier, filter.tier) : undefined,
+        filter.market ? eq(organizations.market, filter.market) : undefined,
+      ),
+    )
+    .orderBy(asc(submissions.submittedAt), asc(submissions.id))
+    .limit(200);
+  return rows.map((row) => ({ ...row, tier: row.tier as SubmissionTier, status: row.status as SubmissionStatus, market: row.market as Market }));
+}
+
+/** A submission with its snapshot, the verdicts so far and the snapshot it answers, for the case page. */
+export async function getCase(db: Executor, reviewer: SessionUser, id: string) {
+  requireRole(reviewer, ["reviewer"]);
+  const [row] = await db
+    .select({
+      id: submissions.id,
+      organizationId: submissions.organizationId,
+      tier: submissions.tier,
+      status: submissions.status,
+      asOf: submissions.asOf,
+      snapshot: submissions.snapshot,
+      previousSubmissionId: submissions.previousSubmissionId,
+      submittedAt: submissions.submittedAt,
+      claimedBy: submissions.claimedBy,
+      claimedByName: claimer.displayName,
+      claimedAt: submissions.claimedAt,
+      decidedByName: decider.displayName,
+      decidedAt: submissions.decidedAt,
+      message: submissions.message,
+      version: submissions.version,
+    })
+    .from(submissions)
+    .leftJoin(claimer, eq(claimer.id, submissions.claimedBy))
+    .leftJoin(decider, eq(decider.id, submissions.decidedBy))
+    .where(eq(submissions.id, id));
+  if (!row) throw new NotFoundError("submission");
+  const [verdicts, previous] = await Promise.all([
+    db
+      .select({ itemKind: evidenceReviews.itemKind, itemId: evidenceReviews.itemId, status: evidenceReviews.status, reason: evidenceReviews.reason, reviewedAt: evidenceReviews.reviewedAt })
+      .from(evidenceReviews)
+      .where(eq(evidenceReviews.submissionId, id)),
+    row.previousSubmissionId
+      ? db
+          .select({ id: submissions.id, snapshot: submissions.snapshot, message: submissions.message })
+          .from(submissions)
+          .where(eq(submissions.id, row.previousSubmissionId))
+      : Promise.resolve([]),
+  ]);
+  return {
+    ...row,
+    tier: row.tier as SubmissionTier,
+    status: row.status as SubmissionStatus,
+    snapshot: row.snapshot as SubmissionSnapshot,
+    verdicts: verdicts.map((verdict) => ({ ...verdict, itemKind: verdict.itemKind as EvidenceKind, status: verdict.status as EvidenceVerdict })),
+    previous: previous[0] ? { ...previous[0], snapshot: previous[0].snapshot as SubmissionSnapshot } : null,
+  };
+}
+
+export type ReviewCase = Awaited<ReturnType<typeof getCase>>;
+
+/**
+ * Claims a submitted application. The conditional UPDATE is the lock: of two reviewers
+ * claiming at once, the database lets one match `status = 'submitted'`; the other is told
+ * who has it.
+ */
+export async function claimSubmission(db: Database, reviewer: SessionUser, id: string) {
+  requireRole(reviewer, ["reviewer"]);
+  const mails = await db.transaction(async (tx) => {
+    const [claimed] = await tx
+      .update(submissions)
+      .set({ status: "claimed", claimedBy: reviewer.id, claimedAt: new Date(), version: sql`${submissions.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(submissions.id, id), eq(submissions.status, "submitted")))
+      .returning({ organizationId: submissions.organizationId, tier: submissions.tier });
+    if (!claimed) throw await whyNotClaimable(tx, id);
+    await recordAudit(tx, {
+      organizationId: claimed.organizationId,
+      actorUserId: reviewer.id,
+      action: "submission.claimed",
+      entityType: "submission",
+      entityId: id,
+      before: { status: "submitted" },
+      after: { status: "claimed", claimedBy: reviewer.id },
+    });
+    const [organization] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, claimed.organizationId));
+    return notify(tx, { partnerAdminsOf: claimed.organizationId }, "submission.claimed", id, {
+      organization: organization.name,
+      tier: claimed.tier,
+      reviewer: reviewer.displayName,
+    });
+  });
+  await sendAll(mails);
+}
+
+/** The answer for a submission that is not (or no longer) `submitted`. */
+export async function whyNotClaimable(tx: Executor, id: string): Promise<Error> {
+  const [current] = await tx
+    .select({ status: submissions.status, claimedByName: claimer.displayName })
+    .from(submissions)
+    .leftJoin(claimer, eq(claimer.id, submissions.claimedBy))
+    .where(eq(submissions.id, id));
+  if (!current) return new NotFoundError("submission");
+  if (current.status === "claimed") {
+    return new ClaimedByOtherError(current.claimedByName ?? "");
+  }
+  if (current.status === "withdrawn") return new ConflictError("withdrawn", { messageKey: "review.errors.withdrawn" });
+  return new ConflictError(`already ${current.status}`, { messageKey: "review.errors.alreadyDecided" });
+}

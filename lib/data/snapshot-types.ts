@@ -1,0 +1,44 @@
+import type { Market } from "@/db/schema";
+import type { Evaluation } from "@/lib/rules";
+
+/** What a submission froze: stored as JSON in submissions.snapshot, never changed afterwards. */
+export interface SubmissionSnapshot {
+  /** Bumped if the shape ever changes, so old snapshots stay readable. */
+  format: 1;
+  asOf: string;
+  organization: { id: string; name: string; mpnId: string; market: Market };
+  /** `evaluate` on the copied evidence, as it answered on the day of submission. */
+  evaluation: Evaluation;
+  people: SnapshotPerson[];
+  examPasses: SnapshotExamPass[];
+  revenueLines: SnapshotRevenueLine[];
+}
+
+export interface SnapshotPerson {
+  id: string;
+  name: string;
+  email: string | null;
+  mcid: string | null;
+  leftOn: string | null;
+  version: number;
+}
+
+export interface SnapshotExamPass {
+  id: string;
+  personId: string;
+  code: string;
+  passedOn: string;
+  certificationRef: string | null;
+  version: number;
+}
+
+export interface SnapshotRevenueLine {
+  id: string;
+  reference: string;
+  customer: string;
+  product: string;
+  amountCents: number;
+  bookedOn: string;
+  dporAssociated: boolean;
+  version: number;
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { evidenceKinds, evidenceVerdicts, markets, submissionStatuses, submissionTiers } from "@/db/schema";
+import { decisions } from "@/lib/data/submission-states";
+import { optionalText, recordId } from "./fields";
+
+export const applyInput = z.object({ tier: z.enum(submissionTiers) });
+
+export const submissionIdInput = z.object({ id: recordId });
+
+/** A reviewer's verdict on one piece of evidence; a rejection must say why. */
+export const verdictInput = z
+  .object({
+    submissionId: recordId,
+    itemKind: z.enum(evidenceKinds),
+    itemId: recordId,
+    status: z.enum(evidenceVerdicts),
+    reason: optionalText(500),
+  })
+  .superRefine((input, context) => {
+    if (input.status === "rejected" && !input.reason) {
+      context.addIssue({ code: "custom", path: ["reason"], message: "review.errors.reasonRequired" });
+    }
+  });
+
+/** Approve, request changes or reject; the partner is always told why it came back. */
+export const decisionInput = z
+  .object({ id: recordId, decision: z.enum(decisions), message: optionalText(2000) })
+  .superRefine((input, context) => {
+    if (input.decision !== "approve" && !input.message) {
+      context.addIssue({ code: "custom", path: ["message"], message: "review.errors.messageRequired" });
+    }
+  });
+
+const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+/** The queue's filters, from the query string: anything unknown falls back to "every". */
+export const queueFilter = z.object({
+  status: z.preprocess(one, z.enum([...submissionStatuses, "open", "all"]).catch("open")).default("open"),
+  tier: z.preprocess(one, z.enum(submissionTiers).optional().catch(undefined)),
+  market: z.preprocess(one, z.enum(markets).optional().catch(undefined)),
+});
+
+export const notificationIdInput = z.object({ id: recordId });
+
+export type VerdictInput = z.output<typeof verdictInput>;
+export type DecisionInput = z.output<typeof decisionInput>;
+export type QueueFilter = z.output<typeof queueFilter>;

@@ -1,0 +1,103 @@
+import { expect, type Page, test } from "@playwright/test";
+import { signedInPage, todayUtc } from "./support/session";
+
+const reference = `CTS-E2E-${Date.now()}`;
+
+/** Verifies every listed record not yet reviewed, except the ones named. */
+async function verifyAllBut(page: Page, except: string) {
+  for (;;) {
+    const buttons = page.getByRole("button", { name: /^Verify: / });
+    const names = await buttons.evaluateAll((nodes) => nodes.map((node) => node.getAttribute("aria-label") ?? ""));
+    const pending = [];
+    for (const name of names) {
+      const row = page.getByRole("row").filter({ has: page.getByRole("button", { name, exact: true }) });
+      if (!name.includes(except) && (await row.locator("[data-verdict]").count()) === 0) pending.push(name);
+    }
+    if (pending.length === 0) return;
+    await page.getByRole("button", { name: pending[0], exact: true }).click();
+    await expect(page.getByRole("row").filter({ has: page.getByRole("button", { name: pending[0], exact: true }) }).locator('[data-verdict="verified"]')).toBeVisible();
+  }
+}
+
+test("Contoso applies for Gold; the reviewer sends it back, then approves the resubmission", async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const admin = await signedInPage({ browser, baseURL }, "admin@contoso.example", "en");
+  const reviewer = await signedInPage({ browser, baseURL }, "reviewer@program.example", "en");
+
+  // The admin applies for the tier lib/rules says Contoso meets today.
+  await admin.goto("/dashboard");
+  await expect(admin.locator("h1 [data-tier]")).toHaveAttribute("data-tier", "gold");
+  await admin.getByRole("button", { name: "Apply for Gold" }).click();
+  await expect(admin).toHaveURL(/\/submissions\/[0-9a-f-]{36}$/);
+  await expect(admin.locator("[data-status]").first()).toHaveAttribute("data-status", "submitted");
+  const firstUrl = admin.url();
+
+  // The reviewer claims it from the queue and opens the case.
+  await reviewer.goto("/review");
+  const row = reviewer.getByTestId("queue-row").filter({ hasText: "Contoso Ltd" });
+  await row.getByRole("button", { name: "Claim" }).click();
+  await expect(row.getByText("Rita Reviewer")).toBeVisible();
+  await row.getByRole("link", { name: "Contoso Ltd" }).click();
+  await expect(reviewer.getByTestId("claimed-by")).toHaveText("Claimed by Rita Reviewer.");
+
+  // Rejecting Northwind's USD 60,000 leaves USD 80,000: Gold no longer holds, Approve is disabled.
+  await reviewer.getByRole("textbox", { name: /^Reason: CTS-INV-1001/ }).fill("customer not DPOR-associated");
+  await reviewer.getByRole("button", { name: /^Reject: CTS-INV-1001/ }).click();
+  await expect(reviewer.getByTestId("revenue-row").filter({ hasText: "CTS-INV-1001" }).locator('[data-verdict="rejected"]')).toBeVisible();
+  await expect(reviewer.getByTestId("holds-without-rejected")).toHaveAttribute("data-holds", "false");
+  await expect(reviewer.getByRole("button", { name: "Approve Gold" })).toBeDisabled();
+  await reviewer.getByLabel("Message to the partner").fill("Northwind is not DPOR-associated. Add counted revenue, then resubmit.");
+  await reviewer.getByRole("button", { name: "Request changes" }).click();
+  await expect(reviewer.locator("h1 [data-status]")).toHaveAttribute("data-status", "changes_requested");
+
+  // The admin reads the message and the rejected line, adds a line and resubmits.
+  await admin.goto(firstUrl);
+  await expect(admin.getByTestId("reviewer-message")).toContainText("Northwind is not DPOR-associated");
+  await expect(admin.getByTestId("rejected-items")).toContainText("CTS-INV-1001");
+  await admin.goto("/revenue/new");
+  await admin.getByLabel("Invoice reference").fill(reference);
+  await admin.getByRole("textbox", { name: "Customer" }).fill("Proseware");
+  await admin.getByRole("combobox", { name: "Product" }).selectOption("crm-online");
+  await admin.getByLabel("Amount (USD)").fill("70000.00");
+  await admin.getByRole("textbox", { name: "Booked on" }).fill(todayUtc());
+  await admin.getByLabel(/Digital Partner of Record/).check();
+  await admin.getByRole("button", { name: "Add line" }).click();
+  await expect(admin).not.toHaveURL(/\/revenue\/new$/);
+  await admin.goto(firstUrl);
+  await admin.getByRole("button", { name: "Resubmit with today's evidence" }).click();
+  await expect(admin).not.toHaveURL(firstUrl);
+  await expect(admin.getByText("This application answers the changes requested on an earlier one.")).toBeVisible();
+
+  // The reviewer sees what changed, verifies everything but Northwind, and approves.
+  await reviewer.goto("/review");
+  const again = reviewer.getByTestId("queue-row").filter({ hasText: "Resubmission" });
+  await again.getByRole("button", { name: "Claim" }).click();
+  await expect(again.getByText("Rita Reviewer")).toBeVisible();
+  await again.getByRole("link", { name: "Contoso Ltd" }).click();
+  await expect(reviewer.getByTestId("changes").locator('[data-change="added"]')).toContainText(reference);
+  await expect(reviewer.getByRole("button", { name: "Approve Gold" })).toBeDisabled();
+  await verifyAllBut(reviewer, "CTS-INV-1001");
+  await expect(reviewer.getByTestId("holds-on-verified")).toHaveAttribute("data-holds", "true");
+  await reviewer.getByRole("button", { name: "Approve Gold" }).click();
+  await expect(reviewer.locator("h1 [data-status]")).toHaveAttribute("data-status", "approved");
+
+  // Contoso's dashboard shows the award; the application page has the printable summary.
+  await admin.goto("/dashboard");
+  await expect(admin.getByTestId("award-line")).toContainText(/Gold partner since .+, renews on .+/);
+  await admin.goto("/submissions");
+  await admin.getByTestId("submission-row").filter({ has: admin.locator('[data-status="approved"]') }).getByRole("link").click();
+  await expect(admin.getByTestId("award-summary")).toContainText("Contoso Ltd (MPN ID 4410021) is a Gold partner");
+  await admin.emulateMedia({ media: "print" });
+  await expect(admin.locator("header")).toBeHidden();
+  await expect(admin.getByTestId("award-summary")).toBeVisible();
+  await admin.emulateMedia({ media: "screen" });
+
+  // Undo the added line, so the other specs find Contoso's revenue as seeded.
+  await admin.goto(`/revenue?q=${reference}`);
+  await admin.getByRole("link", { name: reference }).click();
+  admin.once("dialog", (dialog) => dialog.accept());
+  await admin.getByRole("button", { name: "Delete this line" }).click();
+  await expect(admin).toHaveURL(/\/revenue/);
+  await admin.context().close();
+  await reviewer.context().close();
+});

@@ -1,0 +1,22 @@
+import type { ActionResult } from "@/lib/actions/action";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { outcome, settle, type Settled } from "../../support/action-outcome";
+import { runAs } from "../../support/request-context";
+
+type FormAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+
+function formData(input: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(input)) form.append(key, value);
+  return form;
+}
+
+/** Posts `input` to a form action as `user`; answers the outcome ("ok", "conflict"…), the message and the redirect. */
+export async function post<T>(user: SessionUser | null, action: FormAction<T>, input: Record<string, string>) {
+  const settled: Settled<T> = await runAs(user, () => settle(action(null, formData(input))));
+  return {
+    outcome: outcome(settled),
+    message: settled.kind === "result" && !settled.result.ok ? settled.result.message : undefined,
+    url: settled.kind === "redirect" ? settled.url : undefined,
+  };
+}

@@ -1,0 +1,72 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { notifications, submissions, users } from "@/db/schema";
+import { today } from "@/lib/clock";
+import { claimSubmission } from "@/lib/data/review";
+import type { SubmissionSnapshot } from "@/lib/data/snapshot-types";
+import { submitApplication } from "@/lib/data/submissions";
+import { findSessionUser } from "@/lib/data/users";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { setMailer } from "@/lib/mail/mailer";
+import type { MailMessage } from "@/lib/mail/message";
+
+/** Keeps every email in memory instead of writing .eml files. */
+export function memoryMailer(): MailMessage[] {
+  const sent: MailMessage[] = [];
+  setMailer({ send: async (message) => void sent.push(message) });
+  return sent;
+}
+
+/**
+ * Frees the organization for a new submission, as if its open one had been withdrawn
+ * (test set-up only: the application never withdraws a claimed submission).
+ */
+export async function closeOpenSubmissions(db: Database, organizationId: string): Promise<void> {
+  await db
+    .update(submissions)
+    .set({ status: "withdrawn", claimedBy: null, claimedAt: null })
+    .where(and(eq(submissions.organizationId, organizationId), inArray(submissions.status, ["submitted", "claimed"])));
+}
+
+/** A second program reviewer, for races and "claimed by someone else". */
+export async function secondReviewer(db: Database): Promise<SessionUser> {
+  const [row] = await db
+    .insert(users)
+    .values({ email: "reviewer2@program.example", displayName: "Sam Second", role: "reviewer", passwordHash: "not-a-hash" })
+    .onConflictDoNothing()
+    .returning({ id: users.id });
+  const id = row?.id ?? (await db.select({ id: users.id }).from(users).where(eq(users.email, "reviewer2@program.example")))[0].id;
+  const user = await findSessionUser(db, id);
+  if (!user) throw new Error("second reviewer missing");
+  return user;
+}
+
+async function userId(db: Database, email: string): Promise<string> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (!row) throw new Error(`${email} is missing`);
+  return row.id;
+}
+
+/**
+ * A new Contoso Silver submission (any open one closed first), claimed by the demo reviewer
+ * when asked: for the authorization matrix, whose callers each need one of their own.
+ */
+export async function freshContosoSubmission(db: Database, organizationId: string, { claimed = false } = {}) {
+  memoryMailer();
+  await closeOpenSubmissions(db, organizationId);
+  const { id } = await submitApplication(db, { organizationId, actorId: await userId(db, "admin@contoso.example") }, "silver", today());
+  const reviewer = claimed ? await findSessionUser(db, await userId(db, "reviewer@program.example")) : null;
+  if (reviewer) await claimSubmission(db, reviewer, id);
+  const [row] = await db.select({ snapshot: submissions.snapshot }).from(submissions).where(eq(submissions.id, id));
+  return { id, snapshot: row.snapshot as SubmissionSnapshot };
+}
+
+/** A notification of Contoso's admin about a new submission. */
+export async function contosoAdminNotification(db: Database, organizationId: string): Promise<string> {
+  const { id: submissionId } = await freshContosoSubmission(db, organizationId);
+  const [row] = await db
+    .insert(notifications)
+    .values({ userId: await userId(db, "admin@contoso.example"), kind: "submission.claimed", submissionId })
+    .returning({ id: notifications.id });
+  return row.id;
+}
