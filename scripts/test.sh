@@ -15,7 +15,8 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
-echo "== Type check"
+echo "== Build (when the sources changed) and type check"
+npx tsx scripts/build.ts
 npx tsc --noEmit
 
 echo "== Unit tests"
@@ -25,5 +26,4 @@ echo "== Integration tests (PGlite and PostgreSQL)"
 npx vitest run --project integration
 
 echo "== End-to-end tests (Chromium)"
-npx tsx scripts/build.ts
 npx playwright test
