@@ -1,18 +1,60 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import type { Executor } from "@/db/client";
-import { organizations } from "@/db/schema";
+import { awards, openSubmissionStatuses, organizations, submissions, type SubmissionStatus } from "@/db/schema";
 import { explain, forecast, type Locale, revenueHistory } from "@/lib/rules";
 import { NotFoundError } from "./errors";
-import { loadOrganizationEvidence } from "./evidence";
+import { loadEvidence } from "./evidence";
 
-async function computeDashboard(db: Executor, organizationId: string, asOf: string, locale: Locale) {
-  const { organization, input } = await loadOrganizationEvidence(db, organizationId, asOf);
+interface OrganizationStatus {
+  id: string;
+  name: string;
+  market: string;
+  revision: number;
+  version: number;
+  award: { tier: string; awardedOn: string; anniversaryOn: string } | null;
+  openSubmission: { id: string; tier: string; status: SubmissionStatus } | null;
+}
+
+/**
+ * The organization, its evidence revision, the award in force on `today` and its open
+ * submission, in one query: the questions every dashboard view asks whatever is cached.
+ */
+async function organizationStatus(db: Executor, organizationId: string, today: string): Promise<OrganizationStatus> {
+  const award = db
+    .select({
+      award: sql`json_build_object('tier', ${awards.tier}, 'awardedOn', ${awards.awardedOn}, 'anniversaryOn', ${awards.anniversaryOn})`,
+    })
+    .from(awards)
+    .where(and(eq(awards.organizationId, organizationId), lte(awards.awardedOn, today), gte(awards.anniversaryOn, today)))
+    .orderBy(desc(awards.awardedOn), desc(awards.createdAt))
+    .limit(1);
+  const openSubmission = db
+    .select({ open: sql`json_build_object('id', ${submissions.id}, 'tier', ${submissions.tier}, 'status', ${submissions.status})` })
+    .from(submissions)
+    .where(and(eq(submissions.organizationId, organizationId), inArray(submissions.status, openSubmissionStatuses)))
+    .limit(1);
+  const [row] = await db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      market: organizations.market,
+      revision: organizations.evidenceRevision,
+      version: organizations.version,
+      award: sql<OrganizationStatus["award"]>`(${award})`,
+      openSubmission: sql<OrganizationStatus["openSubmission"]>`(${openSubmission})`,
+    })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  if (!row) throw new NotFoundError("organization");
+  return row;
+}
+
+async function evaluateOrganization(db: Executor, organization: OrganizationStatus, asOf: string, locale: Locale) {
+  const input = await loadEvidence(db, organization, asOf);
   const explanation = explain(input, { locale });
   return {
-    organization,
-    asOf,
     evaluation: explanation.evaluation,
     explanation: explanation.tiers,
     forecast: forecast(input),
@@ -21,29 +63,33 @@ async function computeDashboard(db: Executor, organizationId: string, asOf: stri
   };
 }
 
-export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
+type Evaluated = Awaited<ReturnType<typeof evaluateOrganization>>;
 
 /**
  * Evaluations by organization, evidence revision, day and language. The revision moves (by
  * trigger) with every change to people, passes or revenue, so an entry is never stale: a
  * changed organization simply asks for a key that is not there yet.
  */
-const computed = new LRUCache<string, Dashboard>({ max: 500 });
+const evaluated = new LRUCache<string, Evaluated>({ max: 500 });
 
 /**
- * What the dashboard shows for one organization on one day. The figures are all the rules
- * library's; this function gathers the evidence, asks, and remembers the answer.
+ * What the dashboard shows for one organization on one day: one query when the evaluation
+ * is remembered, three when it must be computed. The figures are all the rules library's.
  */
-export async function loadDashboard(db: Executor, organizationId: string, asOf: string, locale: Locale): Promise<Dashboard> {
-  const [current] = await db
-    .select({ revision: organizations.evidenceRevision, version: organizations.version })
-    .from(organizations)
-    .where(eq(organizations.id, organizationId));
-  if (!current) throw new NotFoundError("organization");
-  const key = [organizationId, current.revision, current.version, asOf, locale].join("|");
-  const cached = computed.get(key);
-  if (cached) return cached;
-  const dashboard = await computeDashboard(db, organizationId, asOf, locale);
-  computed.set(key, dashboard);
-  return dashboard;
+export async function loadDashboard(
+  db: Executor,
+  organizationId: string,
+  { asOf, today, locale }: { asOf: string; today: string; locale: Locale },
+) {
+  const organization = await organizationStatus(db, organizationId, today);
+  const key = [organization.id, organization.revision, organization.version, asOf, locale].join("|");
+  let evaluation = evaluated.get(key);
+  if (!evaluation) {
+    evaluation = await evaluateOrganization(db, organization, asOf, locale);
+    evaluated.set(key, evaluation);
+  }
+  const { award, openSubmission, ...identity } = organization;
+  return { organization: identity, asOf, award, openSubmission, ...evaluation };
 }
+
+export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;

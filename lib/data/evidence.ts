@@ -11,29 +11,29 @@ export interface OrganizationEvidence {
 }
 
 /**
- * Everything the rules need about one organization, read in four queries whatever its
- * size. Ids are the database ids, so explanations point at real records.
+ * Everything the rules need about one organization, in two queries whatever its size: its
+ * people with their exam passes, and its revenue lines. Ids are the database ids, so
+ * explanations point at real records.
  */
-export async function loadOrganizationEvidence(
+export async function loadEvidence(
   db: Executor,
-  organizationId: string,
+  organization: { id: string; market: string },
   asOf: string,
-): Promise<OrganizationEvidence> {
-  const [[organization], personRows, passRows, revenueRows] = await Promise.all([
+): Promise<EvaluationInput> {
+  const [personRows, revenueRows] = await Promise.all([
     db
-      .select({ id: organizations.id, name: organizations.name, market: organizations.market })
-      .from(organizations)
-      .where(eq(organizations.id, organizationId)),
-    db
-      .select({ id: people.id, name: people.name, leftOn: people.leftOn })
+      .select({
+        id: people.id,
+        name: people.name,
+        leftOn: people.leftOn,
+        passId: examPasses.id,
+        code: examPasses.examCode,
+        passedOn: examPasses.passedOn,
+      })
       .from(people)
-      .where(eq(people.organizationId, organizationId))
-      .orderBy(asc(people.name), asc(people.id)),
-    db
-      .select({ id: examPasses.id, personId: examPasses.personId, code: examPasses.examCode, passedOn: examPasses.passedOn })
-      .from(examPasses)
-      .where(eq(examPasses.organizationId, organizationId))
-      .orderBy(asc(examPasses.passedOn), asc(examPasses.id)),
+      .leftJoin(examPasses, eq(examPasses.personId, people.id))
+      .where(eq(people.organizationId, organization.id))
+      .orderBy(asc(people.name), asc(people.id), asc(examPasses.passedOn), asc(examPasses.id)),
     db
       .select({
         id: revenueLines.id,
@@ -44,26 +44,40 @@ export async function loadOrganizationEvidence(
         dporAssociated: revenueLines.dporAssociated,
       })
       .from(revenueLines)
-      .where(eq(revenueLines.organizationId, organizationId))
+      .where(eq(revenueLines.organizationId, organization.id))
       .orderBy(asc(revenueLines.bookedOn), asc(revenueLines.id)),
   ]);
-  if (!organization) throw new NotFoundError("organization");
 
-  const examsByPerson = new Map<string, EvaluationInput["people"][number]["exams"]>();
-  for (const { personId, ...pass } of passRows) {
-    const list = examsByPerson.get(personId) ?? [];
-    list.push(pass);
-    examsByPerson.set(personId, list);
+  // Rows come ordered by person, one per pass (or one without a pass).
+  const evaluated: EvaluationInput["people"] = [];
+  for (const row of personRows) {
+    let person = evaluated.at(-1);
+    if (person?.id !== row.id) {
+      person = { id: row.id, name: row.name, leftOn: row.leftOn, exams: [] };
+      evaluated.push(person);
+    }
+    if (row.passId && row.code && row.passedOn) person.exams.push({ id: row.passId, code: row.code, passedOn: row.passedOn });
   }
 
   return {
-    organization,
-    input: {
-      competency: "cloud-crm",
-      asOf,
-      market: organization.market as EvaluationInput["market"],
-      people: personRows.map((person) => ({ ...person, exams: examsByPerson.get(person.id) ?? [] })),
-      revenue: revenueRows,
-    },
+    competency: "cloud-crm",
+    asOf,
+    market: organization.market as EvaluationInput["market"],
+    people: evaluated,
+    revenue: revenueRows,
   };
+}
+
+/** The organization and its evidence, in three queries. */
+export async function loadOrganizationEvidence(
+  db: Executor,
+  organizationId: string,
+  asOf: string,
+): Promise<OrganizationEvidence> {
+  const [organization] = await db
+    .select({ id: organizations.id, name: organizations.name, market: organizations.market })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  if (!organization) throw new NotFoundError("organization");
+  return { organization, input: await loadEvidence(db, organization, asOf) };
 }

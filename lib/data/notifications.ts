@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { type NotificationKind, notifications, organizations, submissions, users } from "@/db/schema";
 import type { MailMessage } from "@/lib/mail/message";
@@ -41,29 +41,33 @@ export const notificationListSize = 10;
 
 /** The user's latest notifications and how many are unread, for the bell. */
 export async function listNotifications(db: Executor, userId: string) {
-  const [items, [unread]] = await Promise.all([
-    db
-      .select({
-        id: notifications.id,
-        kind: notifications.kind,
-        submissionId: notifications.submissionId,
-        createdAt: notifications.createdAt,
-        readAt: notifications.readAt,
-        organizationName: organizations.name,
-        tier: submissions.tier,
-      })
-      .from(notifications)
-      .innerJoin(submissions, eq(submissions.id, notifications.submissionId))
-      .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
-      .where(eq(notifications.userId, userId))
-      .orderBy(desc(notifications.createdAt), desc(notifications.id))
-      .limit(notificationListSize),
-    db
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
-  ]);
-  return { items: items.map((item) => ({ ...item, kind: item.kind as NotificationKind })), unread: unread?.n ?? 0 };
+  // One query on every page: the unread count rides along as a column. With no row at all
+  // the user has no notification, so nothing is unread.
+  const unreadCount = db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const items = await db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      submissionId: notifications.submissionId,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+      organizationName: organizations.name,
+      tier: submissions.tier,
+      unread: sql<number>`(${unreadCount})::int`,
+    })
+    .from(notifications)
+    .innerJoin(submissions, eq(submissions.id, notifications.submissionId))
+    .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(notificationListSize);
+  return {
+    items: items.map(({ unread: _unread, ...item }) => ({ ...item, kind: item.kind as NotificationKind })),
+    unread: items[0]?.unread ?? 0,
+  };
 }
 
 /** Marks one of the user's notifications read and says which submission it is about. */

@@ -16,7 +16,6 @@ import { appConnection } from "@/db/client";
 import { requirePartnerUser } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
 import { loadDashboard } from "@/lib/data/dashboard";
-import { currentAward, findOpenSubmission } from "@/lib/data/submissions";
 import { formatDate } from "@/lib/i18n/format";
 import { calendarDateSchema, cloudCrm, type Locale, NO_TIER } from "@/lib/rules";
 
@@ -42,11 +41,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.page);
   const { db } = await appConnection();
   const isToday = asOf === today();
-  const [dashboard, award, openSubmission] = await Promise.all([
-    loadDashboard(db, user.organizationId, asOf, locale),
-    currentAward(db, user.organizationId, today()),
-    user.role === "partner_admin" ? findOpenSubmission(db, user.organizationId) : null,
-  ]);
+  const dashboard = await loadDashboard(db, user.organizationId, { asOf, today: today(), locale });
+  const { award, openSubmission } = dashboard;
 
   const gapsHref = (gaps: GapFilter, gapsPage: number) => {
     const query = new URLSearchParams();

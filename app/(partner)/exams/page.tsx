@@ -42,7 +42,7 @@ export default async function ExamsPage() {
   ]);
   const people = isAdmin ? choices.filter((person) => person.leftOn === null) : [{ id: user.personId as string, name: user.displayName }];
   const own = ownPersonId
-    ? (await loadDashboard(db, user.organizationId, today(), locale)).evaluation.people.find((person) => person.id === ownPersonId)
+    ? (await loadDashboard(db, user.organizationId, { asOf: today(), today: today(), locale })).evaluation.people.find((person) => person.id === ownPersonId)
     : undefined;
 
   return (

@@ -46,7 +46,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   const tier = tierTitle(submission.tier, locale, submission.tier);
   const rejected = submission.verdicts.filter((verdict) => verdict.status === "rejected");
   const canResubmit = isAdmin && submission.status === "changes_requested" && !submission.nextSubmissionId;
-  const meetsToday = canResubmit && (await loadDashboard(db, user.organizationId, today(), locale)).evaluation.tiers[submission.tier]?.met === true;
+  const meetsToday = canResubmit && (await loadDashboard(db, user.organizationId, { asOf: today(), today: today(), locale })).evaluation.tiers[submission.tier]?.met === true;
 
   return (
     <div className="space-y-6">
