@@ -1,26 +1,8 @@
-import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { NavLink } from "@/components/nav-link";
-import { NotificationBell } from "@/components/notifications/notification-bell";
-import { SiteHeader } from "@/components/site-header";
-import { UserMenu } from "@/components/user-menu";
+import { ReviewerShell } from "@/components/shells/reviewer-shell";
 import { requireReviewer } from "@/lib/auth/session";
 
 /** The program reviewers' workspace; to partner users it does not exist. */
 export default async function ReviewLayout({ children }: { children: ReactNode }) {
-  const user = await requireReviewer();
-  const t = await getTranslations("nav");
-  return (
-    <>
-      <SiteHeader>
-        <NavLink href="/review">{t("queue")}</NavLink>
-        <NavLink href="/review/audit">{t("audit")}</NavLink>
-        <UserMenu user={user} />
-        <NotificationBell user={user} />
-      </SiteHeader>
-      <main id="content" className="mx-auto max-w-6xl px-4 py-8">
-        {children}
-      </main>
-    </>
-  );
+  return <ReviewerShell user={await requireReviewer()}>{children}</ReviewerShell>;
 }

@@ -1,0 +1,25 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { NavLink } from "@/components/nav-link";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { SiteHeader } from "@/components/site-header";
+import { UserMenu } from "@/components/user-menu";
+import type { SessionUser } from "@/lib/auth/session-user";
+
+/** A program reviewer's header and page frame. */
+export async function ReviewerShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+  const t = await getTranslations("nav");
+  return (
+    <>
+      <SiteHeader>
+        <NavLink href="/review">{t("queue")}</NavLink>
+        <NavLink href="/audit">{t("audit")}</NavLink>
+        <UserMenu user={user} />
+        <NotificationBell user={user} />
+      </SiteHeader>
+      <main id="content" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { expect, test } from "@playwright/test";
+import { signedInPage } from "./support/session";
+
+test.describe("the audit trail at /audit", () => {
+  test("a reviewer reads every organization's events in the reviewers' frame", async ({ browser, baseURL }) => {
+    const page = await signedInPage({ browser, baseURL }, "reviewer@program.example", "en");
+    await page.getByRole("link", { name: "Audit", exact: true }).click();
+    await expect(page).toHaveURL(/\/audit/);
+    await expect(page.getByRole("heading", { name: "Audit trail" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Review queue" })).toBeVisible();
+    await page.context().close();
+  });
+
+  test("a partner admin reads their own organization's, and an employee is told it does not exist", async ({ browser, baseURL }) => {
+    const admin = await signedInPage({ browser, baseURL }, "admin@fabrikam.example", "fr");
+    await admin.goto("/audit");
+    await expect(admin.getByRole("heading", { name: "Journal d’audit" })).toBeVisible();
+    await expect(admin.getByRole("link", { name: "Tableau de bord" })).toBeVisible();
+    await admin.context().close();
+
+    const employee = await signedInPage({ browser, baseURL }, "alice@contoso.example", "en");
+    const response = await employee.goto("/audit");
+    expect(response?.status()).toBe(404);
+    await employee.context().close();
+  });
+});
