@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { connect, connectionOptionsFromEnv } from "@/db/client";
 import { isDatabaseEmpty, seedDemoData } from "@/db/seed";
 import { today } from "@/lib/clock";
@@ -36,7 +37,10 @@ ensureBuild();
 await prepareDatabase();
 
 const port = process.env.PORT ?? "3000";
-const server = spawn("npx", ["next", "start", "--port", port], {
+// Next's own entry point, run by this Node directly: a signal sent to this script reaches
+// the server itself, not a wrapper that would leave it running.
+const nextBin = fileURLToPath(import.meta.resolve("next/dist/bin/next"));
+const server = spawn(process.execPath, [nextBin, "start", "--port", port], {
   stdio: "inherit",
   env: {
     ...process.env,
