@@ -8,7 +8,7 @@ export async function UserMenu({ user }: { user: SessionUser }) {
   return (
     <div className="ml-auto flex items-center gap-2">
       <span className="sr-only">{t("nav.signedInAs", { name: user.displayName })}</span>
-      <span aria-hidden className="hidden text-sm sm:inline" title={t(`auth.roles.${user.role}`)} data-testid="signed-in-user">
+      <span aria-hidden className="hidden text-sm whitespace-nowrap sm:inline" title={t(`auth.roles.${user.role}`)} data-testid="signed-in-user">
         {user.displayName}
       </span>
       <SignOutButton label={t("nav.signOut")} />

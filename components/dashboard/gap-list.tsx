@@ -145,7 +145,7 @@ export async function GapList({
           <dl className="mt-4 grid gap-x-4 gap-y-1 border-t pt-4 text-xs text-muted-foreground sm:grid-cols-2" aria-label={t("legend")}>
             {legend.map((code) => (
               <div key={code} className="flex gap-2">
-                <dt className="font-mono text-foreground">{code}</dt>
+                <dt className="font-mono whitespace-nowrap text-foreground">{code}</dt>
                 <dd>{examTitle(code, locale)}</dd>
               </div>
             ))}
