@@ -13,7 +13,7 @@ export function NavLink({ href, children }: { href: string; children: string }) 
       href={href}
       aria-current={current ? "page" : undefined}
       className={cn(
-        "rounded-md px-2 py-1 text-muted-foreground transition-colors hover:text-foreground",
+        "rounded-md px-2 py-1 whitespace-nowrap text-muted-foreground transition-colors hover:text-foreground",
         current && "bg-accent font-medium text-accent-foreground",
       )}
     >
