@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { examPasses, people } from "@/db/schema";
 import type { ExamPassInput } from "@/lib/schemas/exams";
@@ -12,9 +12,15 @@ interface Actor {
   actorId: string;
 }
 
-/** The organization's exam passes with their person's name, newest first; one person's if asked. */
-export async function listExamPasses(db: Executor, organizationId: string, filter: { personId?: string } = {}) {
-  return db
+export const examPassPageSize = 50;
+
+/**
+ * A page of the organization's exam passes with their person's name, newest first (one
+ * person's if asked), and how many there are in all.
+ */
+export async function listExamPasses(db: Executor, organizationId: string, filter: { personId?: string; page?: number } = {}) {
+  const page = filter.page ?? 1;
+  const rows = await db
     .select({
       id: examPasses.id,
       version: examPasses.version,
@@ -24,6 +30,7 @@ export async function listExamPasses(db: Executor, organizationId: string, filte
       passedOn: examPasses.passedOn,
       certificationRef: examPasses.certificationRef,
       verificationStatus: examPasses.verificationStatus,
+      total: sql<number>`count(*) over ()::int`,
     })
     .from(examPasses)
     .innerJoin(people, eq(people.id, examPasses.personId))
@@ -33,7 +40,10 @@ export async function listExamPasses(db: Executor, organizationId: string, filte
         filter.personId ? eq(examPasses.personId, filter.personId) : undefined,
       ),
     )
-    .orderBy(desc(examPasses.passedOn), asc(people.name));
+    .orderBy(desc(examPasses.passedOn), asc(people.name), asc(examPasses.id))
+    .limit(examPassPageSize)
+    .offset((page - 1) * examPassPageSize);
+  return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
 }
 
 export async function recordExamPass(db: Executor, { organizationId, actorId }: Actor, input: ExamPassInput) {

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
 import { roleTitle } from "@/components/competency/definition-text";
 import { CsvActions } from "@/components/csv-actions";
 import { ExamPassTable } from "@/components/exams/exam-pass-table";
+import { Pagination } from "@/components/list-navigation";
 import { RecordExamPassForm } from "@/components/exams/record-exam-pass-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -10,7 +12,7 @@ import { appConnection } from "@/db/client";
 import { requirePartnerUser } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
 import { loadDashboard } from "@/lib/data/dashboard";
-import { listExamPasses } from "@/lib/data/exams";
+import { examPassPageSize, listExamPasses } from "@/lib/data/exams";
 import { listPersonChoices } from "@/lib/data/people";
 import { examFormText } from "@/lib/i18n/exam-form";
 import type { Locale } from "@/lib/i18n/locales";
@@ -20,11 +22,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Partner admins see and record everyone's passes; an employee sees and records their own. */
-export default async function ExamsPage() {
+export default async function ExamsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const user = await requirePartnerUser();
-  const [t, locale] = await Promise.all([getTranslations("exams"), getLocale() as Promise<Locale>]);
+  const [t, tPeople, locale] = await Promise.all([getTranslations("exams"), getTranslations("people"), getLocale() as Promise<Locale>]);
   const { db } = await appConnection();
   const isAdmin = user.role === "partner_admin";
+  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse((await searchParams).page);
 
   if (!isAdmin && !user.personId) {
     return (
@@ -36,7 +39,7 @@ export default async function ExamsPage() {
 
   const ownPersonId = isAdmin ? undefined : (user.personId ?? undefined);
   const [passes, choices, form] = await Promise.all([
-    listExamPasses(db, user.organizationId, { personId: ownPersonId }),
+    listExamPasses(db, user.organizationId, { personId: ownPersonId, page }),
     isAdmin ? listPersonChoices(db, user.organizationId) : Promise.resolve([]),
     examFormText(),
   ]);
@@ -44,6 +47,8 @@ export default async function ExamsPage() {
   const own = ownPersonId
     ? (await loadDashboard(db, user.organizationId, { asOf: today(), today: today(), locale })).evaluation.people.find((person) => person.id === ownPersonId)
     : undefined;
+
+  const pages = Math.max(1, Math.ceil(passes.total / examPassPageSize));
 
   return (
     <div className="space-y-6">
@@ -89,9 +94,15 @@ export default async function ExamsPage() {
       </Card>
 
       <ExamPassTable
-        passes={passes}
+        passes={passes.rows}
         canDelete={(personId) => isAdmin || personId === user.personId}
         emptyLabel={t("empty")}
+      />
+      <Pagination
+        page={page}
+        pages={pages}
+        href={(target) => (target > 1 ? `/exams?page=${target}` : "/exams")}
+        labels={{ previous: tPeople("previous"), next: tPeople("next"), status: tPeople("pageOf", { page, pages }) }}
       />
     </div>
   );
