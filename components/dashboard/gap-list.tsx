@@ -7,17 +7,12 @@ import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle }
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import type { Dashboard } from "@/lib/data/dashboard";
-import type { Locale, PersonStatus } from "@/lib/rules";
+import { isOneExamAway, type Locale } from "@/lib/rules";
 
 export type GapFilter = "all" | "one-away";
 
 /** People shown per page: a large organization's list is paged, not sent whole. */
 export const gapPageSize = 25;
-
-/** One exam away: some role the person lacks needs just one more group that can still be passed. */
-function isOneExamAway(person: PersonStatus): boolean {
-  return Object.values(person.missing).some((groups) => groups.length === 1 && groups[0].length > 0);
-}
 
 export async function GapList({
   dashboard,

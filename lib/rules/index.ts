@@ -50,3 +50,4 @@ export { type Evidence, type Explanation, explain, type Reason, type TierExplana
 export { CHANGE_CAUSES, type ChangeCause, type Forecast, forecast, type TierChange } from "./forecast";
 export { writeDate, writeUsd } from "./wording";
 export { type RevenueHistory, revenueHistory, type RevenuePoint } from "./revenue-history";
+export { isOneExamAway } from "./one-exam-away";
