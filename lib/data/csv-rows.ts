@@ -35,18 +35,21 @@ export function storedExamPasses(db: Executor, organizationId: string): Promise<
     .orderBy(asc(people.name), asc(examPasses.passedOn), asc(examPasses.examCode));
 }
 
+/** A revenue line as stored, with the version a later update must match. */
+export const storedRevenueColumns = {
+  id: revenueLines.id,
+  version: revenueLines.version,
+  reference: revenueLines.reference,
+  customerName: revenueLines.customerName,
+  product: revenueLines.product,
+  amountCents: revenueLines.amountCents,
+  bookedOn: revenueLines.bookedOn,
+  dporAssociated: revenueLines.dporAssociated,
+};
+
 export function storedRevenueLines(db: Executor, organizationId: string): Promise<StoredRevenueLine[]> {
   return db
-    .select({
-      id: revenueLines.id,
-      version: revenueLines.version,
-      reference: revenueLines.reference,
-      customerName: revenueLines.customerName,
-      product: revenueLines.product,
-      amountCents: revenueLines.amountCents,
-      bookedOn: revenueLines.bookedOn,
-      dporAssociated: revenueLines.dporAssociated,
-    })
+    .select(storedRevenueColumns)
     .from(revenueLines)
     .where(eq(revenueLines.organizationId, organizationId))
     .orderBy(asc(revenueLines.bookedOn), asc(revenueLines.reference));

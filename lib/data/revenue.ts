@@ -7,6 +7,7 @@ import { revenueStanding } from "@/lib/rules/revenue-standing";
 import { productToStore, type RevenueLineInput, type RevenueQuery } from "@/lib/schemas/revenue";
 import { recordAudit } from "./audit";
 import { violatedUniqueConstraint } from "./constraints";
+import { storedRevenueColumns } from "./csv-rows";
 import { ConflictError, NotFoundError } from "./errors";
 
 export const revenuePageSize = 50;
@@ -16,17 +17,7 @@ interface Actor {
   actorId: string;
 }
 
-const listedColumns = {
-  id: revenueLines.id,
-  version: revenueLines.version,
-  reference: revenueLines.reference,
-  customerName: revenueLines.customerName,
-  product: revenueLines.product,
-  amountCents: revenueLines.amountCents,
-  bookedOn: revenueLines.bookedOn,
-  dporAssociated: revenueLines.dporAssociated,
-  verificationStatus: revenueLines.verificationStatus,
-};
+const listedColumns = { ...storedRevenueColumns, verificationStatus: revenueLines.verificationStatus };
 
 /**
  * A page of the organization's revenue lines with the totals on `asOf`. Every line is read,
