@@ -7,10 +7,8 @@ import { clientAddressFrom } from "./client-address";
 import { authorizePassword } from "./credentials";
 import { matchEntraUser, microsoftEntraConfigured } from "./microsoft-entra";
 import { signInPath } from "./paths";
+import { sessionIsCurrent, sessionMaxAgeSeconds } from "./session-token";
 import { WrongCredentials } from "./sign-in-errors";
-
-/** A session lasts one working day from sign-in, however often it is refreshed. */
-export const sessionMaxAgeSeconds = 8 * 60 * 60;
 
 const credentialsInput = z.object({ email: z.string().max(320), password: z.string().max(1024) });
 
@@ -52,8 +50,7 @@ export const authConfig: NextAuthConfig = {
           account.provider === "microsoft-entra-id" ? (await matchEntraUser(profile, { audit: false }))?.id : user.id;
         return userId ? { sub: userId, signedInAt: Date.now() } : null;
       }
-      const signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : 0;
-      return Date.now() - signedInAt < sessionMaxAgeSeconds * 1000 ? token : null;
+      return sessionIsCurrent(token.signedInAt) ? token : null;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;

@@ -2,10 +2,11 @@ import "server-only";
 import { and, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import type { Executor } from "@/db/client";
-import { awards, openSubmissionStatuses, organizations, submissions, type SubmissionStatus } from "@/db/schema";
+import { awards, notifications, openSubmissionStatuses, organizations, submissions, type SubmissionStatus, users } from "@/db/schema";
 import { explain, forecast, type Locale, revenueHistory } from "@/lib/rules";
 import { NotFoundError } from "./errors";
 import { loadEvidence } from "./evidence";
+import { isUuid } from "./users";
 
 interface OrganizationStatus {
   id: string;
@@ -17,24 +18,32 @@ interface OrganizationStatus {
   openSubmission: { id: string; tier: string; status: SubmissionStatus } | null;
 }
 
+/** The award in force on `today` for the organization of the enclosing query, as JSON. */
+function awardInForce(db: Executor, today: string) {
+  return db
+    .select({
+      award: sql`json_build_object('tier', ${awards.tier}, 'awardedOn', ${awards.awardedOn}, 'anniversaryOn', ${awards.anniversaryOn})`,
+    })
+    .from(awards)
+    .where(and(eq(awards.organizationId, organizations.id), lte(awards.awardedOn, today), gte(awards.anniversaryOn, today)))
+    .orderBy(desc(awards.awardedOn), desc(awards.createdAt))
+    .limit(1);
+}
+
+/** The open submission of the organization of the enclosing query, as JSON. */
+function openSubmissionOf(db: Executor) {
+  return db
+    .select({ open: sql`json_build_object('id', ${submissions.id}, 'tier', ${submissions.tier}, 'status', ${submissions.status})` })
+    .from(submissions)
+    .where(and(eq(submissions.organizationId, organizations.id), inArray(submissions.status, openSubmissionStatuses)))
+    .limit(1);
+}
+
 /**
  * The organization, its evidence revision, the award in force on `today` and its open
  * submission, in one query: the questions every dashboard view asks whatever is cached.
  */
 async function organizationStatus(db: Executor, organizationId: string, today: string): Promise<OrganizationStatus> {
-  const award = db
-    .select({
-      award: sql`json_build_object('tier', ${awards.tier}, 'awardedOn', ${awards.awardedOn}, 'anniversaryOn', ${awards.anniversaryOn})`,
-    })
-    .from(awards)
-    .where(and(eq(awards.organizationId, organizationId), lte(awards.awardedOn, today), gte(awards.anniversaryOn, today)))
-    .orderBy(desc(awards.awardedOn), desc(awards.createdAt))
-    .limit(1);
-  const openSubmission = db
-    .select({ open: sql`json_build_object('id', ${submissions.id}, 'tier', ${submissions.tier}, 'status', ${submissions.status})` })
-    .from(submissions)
-    .where(and(eq(submissions.organizationId, organizationId), inArray(submissions.status, openSubmissionStatuses)))
-    .limit(1);
   const [row] = await db
     .select({
       id: organizations.id,
@@ -42,8 +51,8 @@ async function organizationStatus(db: Executor, organizationId: string, today: s
       market: organizations.market,
       revision: organizations.evidenceRevision,
       version: organizations.version,
-      award: sql<OrganizationStatus["award"]>`(${award})`,
-      openSubmission: sql<OrganizationStatus["openSubmission"]>`(${openSubmission})`,
+      award: sql<OrganizationStatus["award"]>`(${awardInForce(db, today)})`,
+      openSubmission: sql<OrganizationStatus["openSubmission"]>`(${openSubmissionOf(db)})`,
     })
     .from(organizations)
     .where(eq(organizations.id, organizationId));
@@ -93,3 +102,31 @@ export async function loadDashboard(
 }
 
 export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
+
+/**
+ * A fingerprint of everything a partner's dashboard shows on `today`, in one query: the
+ * user and their role, the organization's name, evidence revision, award and open
+ * submission, and the user's notifications. Two requests with the same fingerprint (and the
+ * same address, language and day) get the same page, so a rendered page can be kept under
+ * it (lib/page-cache.ts); any change to one of these moves it. Null when the user has no
+ * dashboard: unknown, disabled or a reviewer.
+ */
+export async function dashboardFingerprint(db: Executor, userId: string, today: string): Promise<string | null> {
+  if (!isUuid(userId)) return null;
+  const notificationCounts = db
+    .select({ counts: sql`json_build_array(count(*), count(*) filter (where ${notifications.readAt} is null))` })
+    .from(notifications)
+    .where(eq(notifications.userId, users.id));
+  const [row] = await db
+    .select({
+      user: sql`json_build_array(${users.id}, ${users.email}, ${users.displayName}, ${users.role}, ${users.personId}, ${users.version})`,
+      organization: sql`json_build_array(${organizations.id}, ${organizations.name}, ${organizations.market}, ${organizations.evidenceRevision}, ${organizations.version})`,
+      award: sql`(${awardInForce(db, today)})`,
+      openSubmission: sql`(${openSubmissionOf(db)})`,
+      notifications: sql`(${notificationCounts})`,
+    })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(users.id, userId), eq(users.disabled, false)));
+  return row ? JSON.stringify(row) : null;
+}

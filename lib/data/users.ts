@@ -24,6 +24,11 @@ function toSessionUser(row: SessionRow): SessionUser {
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether an id from outside (a session token, say) can name a row at all. */
+export function isUuid(value: string): boolean {
+  return uuidShape.test(value);
+}
+
 /** Emails are compared case-insensitively, as the unique index on lower(email) does. */
 function emailIs(email: string) {
   return sql`lower(${users.email}) = ${email.trim().toLowerCase()}`;
@@ -45,7 +50,7 @@ export async function findSignInAccount(db: Executor, email: string): Promise<Si
 
 /** The user a session names, re-read on every request: a disabled user has no session. */
 export async function findSessionUser(db: Executor, userId: string): Promise<SessionUser | null> {
-  if (!uuidShape.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const [row] = await db
     .select(sessionColumns)
     .from(users)

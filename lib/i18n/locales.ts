@@ -23,3 +23,8 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
     .sort((a, b) => b.quality - a.quality || a.index - b.index);
   return ranked.map((entry) => entry.language).find(isLocale) ?? defaultLocale;
 }
+
+/** The visitor's language: the one they chose (the cookie), else their browser's first supported one. */
+export function visitorLocale(chosen: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  return isLocale(chosen) ? chosen : negotiateLocale(acceptLanguage);
+}

@@ -1,11 +1,10 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { isLocale, localeCookie, negotiateLocale, type Locale } from "./locales";
+import { localeCookie, type Locale, visitorLocale } from "./locales";
 
 export async function requestLocale(): Promise<Locale> {
-  const chosen = (await cookies()).get(localeCookie)?.value;
-  if (isLocale(chosen)) return chosen;
-  return negotiateLocale((await headers()).get("accept-language"));
+  const [cookieStore, incoming] = await Promise.all([cookies(), headers()]);
+  return visitorLocale(cookieStore.get(localeCookie)?.value, incoming.get("accept-language"));
 }
 
 export default getRequestConfig(async () => {

@@ -39,6 +39,10 @@ for (const locale of ["en", "fr"] as const) {
       await expect(page).toHaveURL("/dashboard");
       await expect(page.locator("h1 [data-tier]")).toHaveAttribute("data-tier", "gold");
       await expect(page.locator("h1 [data-tier]")).toHaveText(w.gold);
+      // Loaded again with nothing changed, the page comes from the page cache.
+      await page.reload();
+      expect((await page.reload())?.headers()["server-timing"]).toBe('page-cache;desc="hit"');
+      await expect(page.locator("h1 [data-tier]")).toHaveAttribute("data-tier", "gold");
 
       await page.getByRole("link", { name: w.people, exact: true }).click();
       await page.getByRole("link", { name: "Alice Martin" }).click();
@@ -46,7 +50,8 @@ for (const locale of ["en", "fr"] as const) {
       await page.getByRole("button", { name: w.record }).click();
       await expect(page.getByText(w.recorded)).toBeVisible();
 
-      await page.goto("/dashboard");
+      // The departure moved the evidence: the cached Gold page is not served again.
+      expect((await page.goto("/dashboard"))?.headers()["server-timing"]).toBe('page-cache;desc="miss"');
       await expect(page.locator("h1 [data-tier]")).toHaveAttribute("data-tier", "silver");
       await expect(page.locator("h1 [data-tier]")).toHaveText(w.silver);
 

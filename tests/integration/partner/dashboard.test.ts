@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { examPasses, organizations, people, revenueLines, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
-import { loadDashboard } from "@/lib/data/dashboard";
+import { dashboardFingerprint, loadDashboard } from "@/lib/data/dashboard";
 import { listNotifications } from "@/lib/data/notifications";
 import { findSessionUser } from "@/lib/data/users";
 import { addDays } from "@/lib/rules";
@@ -78,10 +78,16 @@ describeOnEachDatabase("the dashboard", (database) => {
       .insert(users)
       .values({ email: "admin@large.example", displayName: "Admin", passwordHash: "x", role: "partner_admin", organizationId: large })
       .returning();
-    // What the partner layout and the dashboard page ask: who is signed in, their
-    // notifications, and the dashboard itself (not yet remembered: the worst case).
+    // What the proxy's page cache, the partner layout and the dashboard page ask: the
+    // page's fingerprint, who is signed in, their notifications, and the dashboard itself
+    // (neither page nor evaluation remembered yet: the worst case).
     const request = () =>
-      Promise.all([findSessionUser(db, admin.id), listNotifications(db, admin.id), loadDashboard(db, large, { asOf: "2026-11-24", today, locale: "fr" })]);
+      Promise.all([
+        dashboardFingerprint(db, admin.id, today),
+        findSessionUser(db, admin.id),
+        listNotifications(db, admin.id),
+        loadDashboard(db, large, { asOf: "2026-11-24", today, locale: "fr" }),
+      ]);
     const queries = await database().recordQueries(request);
     expect(queries.length).toBeLessThanOrEqual(6);
   });
