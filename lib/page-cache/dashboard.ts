@@ -44,17 +44,18 @@ const enabled = () => process.env.NODE_ENV === "production" && process.env.PORT 
 export async function cachedDashboard(request: NextRequest): Promise<Response | null> {
   const { search } = request.nextUrl;
   if (!enabled() || isPageRender(request) || !isDocumentRequest(request) || search.length > 512) return null;
-  const userId = await verifiedSessionUserId(request.cookies.getAll());
-  if (!userId) return null;
-  const day = today();
-  const { db } = await appConnection();
-  const fingerprint = await dashboardFingerprint(db, userId, day);
-  if (!fingerprint) return null;
-  const locale = visitorLocale(request.cookies.get(localeCookie)?.value, request.headers.get("accept-language"));
   try {
+    const userId = await verifiedSessionUserId(request.cookies.getAll());
+    if (!userId) return null;
+    const day = today();
+    const { db } = await appConnection();
+    const fingerprint = await dashboardFingerprint(db, userId, day);
+    if (!fingerprint) return null;
+    const locale = visitorLocale(request.cookies.get(localeCookie)?.value, request.headers.get("accept-language"));
     return await dashboardPages.serve(request, [fingerprint, locale, day, search].join("\n"));
   } catch (error) {
-    console.error("[page-cache] rendering the dashboard failed; serving it uncached", error);
+    // The page itself will say what is wrong, or work: it does not depend on this cache.
+    console.error("[page-cache] the dashboard could not be served from the cache; rendering it", error);
     return null;
   }
 }
