@@ -1,11 +1,13 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { requestLocale } from "@/lib/i18n/request";
 import { clientAddressFrom } from "./client-address";
-import { auth, signIn, signOut } from "./index";
+import { signIn, signOut } from "./index";
 import type { RequestContext } from "./request-context";
+import { isSecureRequest } from "./session-cookie";
+import { verifiedSessionUserId } from "./session-token";
 
 async function origin(): Promise<string> {
   if (process.env.AUTH_URL) return new URL(process.env.AUTH_URL).origin;
@@ -15,11 +17,10 @@ async function origin(): Promise<string> {
   return `${protocol}://${host}`;
 }
 
-// Once per request: decrypting the session cookie is the costliest step of reading it, and a
-// layout and its page both ask.
+// Once per request: a layout and its page both ask.
 const sessionUserId = cache(async () => {
-  const session = await auth();
-  return session?.user?.id ?? null;
+  const [cookieStore, incoming] = await Promise.all([cookies(), headers()]);
+  return verifiedSessionUserId(cookieStore.getAll(), isSecureRequest(incoming));
 });
 
 /** The request as Next.js and Auth.js see it. */

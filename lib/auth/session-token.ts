@@ -1,7 +1,7 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { decode, type JWT } from "next-auth/jwt";
-import { sessionTokenFrom } from "./session-cookie";
+import { sessionCookieName, sessionTokenFrom } from "./session-cookie";
 
 /** A session lasts one working day from sign-in, however often it is refreshed. */
 export const sessionMaxAgeSeconds = 8 * 60 * 60;
@@ -11,10 +11,9 @@ export function sessionIsCurrent(signedInAt: unknown, now: number = Date.now()):
   return typeof signedInAt === "number" && now - signedInAt < sessionMaxAgeSeconds * 1000;
 }
 
-/** The secrets Auth.js encrypts sessions with, as it reads them from the environment. */
-function authSecrets(): string[] {
-  const { AUTH_SECRET, AUTH_SECRET_1, AUTH_SECRET_2, AUTH_SECRET_3 } = process.env;
-  return [AUTH_SECRET, AUTH_SECRET_1, AUTH_SECRET_2, AUTH_SECRET_3].filter((secret): secret is string => Boolean(secret));
+/** The secret Auth.js seals sessions with, read as next-auth reads it (lib/env.js, setEnvDefaults). */
+function authSecret(): string | undefined {
+  return process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
 }
 
 interface VerifiedSession {
@@ -31,19 +30,26 @@ const verified = new LRUCache<string, VerifiedSession>({ max: 10_000, ttl: sessi
 
 /**
  * The user id a request's session cookie names, verified as Auth.js verifies it (decrypted
- * with the portal's secret, unexpired, within its working day), or null. It is not checked
+ * with Auth.js's own `decode` and the portal's secret, unexpired, within its working day), or
+ * null. Pages, actions and the proxy all read sessions through it, so they cannot disagree
+ * about one. `secure`: whether the request is HTTPS (isSecureRequest). It is not checked
  * against the database: the caller does that.
  */
-export async function verifiedSessionUserId(cookies: Iterable<{ name: string; value: string }>, now: number = Date.now()): Promise<string | null> {
-  const session = sessionTokenFrom(cookies);
-  const secrets = authSecrets();
-  if (!session || secrets.length === 0) return null;
-  const key = `${session.name}\n${session.token}`;
+export async function verifiedSessionUserId(
+  cookies: Iterable<{ name: string; value: string }>,
+  secure: boolean,
+  now: number = Date.now(),
+): Promise<string | null> {
+  const token = sessionTokenFrom(cookies, secure);
+  const secret = authSecret();
+  if (!token || !secret) return null;
+  const salt = sessionCookieName(secure);
+  const key = `${salt}\n${token}`;
   const known = verified.get(key);
   if (known) return now < known.until ? known.userId : null;
   let payload: JWT | null;
   try {
-    payload = await decode({ token: session.token, secret: secrets, salt: session.name });
+    payload = await decode({ token, secret, salt });
   } catch {
     return null;
   }

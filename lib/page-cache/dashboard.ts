@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { appConnection } from "@/db/client";
+import { isSecureRequest } from "@/lib/auth/session-cookie";
 import { verifiedSessionUserId } from "@/lib/auth/session-token";
 import { today } from "@/lib/clock";
 import { dashboardFingerprint } from "@/lib/data/dashboard";
@@ -45,7 +46,7 @@ export async function cachedDashboard(request: NextRequest): Promise<Response | 
   const { search } = request.nextUrl;
   if (!enabled() || isPageRender(request) || !isDocumentRequest(request) || search.length > 512) return null;
   try {
-    const userId = await verifiedSessionUserId(request.cookies.getAll());
+    const userId = await verifiedSessionUserId(request.cookies.getAll(), isSecureRequest(request.headers));
     if (!userId) return null;
     const day = today();
     const { db } = await appConnection();
