@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { people, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { recordAudit } from "./audit";
-import { ConflictError } from "./errors";
+import { ForbiddenError } from "@/lib/auth/roles";
+import { ConflictError, NotFoundError } from "./errors";
 
 const sessionColumns = {
   id: users.id,
@@ -73,6 +74,7 @@ export interface OrganizationMember {
   role: SessionUser["role"];
   personName: string | null;
   disabled: boolean;
+  version: number;
 }
 
 export async function listOrganizationMembers(db: Executor, organizationId: string): Promise<OrganizationMember[]> {
@@ -84,6 +86,7 @@ export async function listOrganizationMembers(db: Executor, organizationId: stri
       role: users.role,
       personName: people.name,
       disabled: users.disabled,
+      version: users.version,
     })
     .from(users)
     .leftJoin(people, and(eq(people.id, users.personId), eq(people.organizationId, organizationId)))
@@ -115,5 +118,47 @@ export async function createReviewer(
       after: { email: created.email, displayName: created.displayName, role: created.role, via: "command line" },
     });
     return created;
+  });
+}
+
+/**
+ * Turns a member's access to the organization's workspace off (someone who left) or back
+ * on. The next request of a disabled member finds no session, whatever their cookie says.
+ * A partner admin cannot turn off their own access; the rows of the actor and the member
+ * are locked together, so two admins turning each other off at once cannot leave the
+ * organization without an active admin. The member's row must still be at `version`.
+ */
+export async function setMemberAccess(
+  db: Database,
+  { organizationId, actorId }: { organizationId: string; actorId: string },
+  { userId, version, disabled }: { userId: string; version: number; disabled: boolean },
+): Promise<void> {
+  if (userId === actorId) throw new ConflictError("own access", { messageKey: "team.errors.ownAccess" });
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: users.id, role: users.role, disabled: users.disabled, version: users.version, email: users.email })
+      .from(users)
+      .where(and(inArray(users.id, [actorId, userId]), eq(users.organizationId, organizationId)))
+      .orderBy(asc(users.id))
+      .for("update");
+    const actor = rows.find((row) => row.id === actorId);
+    const member = rows.find((row) => row.id === userId);
+    if (!actor || actor.disabled || actor.role !== "partner_admin") throw new ForbiddenError("only an active partner admin manages access");
+    if (!member) throw new NotFoundError("member");
+    if (member.version !== version) throw new ConflictError("stale member", { messageKey: "errors.stale" });
+    if (member.disabled === disabled) return;
+    await tx
+      .update(users)
+      .set({ disabled, version: version + 1, updatedAt: new Date() })
+      .where(eq(users.id, userId));
+    await recordAudit(tx, {
+      organizationId,
+      actorUserId: actorId,
+      action: disabled ? "user.disabled" : "user.enabled",
+      entityType: "user",
+      entityId: userId,
+      before: { email: member.email, disabled: member.disabled },
+      after: { email: member.email, disabled },
+    });
   });
 }

@@ -147,6 +147,22 @@ test.describe("invitations", () => {
 
     await inviteePage.goto(url);
     await expect(inviteePage.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
+
+    // Bruno leaves: the admin turns his access off, and his open session ends with it.
+    await page.reload();
+    await page.getByRole("button", { name: "Turn off access for Bruno Costa" }).click();
+    await expect(page.getByText("Bruno Costa can no longer sign in.")).toBeVisible();
+    await expect(page.getByRole("row", { name: /Bruno Costa bruno@contoso\.example .* Disabled/ })).toBeVisible();
+    await expect(page.getByRole("row", { name: /Claire Admin/ }).getByText("You")).toBeVisible();
+    await inviteePage.goto("/exams");
+    await expect(inviteePage).toHaveURL(/\/sign-in/);
+    await signIn(inviteePage, "bruno@contoso.example", "password1234");
+    await expect(formError(inviteePage)).toBeVisible();
+
+    await page.getByRole("button", { name: "Restore access for Bruno Costa" }).click();
+    await expect(page.getByText("Bruno Costa can sign in again.")).toBeVisible();
+    await signIn(inviteePage, "bruno@contoso.example", "password1234");
+    await expect(inviteePage).toHaveURL("/exams");
     await invitee.close();
   });
 

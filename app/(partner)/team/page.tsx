@@ -8,6 +8,7 @@ import { appConnection } from "@/db/client";
 import { requirePartnerUser } from "@/lib/auth/session";
 import { invitablePeople, listPendingInvitations } from "@/lib/data/invitations";
 import { listOrganizationMembers } from "@/lib/data/users";
+import { MemberAccessButton } from "./access-button";
 import { InviteForm } from "./invite-form";
 import { RevokeInvitationButton } from "./revoke-button";
 
@@ -59,6 +60,9 @@ export default async function TeamPage() {
                 <TableHead>{t("team.role")}</TableHead>
                 <TableHead>{t("team.person")}</TableHead>
                 <TableHead>{t("team.status")}</TableHead>
+                <TableHead>
+                  <span className="sr-only">{t("team.access")}</span>
+                </TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -72,6 +76,20 @@ export default async function TeamPage() {
                     <Badge variant={member.disabled ? "none" : "secondary"}>
                       {member.disabled ? t("team.disabled") : t("team.active")}
                     </Badge>
+                  </TableCell>
+                  <TableCell className="text-right">
+                    {member.id === user.id ? (
+                      <span className="text-sm text-muted-foreground">{t("team.you")}</span>
+                    ) : (
+                      <MemberAccessButton
+                        userId={member.id}
+                        version={member.version}
+                        access={member.disabled ? "enable" : "disable"}
+                        label={member.disabled ? t("team.enable") : t("team.disable")}
+                        accessibleLabel={t(member.disabled ? "team.enableLabel" : "team.disableLabel", { name: member.displayName })}
+                        done={t(member.disabled ? "team.enabledNotice" : "team.disabledNotice", { name: member.displayName })}
+                      />
+                    )}
                   </TableCell>
                 </TableRow>
               ))}

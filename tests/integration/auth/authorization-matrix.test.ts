@@ -5,7 +5,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { examPasses, people, revenueLines } from "@/db/schema";
+import { examPasses, people, revenueLines, users as usersTable } from "@/db/schema";
 import { today } from "@/lib/clock";
 import { addDays } from "@/lib/rules";
 import { actionMeta, type ActionResult } from "@/lib/actions/action";
@@ -172,6 +172,13 @@ describeOnEachDatabase("the authorization matrix", (database) => {
         });
         return { id: created.id, token: created.token };
       },
+      newContosoMember: async () =>
+        (
+          await demo.db
+            .insert(usersTable)
+            .values({ organizationId: demo.contosoId, email: `${world.unique("member")}@contoso.example`, displayName: "Matrix Member", passwordHash: "x", role: "employee" })
+            .returning({ id: usersTable.id })
+        )[0].id,
     };
   });
 

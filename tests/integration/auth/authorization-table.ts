@@ -58,6 +58,8 @@ export interface World {
   newContosoPerson(): Promise<string>;
   /** A new pending invitation of Contoso, by its admin. */
   newContosoInvitation(): Promise<{ id: string; token: string }>;
+  /** A new active employee account of Contoso (version 1), linked to no person. */
+  newContosoMember(): Promise<string>;
   /** A new revenue line of Contoso. */
   newContosoRevenueLine(): Promise<string>;
   /** A new exam pass of Contoso, for the given person (a new person when omitted). */
@@ -153,6 +155,11 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
   "lib/actions/invitations.ts#revokeInvitation": {
     input: async (w) => ({ invitationId: (await w.newContosoInvitation()).id }),
     missing: () => ({ invitationId: randomUUID() }),
+    expect: contosoAdminOnly,
+  },
+  "lib/actions/members.ts#setMemberAccessAction": {
+    input: async (w) => ({ userId: await w.newContosoMember(), version: "1", access: "disable" }),
+    missing: () => ({ userId: randomUUID(), version: "1", access: "disable" }),
     expect: contosoAdminOnly,
   },
   // Public: the token is the authorization, whoever is signed in.
