@@ -31,6 +31,15 @@ export const claimSubmission = formAction(submissionIdInput, async (input, { use
   return { notice: t("review.claimed") };
 });
 
+/** The claiming reviewer gives the case back to the queue. */
+export const releaseSubmission = formAction(submissionIdInput, async (input, { user, t }) => {
+  requireRole(user, ["reviewer"]);
+  const { db } = await appConnection();
+  await review.releaseSubmission(db, user, input.id).catch(naming<void>(t));
+  refreshCase(input.id);
+  return { notice: t("review.released") };
+});
+
 export const recordVerdict = formAction(verdictInput, async (input, { user, t }) => {
   requireRole(user, ["reviewer"]);
   const { db } = await appConnection();

@@ -149,6 +149,46 @@ export async function claimSubmission(db: Database, reviewer: SessionUser, id: s
   await sendAll(mails);
 }
 
+/**
+ * Gives a claimed application back to the queue, for another reviewer (or the same one
+ * later) to claim. Only the reviewer who holds the claim can release it; the verdicts
+ * recorded so far stay with the submission, and the queue shows it as submitted again.
+ */
+export async function releaseSubmission(db: Database, reviewer: SessionUser, id: string) {
+  requireRole(reviewer, ["reviewer"]);
+  await db.transaction(async (tx) => {
+    const [released] = await tx
+      .update(submissions)
+      .set({ status: "submitted", claimedBy: null, claimedAt: null, version: sql`${submissions.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(submissions.id, id), eq(submissions.status, "claimed"), eq(submissions.claimedBy, reviewer.id)))
+      .returning({ organizationId: submissions.organizationId });
+    if (!released) throw await whyNotReleasable(tx, id);
+    await recordAudit(tx, {
+      organizationId: released.organizationId,
+      actorUserId: reviewer.id,
+      action: "submission.released",
+      entityType: "submission",
+      entityId: id,
+      before: { status: "claimed", claimedBy: reviewer.id },
+      after: { status: "submitted" },
+    });
+  });
+}
+
+/** The answer for a submission the reviewer does not (or no longer) hold a claim on. */
+async function whyNotReleasable(tx: Executor, id: string): Promise<Error> {
+  const [current] = await tx
+    .select({ status: submissions.status, claimedByName: claimer.displayName })
+    .from(submissions)
+    .leftJoin(claimer, eq(claimer.id, submissions.claimedBy))
+    .where(eq(submissions.id, id));
+  if (!current) return new NotFoundError("submission");
+  if (current.status === "claimed") return new ClaimedByOtherError(current.claimedByName ?? "");
+  if (current.status === "submitted") return new ConflictError("not claimed", { messageKey: "review.errors.notClaimed" });
+  if (current.status === "withdrawn") return new ConflictError("withdrawn", { messageKey: "review.errors.withdrawn" });
+  return new ConflictError(`already ${current.status}`, { messageKey: "review.errors.alreadyDecided" });
+}
+
 /** The answer for a submission that is not (or no longer) `submitted`. */
 export async function whyNotClaimable(tx: Executor, id: string): Promise<Error> {
   const [current] = await tx

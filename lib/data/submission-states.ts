@@ -5,6 +5,7 @@ import type { SubmissionStatus } from "@/db/schema";
  *
  *   submitted --withdraw (partner admin)--> withdrawn
  *   submitted --claim (reviewer)----------> claimed
+ *   claimed --release (the claiming reviewer)--> submitted
  *   claimed --approve / request_changes / reject (the claiming reviewer)--> approved | changes_requested | rejected
  *
  * Withdrawn, approved, changes_requested and rejected are final; requested changes are
@@ -13,6 +14,7 @@ import type { SubmissionStatus } from "@/db/schema";
 export const transitions = {
   withdraw: { from: "submitted", to: "withdrawn", by: "partner_admin" },
   claim: { from: "submitted", to: "claimed", by: "reviewer" },
+  release: { from: "claimed", to: "submitted", by: "reviewer" },
   approve: { from: "claimed", to: "approved", by: "reviewer" },
   request_changes: { from: "claimed", to: "changes_requested", by: "reviewer" },
   reject: { from: "claimed", to: "rejected", by: "reviewer" },

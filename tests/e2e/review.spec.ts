@@ -40,6 +40,12 @@ test("Contoso applies for Gold; the reviewer sends it back, then approves the re
   await row.getByRole("link", { name: "Contoso Ltd" }).click();
   await expect(reviewer.getByTestId("claimed-by")).toHaveText("Claimed by Rita Reviewer.");
 
+  // Released to the queue, the case is nobody's until it is claimed again.
+  await reviewer.getByRole("button", { name: "Release to the queue" }).click();
+  await expect(reviewer.getByTestId("claimed-by")).toHaveText("Nobody has claimed this application yet.");
+  await reviewer.getByRole("button", { name: "Claim" }).click();
+  await expect(reviewer.getByTestId("claimed-by")).toHaveText("Claimed by Rita Reviewer.");
+
   // Rejecting Northwind's USD 60,000 leaves USD 80,000: Gold no longer holds, Approve is disabled.
   await reviewer.getByRole("textbox", { name: /^Reason: CTS-INV-1001/ }).fill("customer not DPOR-associated");
   await reviewer.getByRole("button", { name: /^Reject: CTS-INV-1001/ }).click();

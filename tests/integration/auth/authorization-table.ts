@@ -262,6 +262,10 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
     input: async (w) => ({ id: (await freshContosoSubmission(w.db, w.contosoId)).id }),
     expect: reviewerOnly,
   },
+  "lib/actions/review.ts#releaseSubmission": {
+    input: async (w) => ({ id: (await freshContosoSubmission(w.db, w.contosoId, { claimed: true })).id }),
+    expect: reviewerOnly,
+  },
   "lib/actions/review.ts#recordVerdict": {
     input: async (w) => {
       const { id, snapshot } = await freshContosoSubmission(w.db, w.contosoId, { claimed: true });

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, awards, notifications, revenueLines, submissions } from "@/db/schema";
 import { applyForTier, withdrawSubmission } from "@/lib/actions/submissions";
-import { claimSubmission, decideSubmission, recordVerdict } from "@/lib/actions/review";
+import { claimSubmission, decideSubmission, recordVerdict, releaseSubmission } from "@/lib/actions/review";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { evaluateCase } from "@/lib/data/case-evaluation";
 import { getCase } from "@/lib/data/review";
@@ -85,6 +85,20 @@ describeOnEachDatabase("submissions and review: the state machine", (database) =
       expect(await post(admin, withdrawSubmission, { id })).toMatchObject({ outcome: "conflict", message: expect.stringContaining("can no longer be withdrawn") });
       const toAdmin = await world.db.select().from(notifications).where(and(eq(notifications.submissionId, id), eq(notifications.userId, admin.id)));
       expect(toAdmin.map((n) => n.kind)).toEqual(["submission.claimed"]);
+    });
+
+    it("lets only the claiming reviewer release the case to the queue, where it can be claimed again", async () => {
+      expect(await post(reviewer2, releaseSubmission, { id })).toMatchObject({ outcome: "conflict", message: "Already claimed by Rita Reviewer." });
+      expect((await post(admin, releaseSubmission, { id })).outcome).toBe("forbidden");
+      expect((await post(reviewer, releaseSubmission, { id })).outcome).toBe("ok");
+      expect(await submissionOf(id)).toMatchObject({ status: "submitted", claimedBy: null, claimedAt: null });
+      expect(await post(reviewer, releaseSubmission, { id })).toMatchObject({ outcome: "conflict", message: "Nobody holds this case now. Claim it first." });
+      const [released] = await world.db
+        .select({ actor: auditEvents.actorUserId, before: auditEvents.before, after: auditEvents.after })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "submission.released")));
+      expect(released).toEqual({ actor: reviewer.id, before: { status: "claimed", claimedBy: reviewer.id }, after: { status: "submitted" } });
+      expect((await post(reviewer, claimSubmission, { id })).outcome).toBe("ok");
     });
 
     it("takes verdicts from the claiming reviewer only, on evidence of the snapshot, with a reason to reject", async () => {

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { tierTitle } from "@/components/competency/definition-text";
 import { ChangesList } from "@/components/review/changes-list";
 import { ClaimButton } from "@/components/review/claim-button";
+import { ReleaseButton } from "@/components/review/release-button";
 import { DecisionPanel } from "@/components/review/decision-panel";
 import { EvaluationPanel } from "@/components/review/evaluation-panel";
 import { EvidenceTables } from "@/components/review/evidence-tables";
@@ -58,6 +59,7 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ id:
           <p className="text-sm">{t("decidedLine", { name: found.decidedByName, date: formatDate(day(found.decidedAt), locale, "long") })}</p>
         )}
         {found.status === "submitted" && <ClaimButton id={found.id} />}
+        {mine && <ReleaseButton id={found.id} />}
         {found.message && (
           <Alert>
             <AlertDescription className="whitespace-pre-line">{found.message}</AlertDescription>
