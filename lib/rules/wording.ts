@@ -97,11 +97,11 @@ const french: Phrases = {
   revenue: (total, threshold, window) => {
     const range = `du ${writeDate(window.start, "fr")} au ${writeDate(window.end, "fr")}`;
     return total >= threshold
-      ? `Le chiffre d’affaires de la période (${range}) est de ${writeUsd(total, "fr")}, ce qui atteint le seuil de ${writeUsd(threshold, "fr")}.`
-      : `Le chiffre d’affaires de la période (${range}) est de ${writeUsd(total, "fr")}, soit ${writeUsd(threshold - total, "fr")} de moins que le seuil de ${writeUsd(threshold, "fr")}.`;
+      ? `Les recettes de la période (${range}) s’élèvent à ${writeUsd(total, "fr")}, ce qui atteint le seuil de ${writeUsd(threshold, "fr")}.`
+      : `Les recettes de la période (${range}) s’élèvent à ${writeUsd(total, "fr")}, soit ${writeUsd(threshold - total, "fr")} de moins que le seuil de ${writeUsd(threshold, "fr")}.`;
   },
   revenueExcluded: (exclusion, lines, facts) => {
-    const count = lines <= 1 ? `${lines} ligne de chiffre d’affaires n’est` : `${lines} lignes de chiffre d’affaires ne sont`;
+    const count = lines <= 1 ? `${lines} ligne de recettes n’est` : `${lines} lignes de recettes ne sont`;
     switch (exclusion) {
       case "not-dpor":
         return `${count} pas comptée${lines > 1 ? "s" : ""} : vous n’êtes pas associé au client comme partenaire de référence numérique.`;

@@ -39,7 +39,7 @@ describe("explanations", () => {
     const [silver] = explain(input, { locale: "fr" }).tiers;
     expect(silver.summary).toBe("Le niveau Argent n’est pas atteint.");
     expect(silver.reasons[0].text).toBe(
-      "Le chiffre d’affaires de la période (du 1er juillet 2017 au 30 juin 2018) est de 82\u202f500,50\u00a0USD, soit 17\u202f499,50\u00a0USD de moins que le seuil de 100\u202f000,00\u00a0USD.",
+      "Les recettes de la période (du 1er juillet 2017 au 30 juin 2018) s’élèvent à 82\u202f500,50\u00a0USD, soit 17\u202f499,50\u00a0USD de moins que le seuil de 100\u202f000,00\u00a0USD.",
     );
   });
 
