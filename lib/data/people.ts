@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { examPasses, people } from "@/db/schema";
+import { examPasses, people, users } from "@/db/schema";
 import type { PeopleQuery, PersonInput } from "@/lib/schemas/people";
 import { recordAudit } from "./audit";
 import { violatedUniqueConstraint } from "./constraints";
@@ -55,17 +55,23 @@ export async function listPeople(db: Executor, organizationId: string, query: Pe
 
 /** One person of the organization with their exam passes; another organization's is "not found". */
 export async function getPerson(db: Executor, organizationId: string, personId: string) {
-  const [person] = await db
-    .select()
+  // Whether someone can still sign in as this person: after a departure, the admin is told.
+  const activeAccount = db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.personId, people.id), eq(users.organizationId, organizationId), eq(users.disabled, false)));
+  const [row] = await db
+    .select({ ...getTableColumns(people), hasActiveAccount: sql<boolean>`exists(${activeAccount})` })
     .from(people)
     .where(and(eq(people.id, personId), eq(people.organizationId, organizationId)));
-  if (!person) throw new NotFoundError("person");
+  if (!row) throw new NotFoundError("person");
+  const { hasActiveAccount, ...person } = row;
   const passes = await db
     .select()
     .from(examPasses)
     .where(and(eq(examPasses.personId, personId), eq(examPasses.organizationId, organizationId)))
     .orderBy(desc(examPasses.passedOn));
-  return { person, passes };
+  return { person, passes, hasActiveAccount };
 }
 
 /** The organization's people for pickers (name order), current ones first. */

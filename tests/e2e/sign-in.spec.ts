@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { chooseOption } from "./support/session";
 
 // The e2e server is seeded once per run and throttles per email: every test uses its own
 // email addresses, so failures in one test never refuse another's sign-in.
@@ -126,8 +127,7 @@ test.describe("invitations", () => {
     await expect(page).toHaveURL("/team");
 
     await page.getByLabel("Email").fill("bruno@contoso.example");
-    await page.getByRole("combobox", { name: "Person" }).click();
-    await page.getByRole("option", { name: "Bruno Costa" }).click();
+    await chooseOption(page, page.getByRole("combobox", { name: "Person" }), /^Bruno Costa$/);
     await page.getByRole("button", { name: "Create the invitation" }).click();
     const link = page.getByRole("textbox", { name: "Invitation link" });
     await expect(link).toHaveValue(/\/invitations\/[A-Za-z0-9_-]{43}$/);
@@ -171,8 +171,7 @@ test.describe("invitations", () => {
     await signIn(page, "admin@fabrikam.example", demoPassword);
     await expect(page).toHaveURL("/team");
     await page.getByLabel("Email").fill("temp-partner@fabrikam.example");
-    await page.getByRole("combobox", { name: "Role" }).click();
-    await page.getByRole("option", { name: "Partner administrator" }).click();
+    await chooseOption(page, page.getByRole("combobox", { name: "Role" }), /^Partner administrator$/);
     await page.getByRole("button", { name: "Create the invitation" }).click();
     const url = await page.getByRole("textbox", { name: "Invitation link" }).inputValue();
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signedInPage, todayUtc } from "./support/session";
+import { chooseOption, signedInPage, todayUtc } from "./support/session";
 
 const words = {
   en: {
@@ -49,6 +49,8 @@ for (const locale of ["en", "fr"] as const) {
       await page.getByLabel(w.leftOn).fill(todayUtc());
       await page.getByRole("button", { name: w.record }).click();
       await expect(page.getByText(w.recorded)).toBeVisible();
+      // Alice still has an account: the admin is pointed to the Team page to turn it off.
+      await expect(page.getByTestId("still-has-access").getByRole("link")).toHaveAttribute("href", "/team");
 
       // The departure moved the evidence: the cached Gold page is not served again.
       expect((await page.goto("/dashboard"))?.headers()["server-timing"]).toBe('page-cache;desc="miss"');
@@ -69,8 +71,7 @@ for (const locale of ["en", "fr"] as const) {
       await expect(page).toHaveURL("/exams");
       const passedOn = locale === "en" ? "2026-01-12" : "2026-01-13";
 
-      await page.getByRole("combobox", { name: w.exam }).click();
-      await page.getByRole("option", { name: /MB2-712/ }).click();
+      await chooseOption(page, page.getByRole("combobox", { name: w.exam }), /MB2-712/);
       await page.getByLabel(w.passedOn).fill(passedOn);
       await page.getByRole("button", { name: w.recordPass, exact: true }).click();
       await expect(page.getByTestId("exam-pass-row").filter({ hasText: "MB2-712" }).first()).toBeVisible();

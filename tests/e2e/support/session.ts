@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 
 export const demoPassword = "portal-demo";
 
@@ -21,4 +21,17 @@ export async function signedInPage(
   await page.getByRole("button", { name: /^(sign in|se connecter)$/i }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
   return page;
+}
+
+/**
+ * Picks `option` in a Radix select and checks it was taken. Radix ignores a pointer-up that
+ * comes too soon after the pointer-down that opened the list, which a fast, loaded test
+ * browser can produce; the pick is then made again.
+ */
+export async function chooseOption(page: Page, combobox: Locator, option: RegExp) {
+  await expect(async () => {
+    if ((await combobox.getAttribute("aria-expanded")) !== "true") await combobox.click();
+    await page.getByRole("option", { name: option }).click({ timeout: 2_000 });
+    await expect(combobox).toHaveText(option, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }

@@ -59,6 +59,19 @@ describeOnEachDatabase("people", (database) => {
     expect(events.map((event) => event.action)).toEqual(["person.created", "person.departure_recorded", "person.departure_cleared"]);
   });
 
+  it("says whether someone can still sign in as the person", async () => {
+    const { db } = database();
+    const person = await createPerson(db, contoso, personInput.parse({ name: "Dana Account" }));
+    expect((await getPerson(db, contoso.organizationId, person.id)).hasActiveAccount).toBe(false);
+    const [account] = await db
+      .insert(users)
+      .values({ email: "dana@contoso.example", displayName: "Dana", passwordHash: "x", role: "employee", organizationId: contoso.organizationId, personId: person.id })
+      .returning();
+    expect((await getPerson(db, contoso.organizationId, person.id)).hasActiveAccount).toBe(true);
+    await db.update(users).set({ disabled: true }).where(eq(users.id, account.id));
+    expect((await getPerson(db, contoso.organizationId, person.id)).hasActiveAccount).toBe(false);
+  });
+
   it("refuses an edit made from a stale page instead of overwriting the newer one", async () => {
     const { db } = database();
     const person = await createPerson(db, contoso, personInput.parse({ name: "Bruno Costa" }));

@@ -6,6 +6,7 @@ import { ExamPassTable } from "@/components/exams/exam-pass-table";
 import { RecordExamPassForm } from "@/components/exams/record-exam-pass-form";
 import { DepartureForm } from "@/components/people/departure-form";
 import { EditPersonForm } from "@/components/people/person-form";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { appConnection } from "@/db/client";
 import { requirePartnerUser } from "@/lib/auth/session";
@@ -30,7 +31,7 @@ async function loadPerson(organizationId: string, rawId: string) {
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePartnerUser();
-  const { person, passes } = await loadPerson(user.organizationId, (await params).id);
+  const { person, passes, hasActiveAccount } = await loadPerson(user.organizationId, (await params).id);
   const [t, locale] = await Promise.all([getTranslations("people"), getLocale() as Promise<Locale>]);
   const isAdmin = user.role === "partner_admin";
   const canRecordPasses = isAdmin || user.personId === person.id;
@@ -78,6 +79,20 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           {isAdmin && (
             <CardContent>
               <p className="mb-3 text-sm text-muted-foreground">{t("departure.description")}</p>
+              {person.leftOn && hasActiveAccount && (
+                <Alert variant="warning" className="mb-3" data-testid="still-has-access">
+                  <AlertDescription>
+                    {t.rich("departure.stillHasAccess", {
+                      name: person.name,
+                      team: (chunks) => (
+                        <Link href="/team" className="font-medium underline">
+                          {chunks}
+                        </Link>
+                      ),
+                    })}
+                  </AlertDescription>
+                </Alert>
+              )}
               <DepartureForm
                 person={person}
                 labels={{ leftOn: t("fields.leftOn"), record: t("departure.record"), undo: t("departure.undo"), pending: t("saving") }}
