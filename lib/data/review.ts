@@ -175,8 +175,12 @@ export async function releaseSubmission(db: Database, reviewer: SessionUser, id:
   });
 }
 
-/** The answer for a submission the reviewer does not (or no longer) hold a claim on. */
-async function whyNotReleasable(tx: Executor, id: string): Promise<Error> {
+/**
+ * Why a reviewer's step was refused, from the submission's state now: another reviewer
+ * holds it, the partner withdrew it, or it is decided. `whenSubmitted` answers for a
+ * submission still waiting in the queue.
+ */
+async function refusal(tx: Executor, id: string, whenSubmitted: () => Error): Promise<Error> {
   const [current] = await tx
     .select({ status: submissions.status, claimedByName: claimer.displayName })
     .from(submissions)
@@ -184,22 +188,17 @@ async function whyNotReleasable(tx: Executor, id: string): Promise<Error> {
     .where(eq(submissions.id, id));
   if (!current) return new NotFoundError("submission");
   if (current.status === "claimed") return new ClaimedByOtherError(current.claimedByName ?? "");
-  if (current.status === "submitted") return new ConflictError("not claimed", { messageKey: "review.errors.notClaimed" });
+  if (current.status === "submitted") return whenSubmitted();
   if (current.status === "withdrawn") return new ConflictError("withdrawn", { messageKey: "review.errors.withdrawn" });
   return new ConflictError(`already ${current.status}`, { messageKey: "review.errors.alreadyDecided" });
 }
 
 /** The answer for a submission that is not (or no longer) `submitted`. */
-export async function whyNotClaimable(tx: Executor, id: string): Promise<Error> {
-  const [current] = await tx
-    .select({ status: submissions.status, claimedByName: claimer.displayName })
-    .from(submissions)
-    .leftJoin(claimer, eq(claimer.id, submissions.claimedBy))
-    .where(eq(submissions.id, id));
-  if (!current) return new NotFoundError("submission");
-  if (current.status === "claimed") {
-    return new ClaimedByOtherError(current.claimedByName ?? "");
-  }
-  if (current.status === "withdrawn") return new ConflictError("withdrawn", { messageKey: "review.errors.withdrawn" });
-  return new ConflictError(`already ${current.status}`, { messageKey: "review.errors.alreadyDecided" });
+export function whyNotClaimable(tx: Executor, id: string): Promise<Error> {
+  return refusal(tx, id, () => new ConflictError("still submitted"));
+}
+
+/** The answer for a submission the reviewer does not (or no longer) hold a claim on. */
+function whyNotReleasable(tx: Executor, id: string): Promise<Error> {
+  return refusal(tx, id, () => new ConflictError("not claimed", { messageKey: "review.errors.notHeld" }));
 }

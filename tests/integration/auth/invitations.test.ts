@@ -12,14 +12,9 @@ import { settle } from "../../support/action-outcome";
 import { runAs, TestRequest } from "../../support/request-context";
 import { describeOnEachDatabase } from "../support/database";
 import { demoWorld, type DemoWorld } from "./support";
+import { formData as form } from "../../support/form-data";
 
 const day = 24 * 60 * 60 * 1000;
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-}
 
 describeOnEachDatabase("invitations", (database) => {
   let world: DemoWorld;

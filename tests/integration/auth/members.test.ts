@@ -7,12 +7,7 @@ import { listOrganizationMembers, setMemberAccess } from "@/lib/data/users";
 import { TestRequest } from "../../support/request-context";
 import { describeOnEachDatabase } from "../support/database";
 import { demoWorld, type DemoWorld } from "./support";
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-}
+import { formData as form } from "../../support/form-data";
 
 describeOnEachDatabase("a member's access", (database) => {
   let world: DemoWorld;

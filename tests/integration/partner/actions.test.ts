@@ -8,12 +8,7 @@ import { settle } from "../../support/action-outcome";
 import { runAs } from "../../support/request-context";
 import { demoWorld, type DemoWorld } from "../auth/support";
 import { describeOnEachDatabase } from "../support/database";
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-}
+import { formData as form } from "../../support/form-data";
 
 describeOnEachDatabase("the people and exam pass actions", (database) => {
   let world: DemoWorld;

@@ -12,14 +12,9 @@ import { settle } from "../../support/action-outcome";
 import { runAs } from "../../support/request-context";
 import { demoWorld, type DemoWorld } from "../auth/support";
 import { describeOnEachDatabase } from "../support/database";
+import { formData as form } from "../../support/form-data";
 
 const today = "2026-11-25";
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-}
 
 const line = (reference: string, amount = "1,234.56") =>
   revenueLineInput.parse({ reference, customerName: "Northwind Traders", product: "crm-online", amount, amountFormat: "en", bookedOn: "2026-10-01", dporAssociated: true });

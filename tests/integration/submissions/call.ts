@@ -1,15 +1,11 @@
 import type { ActionResult } from "@/lib/actions/action";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { outcome, settle, type Settled } from "../../support/action-outcome";
+import { formData } from "../../support/form-data";
 import { runAs } from "../../support/request-context";
 
 type FormAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
 
-function formData(input: Record<string, string>): FormData {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(input)) form.append(key, value);
-  return form;
-}
 
 /** Posts `input` to a form action as `user`; answers the outcome ("ok", "conflict"…), the message and the redirect. */
 export async function post<T>(user: SessionUser | null, action: FormAction<T>, input: Record<string, string>) {

@@ -92,7 +92,7 @@ describeOnEachDatabase("submissions and review: the state machine", (database) =
       expect((await post(admin, releaseSubmission, { id })).outcome).toBe("forbidden");
       expect((await post(reviewer, releaseSubmission, { id })).outcome).toBe("ok");
       expect(await submissionOf(id)).toMatchObject({ status: "submitted", claimedBy: null, claimedAt: null });
-      expect(await post(reviewer, releaseSubmission, { id })).toMatchObject({ outcome: "conflict", message: "Nobody holds this case now. Claim it first." });
+      expect(await post(reviewer, releaseSubmission, { id })).toMatchObject({ outcome: "conflict", message: "Nobody holds this application now: there is no claim to release." });
       const [released] = await world.db
         .select({ actor: auditEvents.actorUserId, before: auditEvents.before, after: auditEvents.after })
         .from(auditEvents)
