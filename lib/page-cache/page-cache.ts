@@ -13,12 +13,18 @@ export type Renderer = (request: Request) => Promise<Response>;
 const transferHeaders = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date"]);
 
 /**
- * A browser loading a document: not a client-side navigation or prefetch (which ask Next.js
- * for an RSC payload, not HTML), not a server action.
+ * A browser loading a page as a document: a GET that accepts HTML and, when the browser says
+ * what it fetches for (Sec-Fetch-Dest), fetches a document. Client-side navigations and
+ * prefetches fetch an RSC payload with `fetch()` (accepting any type, Sec-Fetch-Dest: empty);
+ * Next.js strips their RSC headers and `_rsc` parameter before the proxy sees them, so they
+ * are told apart by what they accept, and by those markers where they remain.
  */
 export function isDocumentRequest(request: Request): boolean {
   if (request.method !== "GET") return false;
   const { headers } = request;
+  if (!(headers.get("accept") ?? "").includes("text/html")) return false;
+  const destination = headers.get("sec-fetch-dest");
+  if (destination !== null && destination !== "document") return false;
   if (headers.has("rsc") || headers.has("next-action") || headers.has("next-router-prefetch") || headers.has("next-router-state-tree")) {
     return false;
   }

@@ -4,6 +4,7 @@ import { chooseOption, signedInPage, todayUtc } from "./support/session";
 const words = {
   en: {
     people: "People",
+    dashboard: "Dashboard",
     leftOn: "Left the organization on",
     record: "Record departure",
     undo: "Undo departure",
@@ -17,6 +18,7 @@ const words = {
   },
   fr: {
     people: "Personnes",
+    dashboard: "Tableau de bord",
     leftOn: "A quitté l’entreprise le",
     record: "Enregistrer le départ",
     undo: "Annuler le départ",
@@ -51,6 +53,12 @@ for (const locale of ["en", "fr"] as const) {
       await expect(page.getByText(w.recorded)).toBeVisible();
       // Alice still has an account: the admin is pointed to the Team page to turn it off.
       await expect(page.getByTestId("still-has-access").getByRole("link")).toHaveAttribute("href", "/team");
+
+      // A client-side navigation gets Next.js's RSC payload, never a cached HTML page.
+      const payload = page.waitForResponse((response) => new URL(response.url()).pathname === "/dashboard" && response.request().headers()["rsc"] === "1");
+      await page.getByRole("link", { name: w.dashboard, exact: true }).click();
+      expect((await payload).headers()["content-type"]).toContain("text/x-component");
+      await expect(page.locator("h1 [data-tier]")).toHaveAttribute("data-tier", "silver");
 
       // The departure moved the evidence: the cached Gold page is not served again.
       expect((await page.goto("/dashboard"))?.headers()["server-timing"]).toBe('page-cache;desc="miss"');

@@ -111,13 +111,26 @@ describe("the page cache", () => {
 });
 
 describe("document requests", () => {
-  it("are a browser's GET of the page, not client navigations, prefetches or server actions", () => {
-    expect(isDocumentRequest(get())).toBe(true);
-    expect(isDocumentRequest(get("http://portal.test/dashboard?asOf=2026-01-01"))).toBe(true);
-    expect(isDocumentRequest(get("http://portal.test/dashboard", { rsc: "1" }))).toBe(false);
-    expect(isDocumentRequest(get("http://portal.test/dashboard?_rsc=abc"))).toBe(false);
-    expect(isDocumentRequest(get("http://portal.test/dashboard", { "next-router-prefetch": "1" }))).toBe(false);
-    expect(isDocumentRequest(new Request("http://portal.test/dashboard", { method: "POST", headers: { "next-action": "x" } }))).toBe(false);
-    expect(isDocumentRequest(new Request("http://portal.test/dashboard", { method: "HEAD" }))).toBe(false);
+  const page = "http://portal.test/dashboard";
+  const browserDocument = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "sec-fetch-dest": "document", "sec-fetch-mode": "navigate" };
+
+  it("are a browser's GET of the page as a document", () => {
+    expect(isDocumentRequest(get(page, browserDocument))).toBe(true);
+    expect(isDocumentRequest(get(`${page}?asOf=2026-01-01`, browserDocument))).toBe(true);
+    // A client that says nothing of Sec-Fetch but asks for HTML.
+    expect(isDocumentRequest(get(page, { accept: "text/html" }))).toBe(true);
+  });
+
+  it("are not client-side navigations, prefetches, server actions or clients that do not ask for HTML", () => {
+    // What the proxy sees of a client-side navigation once Next.js has stripped its RSC headers.
+    expect(isDocumentRequest(get(page, { accept: "*/*", "sec-fetch-dest": "empty", "sec-fetch-mode": "cors" }))).toBe(false);
+    expect(isDocumentRequest(get(page, { ...browserDocument, "sec-fetch-dest": "iframe" }))).toBe(false);
+    expect(isDocumentRequest(get(page, { ...browserDocument, rsc: "1" }))).toBe(false);
+    expect(isDocumentRequest(get(`${page}?_rsc=abc`, browserDocument))).toBe(false);
+    expect(isDocumentRequest(get(page, { ...browserDocument, "next-router-prefetch": "1" }))).toBe(false);
+    expect(isDocumentRequest(new Request(page, { method: "POST", headers: { ...browserDocument, "next-action": "x" } }))).toBe(false);
+    expect(isDocumentRequest(new Request(page, { method: "HEAD", headers: browserDocument }))).toBe(false);
+    expect(isDocumentRequest(get(page))).toBe(false);
+    expect(isDocumentRequest(get(page, { accept: "*/*" }))).toBe(false);
   });
 });
