@@ -52,7 +52,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         {isAdmin && (
           <Card>
             <CardHeader>
-              <CardTitle>{t("title")}</CardTitle>
+              <CardTitle>{t("detailsTitle")}</CardTitle>
             </CardHeader>
             <CardContent>
               <EditPersonForm
@@ -82,14 +82,16 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               {person.leftOn && hasActiveAccount && (
                 <Alert variant="warning" className="mb-3" data-testid="still-has-access">
                   <AlertDescription>
-                    {t.rich("departure.stillHasAccess", {
-                      name: person.name,
-                      team: (chunks) => (
-                        <Link href="/team" className="font-medium underline">
-                          {chunks}
-                        </Link>
-                      ),
-                    })}
+                    <p>
+                      {t.rich("departure.stillHasAccess", {
+                        name: person.name,
+                        team: (chunks) => (
+                          <Link href="/team" className="font-medium underline">
+                            {chunks}
+                          </Link>
+                        ),
+                      })}
+                    </p>
                   </AlertDescription>
                 </Alert>
               )}
