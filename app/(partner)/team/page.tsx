@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { ToastActionButton } from "@/components/toast-action-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { appConnection } from "@/db/client";
+import { revokeInvitation } from "@/lib/actions/invitations";
+import { setMemberAccessAction } from "@/lib/actions/members";
 import { requirePartnerUser } from "@/lib/auth/session";
 import { invitablePeople, listPendingInvitations } from "@/lib/data/invitations";
 import { listOrganizationMembers } from "@/lib/data/users";
-import { MemberAccessButton } from "./access-button";
 import { InviteForm } from "./invite-form";
-import { RevokeInvitationButton } from "./revoke-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("team");
@@ -81,10 +82,10 @@ export default async function TeamPage() {
                     {member.id === user.id ? (
                       <span className="text-sm text-muted-foreground">{t("team.you")}</span>
                     ) : (
-                      <MemberAccessButton
-                        userId={member.id}
-                        version={member.version}
-                        access={member.disabled ? "enable" : "disable"}
+                      <ToastActionButton
+                        action={setMemberAccessAction}
+                        fields={{ userId: member.id, version: member.version, access: member.disabled ? "enable" : "disable" }}
+                        variant={member.disabled ? "secondary" : "outline"}
                         label={member.disabled ? t("team.enable") : t("team.disable")}
                         accessibleLabel={t(member.disabled ? "team.enableLabel" : "team.disableLabel", { name: member.displayName })}
                         done={t(member.disabled ? "team.enabledNotice" : "team.disabledNotice", { name: member.displayName })}
@@ -128,8 +129,9 @@ export default async function TeamPage() {
                     <TableCell>{invitation.invitedByName}</TableCell>
                     <TableCell>{expiry.format(invitation.expiresAt)}</TableCell>
                     <TableCell className="text-right">
-                      <RevokeInvitationButton
-                        invitationId={invitation.id}
+                      <ToastActionButton
+                        action={revokeInvitation}
+                        fields={{ invitationId: invitation.id }}
                         label={t("invitations.revoke")}
                         accessibleLabel={t("invitations.revokeLabel", { email: invitation.email })}
                         done={t("invitations.revoked")}
