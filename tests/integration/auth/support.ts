@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { useConnection, type Database } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
+import { today } from "@/lib/clock";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { findSessionUser } from "@/lib/data/users";
 import type { TestDatabase } from "../support/database";
@@ -22,11 +23,11 @@ export interface DemoWorld {
   fabrikamId: string;
 }
 
-/** Seeds the demo data, makes this database the app's, and loads the demo accounts. */
+/** Seeds the demo data relative to the clock's day, makes this database the app's, and loads the demo accounts. */
 export async function demoWorld(database: TestDatabase): Promise<DemoWorld> {
   useConnection(database);
   const { db } = database;
-  await seedDemoData(db, "2026-11-25");
+  await seedDemoData(db, today());
   const entries = await Promise.all(
     Object.entries(demoAccounts).map(async ([account, email]) => {
       const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));

@@ -6,18 +6,20 @@ import { createRevenueLine as createAction, deleteRevenueLine as deleteAction, u
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import { loadOrganizationEvidence } from "@/lib/data/evidence";
 import { createRevenueLine, deleteRevenueLine, getRevenueLine, listRevenue, updateRevenueLine } from "@/lib/data/revenue";
-import { evaluate } from "@/lib/rules";
+import { addDays, evaluate, sameDateYearsLater } from "@/lib/rules";
 import { revenueLineInput, revenueQuery } from "@/lib/schemas/revenue";
 import { settle } from "../../support/action-outcome";
 import { runAs } from "../../support/request-context";
 import { demoWorld, type DemoWorld } from "../auth/support";
+import { describeOnEachDay } from "../support/clock";
 import { describeOnEachDatabase } from "../support/database";
 import { formData as form } from "../../support/form-data";
 
-const today = "2026-11-25";
 
+
+describeOnEachDay("revenue lines", (today) => {
 const line = (reference: string, amount = "1,234.56") =>
-  revenueLineInput.parse({ reference, customerName: "Northwind Traders", product: "crm-online", amount, amountFormat: "en", bookedOn: "2026-10-01", dporAssociated: true });
+  revenueLineInput.parse({ reference, customerName: "Northwind Traders", product: "crm-online", amount, amountFormat: "en", bookedOn: addDays(today, -55), dporAssociated: true });
 
 describeOnEachDatabase("revenue lines", (database) => {
   let world: DemoWorld;
@@ -41,7 +43,7 @@ describeOnEachDatabase("revenue lines", (database) => {
       expect(all.countingCents).toBe(evaluate(evidence.input).revenue.totalUsd * 100);
       expect(all.countingCents).toBe(14_000_000);
       expect(all.allCents).toBe(22_200_000);
-      expect(all.window).toEqual({ start: "2025-11-26", end: today });
+      expect(all.window).toEqual({ start: addDays(sameDateYearsLater(today, -1), 1), end: today });
       expect(all.total).toBe(6);
       expect(all.rows.find((row) => row.reference === "CTS-INV-1004")?.standing).toEqual({ inWindow: true, exclusion: "not-dpor" });
 
@@ -108,7 +110,7 @@ describeOnEachDatabase("revenue lines", (database) => {
   });
 
   describe("the actions", () => {
-    const fields = { reference: "ACT-1", customerName: "Adventure Works", product: "d365-ce-plan-1", amount: "1 234,56", amountFormat: "fr", bookedOn: "2026-11-02", dporAssociated: "on" };
+    const fields = { reference: "ACT-1", customerName: "Adventure Works", product: "d365-ce-plan-1", amount: "1 234,56", amountFormat: "fr", bookedOn: addDays(today, -23), dporAssociated: "on" };
 
     it("let a French admin book a line typed the French way, stored in cents", async () => {
       const settled = await runAs(world.users.admin, () => settle(createAction(null, form(fields))), { locale: "fr" });
@@ -167,4 +169,5 @@ describeOnEachDatabase("revenue lines", (database) => {
       expect(await stored("ACT-1")).toBeUndefined();
     });
   });
+});
 });

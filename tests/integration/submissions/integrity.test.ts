@@ -10,11 +10,12 @@ import { deleteExamPass } from "@/lib/data/exams";
 import { ClaimedByOtherError, claimSubmission, getCase } from "@/lib/data/review";
 import { submitApplication } from "@/lib/data/submissions";
 import { demoWorld, type DemoWorld } from "../auth/support";
+import { describeOnEachDay } from "../support/clock";
 import { describeOnEachDatabase } from "../support/database";
 import { closeOpenSubmissions, memoryMailer, secondReviewer } from "./support";
 
-const today = "2026-11-25";
 
+describeOnEachDay("submissions: snapshots, races and atomic decisions", (today) => {
 describeOnEachDatabase("submissions: snapshots, races and atomic decisions", (database) => {
   let world: DemoWorld;
   let reviewer: SessionUser, reviewer2: SessionUser;
@@ -146,4 +147,5 @@ describeOnEachDatabase("submissions: snapshots, races and atomic decisions", (da
       if (url) await other.close();
     }
   }
+});
 });

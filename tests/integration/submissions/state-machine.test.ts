@@ -9,14 +9,16 @@ import { evaluateCase } from "@/lib/data/case-evaluation";
 import { getCase } from "@/lib/data/review";
 import { currentAward } from "@/lib/data/submissions";
 import { diffSnapshots } from "@/lib/data/snapshot-diff";
+import { addDays } from "@/lib/rules";
 import type { MailMessage } from "@/lib/mail/message";
 import { demoWorld, type DemoWorld } from "../auth/support";
+import { describeOnEachDay } from "../support/clock";
 import { describeOnEachDatabase } from "../support/database";
 import { post } from "./call";
 import { memoryMailer, secondReviewer } from "./support";
 
-const today = "2026-11-25";
 
+describeOnEachDay("submissions and review: the state machine", (today) => {
 describeOnEachDatabase("submissions and review: the state machine", (database) => {
   let world: DemoWorld;
   let admin: SessionUser, employee: SessionUser, otherAdmin: SessionUser, reviewer: SessionUser, reviewer2: SessionUser;
@@ -140,7 +142,7 @@ describeOnEachDatabase("submissions and review: the state machine", (database) =
         customerName: "Proseware",
         product: "crm-online",
         amountCents: 7_000_000,
-        bookedOn: "2026-11-01",
+        bookedOn: addDays(today, -24),
         dporAssociated: true,
       });
       const again = idFrom((await apply(admin)).url);
@@ -168,8 +170,11 @@ describeOnEachDatabase("submissions and review: the state machine", (database) =
       expect((await decide(reviewer, open.id, "approve")).outcome).toBe("ok");
 
       const [award] = await world.db.select().from(awards).where(eq(awards.submissionId, open.id));
-      expect(award).toMatchObject({ tier: "gold", awardedOn: today, anniversaryOn: "2027-11-25", organizationId: world.contosoId });
-      expect(await currentAward(world.db, world.contosoId, today)).toMatchObject({ tier: "gold", anniversaryOn: "2027-11-25" });
+      // The anniversary is the same date a year later; a leap day's is 28 February.
+      const year = Number(today.slice(0, 4)) + 1;
+      const anniversaryOn = today.endsWith("-02-29") ? `${year}-02-28` : `${year}${today.slice(4)}`;
+      expect(award).toMatchObject({ tier: "gold", awardedOn: today, anniversaryOn, organizationId: world.contosoId });
+      expect(await currentAward(world.db, world.contosoId, today)).toMatchObject({ tier: "gold", anniversaryOn });
       expect(await currentAward(world.db, world.fabrikamId, today)).toBeNull();
       const verified = await world.db.select().from(revenueLines).where(eq(revenueLines.reference, "CTS-INV-2001"));
       expect(verified[0]).toMatchObject({ verificationStatus: "verified", verifiedBy: reviewer.id });
@@ -187,4 +192,5 @@ describeOnEachDatabase("submissions and review: the state machine", (database) =
       expect(await submissionOf(id3)).toMatchObject({ status: "rejected", message: "Transcripts could not be confirmed", decidedBy: reviewer2.id });
     });
   });
+});
 });
