@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/sign-out-button";
 
@@ -8,9 +9,14 @@ export async function UserMenu({ user }: { user: SessionUser }) {
   return (
     <div className="ml-auto flex items-center gap-2">
       <span className="sr-only">{t("nav.signedInAs", { name: user.displayName })}</span>
-      <span aria-hidden className="hidden text-sm whitespace-nowrap sm:inline" title={t(`auth.roles.${user.role}`)} data-testid="signed-in-user">
+      <Link
+        href="/account"
+        className="hidden text-sm whitespace-nowrap underline-offset-4 hover:underline sm:inline"
+        title={t(`auth.roles.${user.role}`)}
+        data-testid="signed-in-user"
+      >
         {user.displayName}
-      </span>
+      </Link>
       <SignOutButton label={t("nav.signOut")} />
     </div>
   );

@@ -118,6 +118,31 @@ export const users = pgTable(
   ],
 );
 
+/**
+ * One row per sign-in. The session cookie names its row, and a session whose row has ended
+ * is refused everywhere: signing out ends one, "sign out everywhere", turning access off and
+ * a new password end all of a user's.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedBecause: text("ended_because"),
+  },
+  (t) => [
+    index("user_sessions_user_open").on(t.userId).where(sql`${t.endedAt} is null`),
+    check(
+      "user_sessions_ended_with_reason",
+      sql`(${t.endedAt} is null) = (${t.endedBecause} is null)`,
+    ),
+  ],
+);
+
 export const examPasses = pgTable(
   "exam_passes",
   {

@@ -8,9 +8,11 @@ import { landingPath, safeCallbackPath, signInPath } from "@/lib/auth/paths";
 import { requestContext } from "@/lib/auth/request-context";
 import { formatRetryTime } from "@/lib/auth/retry-time";
 import { SignInThrottled, WrongCredentials } from "@/lib/auth/sign-in-errors";
-import { recordAudit } from "@/lib/data/audit";
+import { hashPassword } from "@/lib/auth/password";
+import { newPassword } from "@/lib/auth/password-policy";
 import { NotFoundError } from "@/lib/data/errors";
-import { findSessionUserByEmail } from "@/lib/data/users";
+import { endAllSessions, endSession } from "@/lib/data/sessions";
+import * as users from "@/lib/data/users";
 import { ActionFailure, formAction, publicFormAction } from "./action";
 
 const emailAddress = z.string().trim().toLowerCase().max(320).pipe(z.email());
@@ -38,7 +40,7 @@ export const signInWithPassword = publicFormAction(signInInput, async (input, { 
     throw error;
   }
   const { db } = await appConnection();
-  const user = await findSessionUserByEmail(db, input.email);
+  const user = await users.findSessionUserByEmail(db, input.email);
   redirect(safeCallbackPath(input.callbackUrl) ?? (user ? landingPath(user.role) : signInPath));
 });
 
@@ -50,15 +52,41 @@ export const signInWithMicrosoft = publicFormAction(z.object({ callbackUrl }), a
   return requestContext().signInWithMicrosoft(back ? `${signInPath}?${new URLSearchParams({ callbackUrl: back })}` : signInPath);
 });
 
+/** Ends this session on the server (its cookie, even copied, opens nothing more), then clears it. */
 export const signOut = formAction(z.object({}), async (_input, { user }) => {
+  const context = requestContext();
+  const claims = await context.session();
   const { db } = await appConnection();
-  await recordAudit(db, {
-    organizationId: user.organizationId,
-    actorUserId: user.id,
-    action: "auth.sign_out",
-    entityType: "user",
-    entityId: user.id,
-  });
+  if (claims) await endSession(db, { userId: user.id, sessionId: claims.sessionId, organizationId: user.organizationId });
+  await context.signOut();
+  redirect(signInPath);
+});
+
+/** Ends every session of the signed-in user, on every device, this one included. */
+export const signOutEverywhere = formAction(z.object({}), async (_input, { user }) => {
+  const { db } = await appConnection();
+  await db.transaction((tx) =>
+    endAllSessions(tx, { userId: user.id, because: "signed_out_everywhere", actorUserId: user.id, organizationId: user.organizationId }),
+  );
   await requestContext().signOut();
   redirect(signInPath);
+});
+
+const changePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1).max(1024),
+    password: newPassword,
+    confirmPassword: z.string().max(256),
+  })
+  .refine((input) => input.password === input.confirmPassword, { path: ["confirmPassword"], message: "passwordsDiffer" });
+
+/**
+ * Sets a new password. Every session of the user ends with it, on every device; this browser
+ * is then signed in again with the new password, as a new session.
+ */
+export const changePassword = formAction(changePasswordInput, async (input, { user, t }) => {
+  const { db } = await appConnection();
+  await users.changePassword(db, { userId: user.id, currentPassword: input.currentPassword, passwordHash: await hashPassword(input.password) });
+  await requestContext().signInWithPassword(user.email, input.password);
+  return { notice: t("account.passwordChanged") };
 });

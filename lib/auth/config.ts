@@ -7,7 +7,9 @@ import { clientAddressFrom } from "./client-address";
 import { authorizePassword } from "./credentials";
 import { matchEntraUser, microsoftEntraConfigured } from "./microsoft-entra";
 import { signInPath } from "./paths";
-import { sessionIsCurrent, sessionMaxAgeSeconds } from "./session-token";
+import { appConnection } from "@/db/client";
+import { startSession } from "@/lib/data/sessions";
+import { sessionIsCurrent, sessionMaxAgeSeconds } from "./session-lifetime";
 import { WrongCredentials } from "./sign-in-errors";
 
 const credentialsInput = z.object({ email: z.string().max(320), password: z.string().max(1024) });
@@ -42,18 +44,22 @@ export const authConfig: NextAuthConfig = {
       if (account?.provider !== "microsoft-entra-id") return true;
       return (await matchEntraUser(profile, { audit: true })) !== null;
     },
-    // The token carries only the user id and when they signed in: role, organization and
-    // disabled state are read from the database on every request (lib/auth/session.ts).
+    // The token carries only the user id, its session's id and when they signed in: role,
+    // organization, disabled state and whether the session was ended are read from the
+    // database on every request (lib/auth/session.ts).
     async jwt({ token, user, account, profile, trigger }) {
       if (trigger === "signIn" && account) {
         const userId =
           account.provider === "microsoft-entra-id" ? (await matchEntraUser(profile, { audit: false }))?.id : user.id;
-        return userId ? { sub: userId, signedInAt: Date.now() } : null;
+        if (!userId) return null;
+        const { db } = await appConnection();
+        return { sub: userId, sid: await startSession(db, userId), signedInAt: Date.now() };
       }
       return sessionIsCurrent(token.signedInAt) ? token : null;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
     },
   },

@@ -1,13 +1,11 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { cache } from "react";
 import { requestLocale } from "@/lib/i18n/request";
 import { clientAddressFrom } from "./client-address";
-import { signIn, signOut } from "./index";
+import { auth, signIn, signOut } from "./index";
 import type { RequestContext } from "./request-context";
-import { isSecureRequest } from "./session-cookie";
-import { verifiedSessionUserId } from "./session-token";
 
 async function origin(): Promise<string> {
   if (process.env.AUTH_URL) return new URL(process.env.AUTH_URL).origin;
@@ -17,15 +15,17 @@ async function origin(): Promise<string> {
   return `${protocol}://${host}`;
 }
 
-// Once per request: a layout and its page both ask.
-const sessionUserId = cache(async () => {
-  const [cookieStore, incoming] = await Promise.all([cookies(), headers()]);
-  return verifiedSessionUserId(cookieStore.getAll(), isSecureRequest(incoming));
+// Once per request: a layout and its page both ask, Auth.js decrypts the cookie once.
+const session = cache(async () => {
+  const current = await auth();
+  const userId = current?.user?.id;
+  const sessionId = current?.sessionId;
+  return userId && sessionId ? { userId, sessionId } : null;
 });
 
 /** The request as Next.js and Auth.js see it. */
 export const nextRequestContext: RequestContext = {
-  sessionUserId,
+  session,
   locale: requestLocale,
   async clientAddress() {
     return clientAddressFrom(await headers());

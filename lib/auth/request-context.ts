@@ -1,6 +1,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Locale } from "@/lib/i18n/locales";
+import type { SessionClaims } from "./session-user";
 import { nextRequestContext } from "./next-request-context";
 
 /**
@@ -10,8 +11,8 @@ import { nextRequestContext } from "./next-request-context";
  * against a real database without a Next.js server and without mocking our own modules.
  */
 export interface RequestContext {
-  /** The user id the session names, not yet checked against the database. */
-  sessionUserId(): Promise<string | null>;
+  /** The user and session the session cookie names, not yet checked against the database. */
+  session(): Promise<SessionClaims | null>;
   locale(): Promise<Locale>;
   clientAddress(): Promise<string>;
   /** The site's origin as the visitor sees it, for links shown to people. */
@@ -20,7 +21,7 @@ export interface RequestContext {
   signInWithPassword(email: string, password: string): Promise<void>;
   /** Sends the visitor to Microsoft Entra ID (throws Next's redirect). */
   signInWithMicrosoft(redirectTo: string): Promise<never>;
-  /** Clears the session cookie. */
+  /** Clears the session cookie (the caller ends the session itself first). */
   signOut(): Promise<void>;
   /** Drops the cached render of a page after a change. */
   revalidatePath(path: string): void;

@@ -11,3 +11,9 @@ export interface SessionUser {
 }
 
 export type PartnerUser = SessionUser & { organizationId: string };
+
+/** What a session cookie names: the user and the session (one sign-in) it belongs to. */
+export interface SessionClaims {
+  userId: string;
+  sessionId: string;
+}

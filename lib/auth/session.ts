@@ -10,18 +10,18 @@ import type { PartnerUser, SessionUser } from "./session-user";
 export type { PartnerUser, SessionUser } from "./session-user";
 
 // Once per server render: a layout and its page both ask, the database answers once.
-const sessionUserFor = cache(async (userId: string): Promise<SessionUser | null> => {
+const sessionUserFor = cache(async (userId: string, sessionId: string): Promise<SessionUser | null> => {
   const { db } = await appConnection();
-  return findSessionUser(db, userId);
+  return findSessionUser(db, { userId, sessionId });
 });
 
 /**
  * The signed-in user, re-read from the database: a user disabled (or changed) since signing
- * in is seen at once, not when the cookie expires.
+ * in, or a session ended since, is seen at once, not when the cookie expires.
  */
 export async function currentUser(): Promise<SessionUser | null> {
-  const userId = await requestContext().sessionUserId();
-  return userId ? sessionUserFor(userId) : null;
+  const claims = await requestContext().session();
+  return claims ? sessionUserFor(claims.userId, claims.sessionId) : null;
 }
 
 export async function requireUser(): Promise<SessionUser> {

@@ -2,11 +2,10 @@ import "server-only";
 import { and, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import type { Executor } from "@/db/client";
-import { awards, notifications, openSubmissionStatuses, organizations, submissions, type SubmissionStatus, users } from "@/db/schema";
+import { awards, openSubmissionStatuses, organizations, submissions, type SubmissionStatus } from "@/db/schema";
 import { explain, forecast, type Locale, revenueHistory } from "@/lib/rules";
 import { NotFoundError } from "./errors";
 import { loadEvidence } from "./evidence";
-import { isUuid } from "./users";
 
 interface OrganizationStatus {
   id: string;
@@ -102,31 +101,3 @@ export async function loadDashboard(
 }
 
 export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
-
-/**
- * A fingerprint of everything a partner's dashboard shows on `today`, in one query: the
- * user and their role, the organization's name, evidence revision, award and open
- * submission, and the user's notifications. Two requests with the same fingerprint (and the
- * same address, language and day) get the same page, so a rendered page can be kept under
- * it (lib/page-cache.ts); any change to one of these moves it. Null when the user has no
- * dashboard: unknown, disabled or a reviewer.
- */
-export async function dashboardFingerprint(db: Executor, userId: string, today: string): Promise<string | null> {
-  if (!isUuid(userId)) return null;
-  const notificationCounts = db
-    .select({ counts: sql`json_build_array(count(*), count(*) filter (where ${notifications.readAt} is null))` })
-    .from(notifications)
-    .where(eq(notifications.userId, users.id));
-  const [row] = await db
-    .select({
-      user: sql`json_build_array(${users.id}, ${users.email}, ${users.displayName}, ${users.role}, ${users.personId}, ${users.version})`,
-      organization: sql`json_build_array(${organizations.id}, ${organizations.name}, ${organizations.market}, ${organizations.evidenceRevision}, ${organizations.version})`,
-      award: sql`(${awardInForce(db, today)})`,
-      openSubmission: sql`(${openSubmissionOf(db)})`,
-      notifications: sql`(${notificationCounts})`,
-    })
-    .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(and(eq(users.id, userId), eq(users.disabled, false)));
-  return row ? JSON.stringify(row) : null;
-}

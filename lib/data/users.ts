@@ -3,7 +3,10 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { people, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { verifyPassword } from "@/lib/auth/password";
+import type { SessionClaims } from "@/lib/auth/session-user";
 import { recordAudit } from "./audit";
+import { endAllSessions, openSessionOf } from "./sessions";
 import { ForbiddenError } from "@/lib/auth/roles";
 import { ConflictError, NotFoundError } from "./errors";
 
@@ -49,13 +52,23 @@ export async function findSignInAccount(db: Executor, email: string): Promise<Si
   return row ? { ...toSessionUser(row), passwordHash: row.passwordHash, disabled: row.disabled } : null;
 }
 
-/** The user a session names, re-read on every request: a disabled user has no session. */
-export async function findSessionUser(db: Executor, userId: string): Promise<SessionUser | null> {
+/** An active (not disabled) user by id. */
+export async function findActiveUser(db: Executor, userId: string): Promise<SessionUser | null> {
   if (!isUuid(userId)) return null;
   const [row] = await db
     .select(sessionColumns)
     .from(users)
     .where(and(eq(users.id, userId), eq(users.disabled, false)));
+  return row ? toSessionUser(row) : null;
+}
+
+/**
+ * The user a session names, re-read on every request: a disabled user, or a session that
+ * was ended (signed out, everywhere, access off, a new password), has no session.
+ */
+export async function findSessionUser(db: Executor, { userId, sessionId }: SessionClaims): Promise<SessionUser | null> {
+  if (!isUuid(userId) || !isUuid(sessionId)) return null;
+  const [row] = await db.select(sessionColumns).from(users).where(openSessionOf(userId, sessionId));
   return row ? toSessionUser(row) : null;
 }
 
@@ -160,5 +173,40 @@ export async function setMemberAccess(
       before: { email: member.email, disabled: member.disabled },
       after: { email: member.email, disabled },
     });
+    if (disabled) await endAllSessions(tx, { userId, because: "access_turned_off", actorUserId: actorId, organizationId });
+  });
+}
+
+/**
+ * Sets a new password for `userId` once `currentPassword` is checked, and ends every one of
+ * their sessions, in one transaction. Throws ConflictError (field currentPassword) when the
+ * current password is wrong.
+ */
+export async function changePassword(
+  db: Database,
+  { userId, currentPassword, passwordHash }: { userId: string; currentPassword: string; passwordHash: string },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ passwordHash: users.passwordHash, organizationId: users.organizationId, version: users.version })
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.disabled, false)))
+      .for("update");
+    if (!row) throw new NotFoundError("user");
+    if (!(await verifyPassword(row.passwordHash, currentPassword))) {
+      throw new ConflictError("wrong current password", { messageKey: "account.errors.wrongPassword", field: "currentPassword" });
+    }
+    await tx
+      .update(users)
+      .set({ passwordHash, version: row.version + 1, updatedAt: new Date() })
+      .where(eq(users.id, userId));
+    await recordAudit(tx, {
+      organizationId: row.organizationId,
+      actorUserId: userId,
+      action: "user.password_changed",
+      entityType: "user",
+      entityId: userId,
+    });
+    await endAllSessions(tx, { userId, because: "password_changed", actorUserId: userId, organizationId: row.organizationId });
   });
 }

@@ -1,6 +1,8 @@
+import { appConnection } from "@/db/client";
 import { authorizePassword } from "@/lib/auth/credentials";
 import { withRequestContext, type RequestContext } from "@/lib/auth/request-context";
-import type { SessionUser } from "@/lib/auth/session-user";
+import type { SessionClaims, SessionUser } from "@/lib/auth/session-user";
+import { startSession } from "@/lib/data/sessions";
 import type { Locale } from "@/lib/i18n/locales";
 
 export interface TestRequestOptions {
@@ -9,12 +11,15 @@ export interface TestRequestOptions {
 }
 
 /**
- * A request without Next.js: the session, language and client address are given, and
+ * A request without Next.js: the user, language and client address are given, and
  * signing in runs the real credential check (the function Auth.js's authorize calls) and
- * then "sets the cookie" by remembering the user id. Everything else runs for real.
+ * then "sets the cookie" by remembering the user and a session started as Auth.js's jwt
+ * callback starts it. A user given up front gets a real session on first use. Everything
+ * else runs for real.
  */
 export class TestRequest implements RequestContext {
   userId: string | null;
+  sessionId: string | null = null;
   readonly revalidated: string[] = [];
   readonly #locale: Locale;
   readonly #clientAddress: string;
@@ -29,8 +34,10 @@ export class TestRequest implements RequestContext {
     return withRequestContext(this, work);
   }
 
-  async sessionUserId() {
-    return this.userId;
+  async session(): Promise<SessionClaims | null> {
+    if (!this.userId) return null;
+    this.sessionId ??= await startSession((await appConnection()).db, this.userId);
+    return { userId: this.userId, sessionId: this.sessionId };
   }
 
   async locale() {
@@ -48,6 +55,7 @@ export class TestRequest implements RequestContext {
   async signInWithPassword(email: string, password: string) {
     const user = await authorizePassword({ email, password, clientAddress: this.#clientAddress });
     this.userId = user.id;
+    this.sessionId = await startSession((await appConnection()).db, user.id);
   }
 
   async signInWithMicrosoft(): Promise<never> {
@@ -56,6 +64,7 @@ export class TestRequest implements RequestContext {
 
   async signOut() {
     this.userId = null;
+    this.sessionId = null;
   }
 
   revalidatePath(path: string) {

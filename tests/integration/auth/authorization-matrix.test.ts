@@ -11,7 +11,7 @@ import { addDays } from "@/lib/rules";
 import { actionMeta, type ActionResult } from "@/lib/actions/action";
 import * as invitations from "@/lib/data/invitations";
 import { outcome, settle, type Settled } from "../../support/action-outcome";
-import { runAs } from "../../support/request-context";
+import { runAs, TestRequest } from "../../support/request-context";
 import { describeOnEachDatabase } from "../support/database";
 import { actionRows, callers, routeRows, type Caller, type World } from "./authorization-table";
 import { demoWorld, type DemoWorld } from "./support";
@@ -126,6 +126,13 @@ describeOnEachDatabase("the authorization matrix", (database) => {
     return digests;
   }
 
+  /** A request as `caller`, its session already started (so starting it changes no table). */
+  async function signedInRequest(caller: Caller): Promise<TestRequest> {
+    const request = new TestRequest(users[caller]);
+    await request.run(() => request.session());
+    return request;
+  }
+
   beforeAll(async () => {
     demo = await demoWorld(database());
     users = { signedOut: null, ...demo.users };
@@ -201,8 +208,9 @@ describeOnEachDatabase("the authorization matrix", (database) => {
           const expected = row.expect[caller];
           it(`${row.case ? `${row.case}, ` : ""}${caller}: ${expected}`, async () => {
             const input = await row.input(world, caller);
+            const request = await signedInRequest(caller);
             const before = await snapshot();
-            const settled = await runAs(users[caller], () => settle(call(input)));
+            const settled = await request.run(() => settle(call(input)));
             expect(outcome(settled), JSON.stringify(settled)).toBe(expected);
             if (expected === "ok" || expected === "redirect") return;
             expect(await snapshot(), "a refused call changed data").toEqual(before);
@@ -229,8 +237,9 @@ describeOnEachDatabase("the authorization matrix", (database) => {
       for (const row of Array.isArray(entry) ? entry : [entry]) {
         for (const caller of callers) {
           it(`${row.case ? `${row.case}, ` : ""}${caller}: HTTP ${row.expect[caller]}`, async () => {
+            const request = await signedInRequest(caller);
             const before = await snapshot();
-            const response = await runAs(users[caller], () =>
+            const response = await request.run(() =>
               handler(new NextRequest(row.request(world, caller)), { params: Promise.resolve(row.params ?? {}) }),
             );
             expect(response.status).toBe(row.expect[caller]);

@@ -147,6 +147,16 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
     input: () => ({}),
     expect: { ...everyone<ActionOutcome>("redirect"), signedOut: "unauthenticated" },
   },
+  // Each caller's own sessions: there is nobody else's to reach.
+  "lib/actions/auth.ts#signOutEverywhere": {
+    input: () => ({}),
+    expect: { ...everyone<ActionOutcome>("redirect"), signedOut: "unauthenticated" },
+  },
+  // The caller's own password only; a wrong current password changes nothing, whoever asks.
+  "lib/actions/auth.ts#changePassword": {
+    input: () => ({ currentPassword: "not the password", ...newPassphrase }),
+    expect: { ...everyone<ActionOutcome>("conflict"), signedOut: "unauthenticated" },
+  },
   "lib/actions/invitations.ts#inviteMember": {
     input: async (w) => ({ email: `${w.unique("invitee")}@contoso.example`, role: "employee", personId: await w.newContosoPerson() }),
     missing: (w) => ({ email: `${w.unique("invitee")}@contoso.example`, role: "employee", personId: randomUUID() }),

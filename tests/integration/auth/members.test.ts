@@ -45,7 +45,7 @@ describeOnEachDatabase("a member's access", (database) => {
       .select({ action: auditEvents.action, after: auditEvents.after })
       .from(auditEvents)
       .where(and(eq(auditEvents.entityId, alice.id), eq(auditEvents.entityType, "user")));
-    expect(audit.map((event) => event.action)).toEqual(["user.disabled", "user.enabled"]);
+    expect(audit.map((event) => event.action)).toEqual(["user.disabled", "auth.sessions_ended", "user.enabled"]);
   });
 
   it("refuses a stale page, the admin's own access and a member of another organization, changing nothing", async () => {

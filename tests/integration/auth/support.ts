@@ -4,7 +4,7 @@ import { organizations, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { today } from "@/lib/clock";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { findSessionUser } from "@/lib/data/users";
+import { findActiveUser } from "@/lib/data/users";
 import type { TestDatabase } from "../support/database";
 
 export const demoAccounts = {
@@ -31,7 +31,7 @@ export async function demoWorld(database: TestDatabase): Promise<DemoWorld> {
   const entries = await Promise.all(
     Object.entries(demoAccounts).map(async ([account, email]) => {
       const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-      const user = await findSessionUser(db, row.id);
+      const user = await findActiveUser(db, row.id);
       if (!user) throw new Error(`demo account ${email} is missing`);
       return [account, user] as const;
     }),

@@ -2,8 +2,9 @@ import { expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { examPasses, organizations, people, revenueLines, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
-import { dashboardFingerprint, loadDashboard } from "@/lib/data/dashboard";
+import { loadDashboard } from "@/lib/data/dashboard";
 import { listNotifications } from "@/lib/data/notifications";
+import { startSession } from "@/lib/data/sessions";
 import { findSessionUser } from "@/lib/data/users";
 import { addDays } from "@/lib/rules";
 import { describeOnEachDay } from "../support/clock";
@@ -78,13 +79,12 @@ describeOnEachDatabase("the dashboard", (database) => {
       .insert(users)
       .values({ email: "admin@large.example", displayName: "Admin", passwordHash: "x", role: "partner_admin", organizationId: large })
       .returning();
-    // What the proxy's page cache, the partner layout and the dashboard page ask: the
-    // page's fingerprint, who is signed in, their notifications, and the dashboard itself
-    // (neither page nor evaluation remembered yet: the worst case).
+    const sessionId = await startSession(db, admin.id);
+    // What the partner layout and the dashboard page ask: who is signed in, their
+    // notifications, and the dashboard itself (no evaluation remembered yet: the worst case).
     const request = () =>
       Promise.all([
-        dashboardFingerprint(db, admin.id, today),
-        findSessionUser(db, admin.id),
+        findSessionUser(db, { userId: admin.id, sessionId }),
         listNotifications(db, admin.id),
         loadDashboard(db, large, { asOf: addDays(today, -1), today, locale: "fr" }),
       ]);

@@ -5,7 +5,7 @@ import { today } from "@/lib/clock";
 import { claimSubmission } from "@/lib/data/review";
 import type { SubmissionSnapshot } from "@/lib/data/snapshot-types";
 import { submitApplication } from "@/lib/data/submissions";
-import { findSessionUser } from "@/lib/data/users";
+import { findActiveUser } from "@/lib/data/users";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { setMailer } from "@/lib/mail/mailer";
 import type { MailMessage } from "@/lib/mail/message";
@@ -36,7 +36,7 @@ export async function secondReviewer(db: Database): Promise<SessionUser> {
     .onConflictDoNothing()
     .returning({ id: users.id });
   const id = row?.id ?? (await db.select({ id: users.id }).from(users).where(eq(users.email, "reviewer2@program.example")))[0].id;
-  const user = await findSessionUser(db, id);
+  const user = await findActiveUser(db, id);
   if (!user) throw new Error("second reviewer missing");
   return user;
 }
@@ -55,7 +55,7 @@ export async function freshContosoSubmission(db: Database, organizationId: strin
   memoryMailer();
   await closeOpenSubmissions(db, organizationId);
   const { id } = await submitApplication(db, { organizationId, actorId: await userId(db, "admin@contoso.example") }, "silver", today());
-  const reviewer = claimed ? await findSessionUser(db, await userId(db, "reviewer@program.example")) : null;
+  const reviewer = claimed ? await findActiveUser(db, await userId(db, "reviewer@program.example")) : null;
   if (reviewer) await claimSubmission(db, reviewer, id);
   const [row] = await db.select({ snapshot: submissions.snapshot }).from(submissions).where(eq(submissions.id, id));
   return { id, snapshot: row.snapshot as SubmissionSnapshot };
