@@ -102,6 +102,6 @@ export function appConnection(): Promise<DatabaseConnection> {
  * Makes `connection` the application's shared connection (tests and scripts that run
  * actions or pages against a database they opened themselves).
  */
-export function useConnection(connection: DatabaseConnection): void {
+export function setAppConnection(connection: DatabaseConnection): void {
   globalForDb.portalDb = Promise.resolve(connection);
 }

@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
-import { toast } from "sonner";
+import { useActionState } from "react";
 import { FormError, FormField, SubmitButton } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { changePassword } from "@/lib/actions/auth";
@@ -18,16 +17,9 @@ export interface ChangePasswordLabels {
 export function ChangePasswordForm({ email, labels }: { email: string; labels: ChangePasswordLabels }) {
   const [result, submit] = useActionState(changePassword, null);
   const failure = result && !result.ok ? result : null;
-  const form = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    if (!result?.ok) return;
-    toast.success(result.data.notice);
-    form.current?.reset();
-  }, [result]);
 
   return (
-    <form ref={form} action={submit} className="grid max-w-md gap-4">
+    <form action={submit} className="grid max-w-md gap-4">
       <FormError message={failure?.message} />
       {/* Lets password managers store the new password under the right account. */}
       <input type="hidden" name="username" autoComplete="username" value={email} />

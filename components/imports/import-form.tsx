@@ -1,7 +1,7 @@
 "use client";
 
 import { Loader2Icon } from "lucide-react";
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { toast } from "sonner";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,6 +10,8 @@ import { Input } from "@/components/ui/input";
 import { importCsv, previewImport } from "@/lib/actions/imports";
 import type { ImportTableName } from "@/lib/csv/table";
 import { ImportPreviewView, type ImportPreviewLabels } from "./import-preview";
+
+const noSubscription = () => () => {};
 
 export interface ImportFormLabels extends ImportPreviewLabels {
   file: string;
@@ -35,15 +37,17 @@ export function ImportForm({ table, labels }: { table: ImportTableName; labels: 
   const [outcome, requestImport, importing] = useActionState(importCsv, null);
   const [step, setStep] = useState<Step>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [scripted, setScripted] = useState(false);
+  // False in the server's HTML and until hydration, true once the browser runs this form.
+  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
   const previewForm = useRef<HTMLFormElement>(null);
   const pending = previewing || importing;
 
-  useEffect(() => setScripted(true), []);
   useEffect(() => {
     if (!outcome?.ok) return;
     toast.success(outcome.data.notice);
     previewForm.current?.reset();
+    // The imported file is done with; a failed import keeps it for another try.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setFile(null);
   }, [outcome]);
 

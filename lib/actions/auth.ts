@@ -81,12 +81,12 @@ const changePasswordInput = z
   .refine((input) => input.password === input.confirmPassword, { path: ["confirmPassword"], message: "passwordsDiffer" });
 
 /**
- * Sets a new password. Every session of the user ends with it, on every device; this browser
- * is then signed in again with the new password, as a new session.
+ * Sets a new password. Every session of the user ends with it, on every device, this one
+ * included (a stolen copy of this cookie ends too): the user signs in again with it.
  */
-export const changePassword = formAction(changePasswordInput, async (input, { user, t }) => {
+export const changePassword = formAction(changePasswordInput, async (input, { user }) => {
   const { db } = await appConnection();
   await users.changePassword(db, { userId: user.id, currentPassword: input.currentPassword, passwordHash: await hashPassword(input.password) });
-  await requestContext().signInWithPassword(user.email, input.password);
-  return { notice: t("account.passwordChanged") };
+  await requestContext().signOut();
+  redirect(`${signInPath}?notice=passwordChanged`);
 });

@@ -62,7 +62,7 @@ export async function loadEvidence(
   return {
     competency: "cloud-crm",
     asOf,
-    market: organization.market as EvaluationInput["market"],
+    market: organization.market,
     people: evaluated,
     revenue: revenueRows,
   };

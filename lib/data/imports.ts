@@ -142,6 +142,7 @@ async function writePeople(tx: Executor, { organizationId }: Actor, rows: readon
       const { name, email, leftOn } = planned.row;
       return [sql`${id}::uuid`, sql`${version}::int`, sql`${name}::text`, sql`${email}::text`, sql`${leftOn}::date`];
     });
+    // eslint-disable-next-line drizzle/enforce-update-with-where -- its where follows from()
     const updated = await tx
       .update(people)
       .set({ name: sql`v.name`, email: sql`v.email`, leftOn: sql`v.left_on`, version: sql`${people.version} + 1`, updatedAt: new Date() })
@@ -170,6 +171,7 @@ async function writeExamPasses(tx: Executor, { organizationId, actorId }: Actor,
       const { id, version } = storedOf(planned);
       return [sql`${id}::uuid`, sql`${version}::int`, sql`${planned.row.certificationRef}::text`];
     });
+    // eslint-disable-next-line drizzle/enforce-update-with-where -- its where follows from()
     const updated = await tx
       .update(examPasses)
       .set({ certificationRef: sql`v.certification_ref`, version: sql`${examPasses.version} + 1`, updatedAt: new Date() })
@@ -198,6 +200,7 @@ async function writeRevenueLines(tx: Executor, { organizationId, actorId }: Acto
         sql`${row.dporAssociated}::boolean`,
       ];
     });
+    // eslint-disable-next-line drizzle/enforce-update-with-where -- its where follows from()
     const updated = await tx
       .update(revenueLines)
       .set({

@@ -1,4 +1,5 @@
 import { cookies, headers } from "next/headers";
+import type { Messages } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
 import { localeCookie, type Locale, visitorLocale } from "./locales";
 
@@ -9,6 +10,6 @@ export async function requestLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
-  const messages = (await import(`../../messages/${locale}.json`)).default;
+  const messages = (await import(`../../messages/${locale}.json`) as { default: Messages }).default;
   return { locale, messages, timeZone: "UTC" };
 });

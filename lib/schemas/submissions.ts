@@ -31,7 +31,7 @@ export const decisionInput = z
     }
   });
 
-const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const one = (value: unknown): unknown => (Array.isArray(value) ? (value as unknown[])[0] : value);
 
 /** The queue's filters, from the query string: anything unknown falls back to "every". */
 export const queueFilter = z.object({

@@ -1,11 +1,11 @@
 import { expect, it, vi } from "vitest";
 import { GET } from "@/app/api/health/route";
-import { connect, useConnection } from "@/db/client";
+import { connect, setAppConnection } from "@/db/client";
 import { describeOnEachDatabase } from "./support/database";
 
 describeOnEachDatabase("GET /api/health", (database) => {
   it("answers 200 and names the database when `select 1` succeeds", async () => {
-    useConnection(database());
+    setAppConnection(database());
     const response = await GET();
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", database: database().kind });
@@ -14,7 +14,7 @@ describeOnEachDatabase("GET /api/health", (database) => {
 
 it("answers 503 without a stack trace when the database does not answer", async () => {
   const unreachable = await connect({ url: "postgres://postgres@127.0.0.1:1/nowhere" });
-  useConnection(unreachable);
+  setAppConnection(unreachable);
   const logged = vi.spyOn(console, "error").mockImplementation(() => {});
   const previous = process.env.DATABASE_URL;
   process.env.DATABASE_URL = "postgres://postgres@127.0.0.1:1/nowhere";

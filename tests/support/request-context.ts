@@ -40,16 +40,16 @@ export class TestRequest implements RequestContext {
     return { userId: this.userId, sessionId: this.sessionId };
   }
 
-  async locale() {
-    return this.#locale;
+  locale() {
+    return Promise.resolve(this.#locale);
   }
 
-  async clientAddress() {
-    return this.#clientAddress;
+  clientAddress() {
+    return Promise.resolve(this.#clientAddress);
   }
 
-  async origin() {
-    return "http://portal.test";
+  origin() {
+    return Promise.resolve("http://portal.test");
   }
 
   async signInWithPassword(email: string, password: string) {
@@ -58,13 +58,14 @@ export class TestRequest implements RequestContext {
     this.sessionId = await startSession((await appConnection()).db, user.id);
   }
 
-  async signInWithMicrosoft(): Promise<never> {
-    throw new Error("Microsoft Entra ID sign-in needs a real browser round trip; it is not available in tests");
+  signInWithMicrosoft(): Promise<never> {
+    return Promise.reject(new Error("Microsoft Entra ID sign-in needs a real browser round trip; it is not available in tests"));
   }
 
-  async signOut() {
+  signOut() {
     this.userId = null;
     this.sessionId = null;
+    return Promise.resolve();
   }
 
   revalidatePath(path: string) {

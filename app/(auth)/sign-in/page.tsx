@@ -32,6 +32,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
 
   const t = await getTranslations("auth.signIn");
   const errorKey = urlErrorKey(first(params.error), first(params.code));
+  const passwordChanged = first(params.notice) === "passwordChanged";
   return (
     <Card>
       <CardHeader>
@@ -40,7 +41,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </CardTitle>
         <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
-      <CardContent>
+      <CardContent className="grid gap-4">
+        {passwordChanged && (
+          <p role="status" className="text-sm">
+            {t("passwordChanged")}
+          </p>
+        )}
         <SignInForm
           labels={{
             email: t("email"),

@@ -45,7 +45,7 @@ export function InviteForm({ people, labels }: { people: Person[]; labels: Invit
             <p>{created.notice}</p>
             <div className="flex w-full items-center gap-2">
               <Input readOnly value={created.url} aria-label={labels.link} onFocus={(event) => event.target.select()} />
-              <Button type="button" variant="outline" onClick={() => copy(created.url)}>
+              <Button type="button" variant="outline" onClick={() => void copy(created.url)}>
                 {labels.copy}
               </Button>
             </div>

@@ -48,10 +48,10 @@ const routes = (
     sourceFiles("app")
       .filter((file) => file.endsWith("/route.ts"))
       .map(async (file) => {
-        const module = (await import(path.join(root, file))) as Record<string, unknown>;
-        return httpMethods.filter((method) => typeof module[method] === "function").map((method) => ({
+        const routeModule = (await import(path.join(root, file))) as Record<string, unknown>;
+        return httpMethods.filter((method) => typeof routeModule[method] === "function").map((method) => ({
           key: `${file} ${method}`,
-          handler: module[method] as RouteHandler,
+          handler: routeModule[method] as RouteHandler,
         }));
       }),
   )
@@ -106,7 +106,7 @@ describeOnEachDatabase("the authorization matrix", (database) => {
   /** A fingerprint of every table but the two that record refusals. */
   async function snapshot(): Promise<Record<string, string>> {
     // postgres.js answers with an array of rows, PGlite with { rows }.
-    const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
+    const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows);
     const tables = rowsOf<{ name: string }>(
       await demo.db.execute(
         sql`select table_name as name from information_schema.tables

@@ -94,18 +94,20 @@ describeOnEachDatabase("sessions end on the server", (database) => {
     expect(open.map((session) => session.endedBecause)).toEqual(["access_turned_off", "access_turned_off"]);
   });
 
-  it("a new password ends every session, this browser signs in again with it, and the old password no longer works", async () => {
+  it("a new password ends every session, this browser's included, and the old password no longer works", async () => {
     const { user, laptop, phone } = await signedInTwice();
     const copied = copyOf(laptop);
     const wrong = await laptop.run(() => changePassword(null, form({ currentPassword: "not it at all", password: "a brand new passphrase", confirmPassword: "a brand new passphrase" })));
     expect(wrong).toMatchObject({ ok: false, error: "conflict", fieldErrors: { currentPassword: ["This is not your current password."] } });
     expect((await stillOpens(phone)).page).toBe(true);
 
-    const changed = await laptop.run(() => changePassword(null, form({ currentPassword: password, password: "a brand new passphrase", confirmPassword: "a brand new passphrase" })));
-    expect(changed).toMatchObject({ ok: true });
+    const changed = await laptop.run(() => settle(changePassword(null, form({ currentPassword: password, password: "a brand new passphrase", confirmPassword: "a brand new passphrase" }))));
+    expect(changed).toEqual({ kind: "redirect", url: "/sign-in?notice=passwordChanged" });
     expect(await stillOpens(copied)).toEqual({ page: false, action: "unauthenticated" });
     expect(await stillOpens(phone)).toEqual({ page: false, action: "unauthenticated" });
-    expect((await stillOpens(laptop)).page).toBe(true);
+    const again = new TestRequest(null);
+    await again.run(() => again.signInWithPassword(user.email, "a brand new passphrase"));
+    expect((await stillOpens(again)).page).toBe(true);
     const stranger = new TestRequest(null);
     await expect(stranger.run(() => stranger.signInWithPassword(user.email, password))).rejects.toThrow();
     const events = await world.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, user.id));

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { useConnection, type Database } from "@/db/client";
+import { setAppConnection, type Database } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { today } from "@/lib/clock";
@@ -25,7 +25,7 @@ export interface DemoWorld {
 
 /** Seeds the demo data relative to the clock's day, makes this database the app's, and loads the demo accounts. */
 export async function demoWorld(database: TestDatabase): Promise<DemoWorld> {
-  useConnection(database);
+  setAppConnection(database);
   const { db } = database;
   await seedDemoData(db, today());
   const entries = await Promise.all(

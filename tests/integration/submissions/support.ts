@@ -13,7 +13,12 @@ import type { MailMessage } from "@/lib/mail/message";
 /** Keeps every email in memory instead of writing .eml files. */
 export function memoryMailer(): MailMessage[] {
   const sent: MailMessage[] = [];
-  setMailer({ send: async (message) => void sent.push(message) });
+  setMailer({
+    send: (message) => {
+      sent.push(message);
+      return Promise.resolve();
+    },
+  });
   return sent;
 }
 

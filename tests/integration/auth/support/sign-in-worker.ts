@@ -7,13 +7,13 @@
  */
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import { connect, useConnection } from "@/db/client";
+import { connect, setAppConnection } from "@/db/client";
 import { authorizePassword } from "@/lib/auth/credentials";
 import { SignInThrottled, WrongCredentials } from "@/lib/auth/sign-in-errors";
 
 const [clientAddress, ...emails] = process.argv.slice(2);
 const connection = await connect({ url: process.env.DATABASE_URL, maxConnections: emails.length });
-useConnection(connection);
+setAppConnection(connection);
 
 const lines = createInterface({ input: process.stdin });
 console.log("ready");
