@@ -3,13 +3,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 
 /** Mutually exclusive views of a list as links, so the choice lives in the URL and needs no script. */
-export function SegmentedLinks({
-  label,
-  options,
-}: {
-  label: string;
-  options: Array<{ href: string; label: string; current: boolean }>;
-}) {
+export function SegmentedLinks({ label, options }: { label: string; options: Array<{ href: string; label: string; current: boolean }> }) {
   return (
     <nav className="flex gap-1 rounded-lg bg-muted p-1 text-sm" aria-label={label}>
       {options.map((option) => (

@@ -6,8 +6,7 @@ import { ThemeProvider as NextThemesProvider, type ThemeProviderProps } from "ne
 // creates it on the client (e.g. a remount) it logs "Encountered a script tag while rendering
 // React component"; typing it as a data block there keeps it inert and silences that error.
 // The server/client difference is covered by the script's own suppressHydrationWarning.
-const clientScriptProps: ThemeProviderProps["scriptProps"] =
-  typeof window === "undefined" ? undefined : { type: "application/json" };
+const clientScriptProps: ThemeProviderProps["scriptProps"] = typeof window === "undefined" ? undefined : { type: "application/json" };
 
 // Requires <html suppressHydrationWarning>: next-themes sets the class before hydration.
 function ThemeProvider({ children, ...props }: ThemeProviderProps) {

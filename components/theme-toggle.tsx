@@ -28,14 +28,8 @@ function ThemeToggle({ label, className }: ThemeToggleProps) {
       className={cn("relative", className)}
       onClick={() => setTheme(resolvedTheme === "dark" ? "light" : "dark")}
     >
-      <SunIcon
-        aria-hidden="true"
-        className="scale-100 rotate-0 transition-all dark:scale-0 dark:-rotate-90"
-      />
-      <MoonIcon
-        aria-hidden="true"
-        className="absolute scale-0 rotate-90 transition-all dark:scale-100 dark:rotate-0"
-      />
+      <SunIcon aria-hidden="true" className="scale-100 rotate-0 transition-all dark:scale-0 dark:-rotate-90" />
+      <MoonIcon aria-hidden="true" className="absolute scale-0 rotate-90 transition-all dark:scale-100 dark:rotate-0" />
     </Button>
   );
 }

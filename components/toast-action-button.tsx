@@ -10,7 +10,14 @@ import type { ActionResult } from "@/lib/actions/action";
  * toast from the submit handler itself: on success the refreshed page may no longer show
  * the button (a revoked invitation's row is gone), so it cannot say so itself.
  */
-export function ToastActionButton({ action, fields, label, accessibleLabel, done, variant = "outline" }: {
+export function ToastActionButton({
+  action,
+  fields,
+  label,
+  accessibleLabel,
+  done,
+  variant = "outline",
+}: {
   action: (previous: null, formData: FormData) => Promise<ActionResult<unknown>>;
   fields: Record<string, string | number>;
   label: string;

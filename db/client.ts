@@ -16,11 +16,7 @@ import * as schema from "./schema";
  */
 export type DatabaseKind = "pglite" | "postgres";
 
-export type Database = PgDatabase<
-  PgQueryResultHKT,
-  typeof schema,
-  ExtractTablesWithRelations<typeof schema>
->;
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 
 /** A transaction or the database itself: data functions accept either. */
 export type Executor = Parameters<Parameters<Database["transaction"]>[0]>[0] | Database;
@@ -48,9 +44,7 @@ const migrationsFolder = path.join(process.cwd(), "drizzle");
 export const defaultPgliteDir = path.join(process.cwd(), ".data", "pglite");
 
 export async function connect(options: ConnectionOptions = {}): Promise<DatabaseConnection> {
-  const logger = options.onQuery
-    ? { logQuery: (query: string) => options.onQuery?.(query) }
-    : undefined;
+  const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery?.(query) } : undefined;
 
   if (options.url) {
     const client = postgres(options.url, {

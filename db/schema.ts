@@ -109,10 +109,7 @@ export const users = pgTable(
     uniqueIndex("users_email_lower").on(sql`lower(${t.email})`),
     check("users_role_known", sql`${t.role} in (${oneOf(userRoles)})`),
     // Reviewers belong to the program, everybody else to exactly one partner.
-    check(
-      "users_organization_matches_role",
-      sql`(${t.role} = 'reviewer') = (${t.organizationId} is null)`,
-    ),
+    check("users_organization_matches_role", sql`(${t.role} = 'reviewer') = (${t.organizationId} is null)`),
     check("users_person_only_for_partners", sql`${t.personId} is null or ${t.role} <> 'reviewer'`),
     check("users_email_shape", sql`${t.email} ~ '^[^@[:space:]]+@[^@[:space:]]+$'`),
   ],
@@ -135,11 +132,10 @@ export const userSessions = pgTable(
     endedBecause: text("ended_because"),
   },
   (t) => [
-    index("user_sessions_user_open").on(t.userId).where(sql`${t.endedAt} is null`),
-    check(
-      "user_sessions_ended_with_reason",
-      sql`(${t.endedAt} is null) = (${t.endedBecause} is null)`,
-    ),
+    index("user_sessions_user_open")
+      .on(t.userId)
+      .where(sql`${t.endedAt} is null`),
+    check("user_sessions_ended_with_reason", sql`(${t.endedAt} is null) = (${t.endedBecause} is null)`),
   ],
 );
 
@@ -166,10 +162,7 @@ export const examPasses = pgTable(
     unique("exam_passes_person_exam_date").on(t.personId, t.examCode, t.passedOn),
     index("exam_passes_organization").on(t.organizationId),
     check("exam_passes_code_shape", sql`${t.examCode} ~ '^[A-Z0-9]+-[A-Z0-9]+$'`),
-    check(
-      "exam_passes_verification_known",
-      sql`${t.verificationStatus} in (${oneOf(verificationStatuses)})`,
-    ),
+    check("exam_passes_verification_known", sql`${t.verificationStatus} in (${oneOf(verificationStatuses)})`),
   ],
 );
 
@@ -196,10 +189,7 @@ export const revenueLines = pgTable(
     index("revenue_lines_organization_booked_on").on(t.organizationId, t.bookedOn),
     check("revenue_lines_customer_present", sql`length(trim(${t.customerName})) > 0`),
     check("revenue_lines_reference_present", sql`length(trim(${t.reference})) > 0`),
-    check(
-      "revenue_lines_verification_known",
-      sql`${t.verificationStatus} in (${oneOf(verificationStatuses)})`,
-    ),
+    check("revenue_lines_verification_known", sql`${t.verificationStatus} in (${oneOf(verificationStatuses)})`),
   ],
 );
 

@@ -43,14 +43,39 @@ const contoso: DemoOrganization = {
   mpnId: "4410021",
   market: "developed",
   people: [
-    { key: "alice", name: "Alice Martin", email: "alice@contoso.example", mcid: "10451001", exams: [["MB2-717", 400], ["MB2-710", 380]] },
-    { key: "bruno", name: "Bruno Costa", email: "bruno@contoso.example", mcid: "10451002", exams: [["MB2-877", 200], ["MB2-715", 150]] },
+    {
+      key: "alice",
+      name: "Alice Martin",
+      email: "alice@contoso.example",
+      mcid: "10451001",
+      exams: [
+        ["MB2-717", 400],
+        ["MB2-710", 380],
+      ],
+    },
+    {
+      key: "bruno",
+      name: "Bruno Costa",
+      email: "bruno@contoso.example",
+      mcid: "10451002",
+      exams: [
+        ["MB2-877", 200],
+        ["MB2-715", 150],
+      ],
+    },
     { key: "chloe", name: "Chloé Dubois", email: "chloe@contoso.example", mcid: "10451003", exams: [["MB2-716", 90]] },
     { key: "david", name: "David Okafor", email: "david@contoso.example", mcid: "10451004", exams: [["MB2-712", 60]] },
     { key: "emma", name: "Emma Schmidt", email: "emma@contoso.example", mcid: "10451005", exams: [["MB2-714", 30]] },
   ],
   revenue: [
-    { reference: "CTS-INV-1001", customer: "Northwind Traders", product: "d365-ce-plan-1", amountCents: 6_000_000, daysAgo: 30, dpor: true },
+    {
+      reference: "CTS-INV-1001",
+      customer: "Northwind Traders",
+      product: "d365-ce-plan-1",
+      amountCents: 6_000_000,
+      daysAgo: 30,
+      dpor: true,
+    },
     { reference: "CTS-INV-1002", customer: "Adventure Works", product: "crm-online", amountCents: 5_000_000, daysAgo: 120, dpor: true },
     { reference: "CTS-INV-1003", customer: "Tailspin Toys", product: "d365-ce-plan-1", amountCents: 3_000_000, daysAgo: 300, dpor: true },
     { reference: "CTS-INV-0907", customer: "Woodgrove Bank", product: "d365-ce-plan-1", amountCents: 4_500_000, daysAgo: 400, dpor: true },
@@ -83,10 +108,7 @@ const fabrikam: DemoOrganization = {
 const reviewer = { email: "reviewer@program.example", displayName: "Rita Reviewer" };
 
 async function seedOrganization(tx: Executor, demo: DemoOrganization, today: string, passwordHash: string) {
-  const [existing] = await tx
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(eq(organizations.mpnId, demo.mpnId));
+  const [existing] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.mpnId, demo.mpnId));
   if (existing) return false;
 
   const [organization] = await tx

@@ -5,7 +5,20 @@
  */
 import { evaluate, parseEvaluationInput } from "@/lib/rules";
 
-const CODES = ["MB2-714", "MB2-713", "MB2-709", "MB2-717", "MB2-718", "MB2-877", "MB2-710", "MB2-706", "MB2-715", "MB2-712", "MB2-707", "MB2-716"];
+const CODES = [
+  "MB2-714",
+  "MB2-713",
+  "MB2-709",
+  "MB2-717",
+  "MB2-718",
+  "MB2-877",
+  "MB2-710",
+  "MB2-706",
+  "MB2-715",
+  "MB2-712",
+  "MB2-707",
+  "MB2-716",
+];
 
 /** A deterministic organization: about 3 passes a person, some departures, credits and unknown codes. */
 function organization(people: number, revenueLines: number): string {

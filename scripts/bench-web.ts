@@ -63,7 +63,9 @@ async function loadOrganization(url: string) {
     for (let start = 0; start < lines.length; start += 2_000) {
       await db.insert(revenueLines).values(lines.slice(start, start + 2_000));
     }
-    await db.insert(users).values({ email, displayName: "Bench Admin", passwordHash: await hashPassword(password), role: "partner_admin", organizationId });
+    await db
+      .insert(users)
+      .values({ email, displayName: "Bench Admin", passwordHash: await hashPassword(password), role: "partner_admin", organizationId });
   } finally {
     await connection.close();
   }
@@ -93,7 +95,10 @@ async function signIn(): Promise<string> {
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
     body: new URLSearchParams({ email, password, csrfToken }),
   });
-  const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((cookie) => cookie.includes("session-token"));
+  const session = response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .find((cookie) => cookie.includes("session-token"));
   if (!session) throw new Error(`sign-in failed (${response.status} ${response.headers.get("location")})`);
   const check = await fetch(`${origin}/dashboard`, { headers: { cookie: session }, redirect: "manual" });
   if (check.status !== 200) throw new Error(`the signed-in dashboard answered ${check.status}`);
@@ -167,7 +172,9 @@ try {
 
 // Printed once the server has stopped, so that nothing it logs comes after the ratio.
 for (const [name, { requestsPerSecond, p50, p99 }] of figures) {
-  console.log(`${requestsPerSecond.toFixed(1).padStart(8)} req/s   p50 ${String(p50).padStart(3)} ms   p99 ${String(p99).padStart(3)} ms   ${name}`);
+  console.log(
+    `${requestsPerSecond.toFixed(1).padStart(8)} req/s   p50 ${String(p50).padStart(3)} ms   p99 ${String(p99).padStart(3)} ms   ${name}`,
+  );
 }
 const ratio = figures[1][1].requestsPerSecond / figures[0][1].requestsPerSecond;
 console.log(`target: dashboard at least 25% of health throughput`);

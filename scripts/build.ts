@@ -40,10 +40,7 @@ export function sourceHash(): string {
 /** Runs `next build` unless the last build was made from exactly these sources. */
 export function ensureBuild(): void {
   const hash = sourceHash();
-  const upToDate =
-    existsSync(path.join(".next", "BUILD_ID")) &&
-    existsSync(stampFile) &&
-    readFileSync(stampFile, "utf8") === hash;
+  const upToDate = existsSync(path.join(".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash;
   if (upToDate) {
     console.log("Build is up to date.");
     return;

@@ -82,7 +82,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConflictError ? `An account for ${process.argv[2]} already exists.` : error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof ConflictError
+      ? `An account for ${process.argv[2]} already exists.`
+      : error instanceof Error
+        ? error.message
+        : String(error);
   console.error(message);
   process.exitCode = 1;
 });

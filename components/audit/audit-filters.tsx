@@ -24,7 +24,17 @@ function Field({ id, label, children }: { id: string; label: string; children: R
 }
 
 /** Actor, action, entity, organization (reviewers) and dates, as a GET form the export link reuses. */
-export async function AuditFilters({ path, filter, choices, exportHref }: { path: string; filter: AuditFilter; choices: AuditChoices; exportHref: string }) {
+export async function AuditFilters({
+  path,
+  filter,
+  choices,
+  exportHref,
+}: {
+  path: string;
+  filter: AuditFilter;
+  choices: AuditChoices;
+  exportHref: string;
+}) {
   const t = await getTranslations("audit");
   const options = (values: Array<{ value: string; label: string }>) => [
     <option key="" value="">

@@ -15,7 +15,15 @@ import { auditQuery, eventDetails } from "./audit-query";
  * The audit trail in the user's scope (a reviewer's: the program; a partner admin's: their
  * organization), one page at a time, with the filters and the CSV export of the same filters.
  */
-export async function AuditLog({ user, path, searchParams }: { user: SessionUser; path: string; searchParams: Record<string, string | string[] | undefined> }) {
+export async function AuditLog({
+  user,
+  path,
+  searchParams,
+}: {
+  user: SessionUser;
+  path: string;
+  searchParams: Record<string, string | string[] | undefined>;
+}) {
   const filter = auditFilter.parse(searchParams);
   const scope = auditScopeOf(user);
   const { db } = await appConnection();
@@ -37,7 +45,12 @@ export async function AuditLog({ user, path, searchParams }: { user: SessionUser
         <CardDescription>{scope === "program" ? t("reviewerDescription") : t("partnerDescription")}</CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
-        <AuditFilters path={path} filter={filter} choices={choices} exportHref={`/api/audit/export?${auditQuery({ ...filter, page: 1 })}`} />
+        <AuditFilters
+          path={path}
+          filter={filter}
+          choices={choices}
+          exportHref={`/api/audit/export?${auditQuery({ ...filter, page: 1 })}`}
+        />
         {events.length === 0 ? (
           <p className="text-sm text-muted-foreground">{t("empty")}</p>
         ) : (

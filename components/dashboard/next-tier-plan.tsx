@@ -28,9 +28,7 @@ export async function NextTierPlan({ dashboard }: { dashboard: Dashboard }) {
       <CardHeader>
         <CardTitle>{t("plan.title", { tier })}</CardTitle>
         <CardDescription>
-          {next.minimumAdditionalExams === null
-            ? t("plan.impossible")
-            : t("plan.exams", { count: next.minimumAdditionalExams })}
+          {next.minimumAdditionalExams === null ? t("plan.impossible") : t("plan.exams", { count: next.minimumAdditionalExams })}
           {" · "}
           {next.revenueShortfallUsd > 0
             ? t("plan.revenueShortfall", { amount: formatMoney(centsFromUsd(next.revenueShortfallUsd), locale) })
@@ -47,9 +45,7 @@ export async function NextTierPlan({ dashboard }: { dashboard: Dashboard }) {
                 <p className="flex items-center gap-2 font-medium">
                   {step.personId === null && <UserPlus className="size-4 text-primary" aria-hidden />}
                   {step.personId === null ? t("plan.newHire") : dashboard.personNames[step.personId]}{" "}
-                  <span className="font-normal text-muted-foreground">
-                    {t("plan.forRole", { role: roleTitle(step.role, locale) })}
-                  </span>
+                  <span className="font-normal text-muted-foreground">{t("plan.forRole", { role: roleTitle(step.role, locale) })}</span>
                 </p>
                 <ul className="mt-1 space-y-1 text-muted-foreground">
                   {step.groups.map((codes, groupIndex) => (

@@ -42,9 +42,7 @@ export async function RevenueChart({ dashboard }: { dashboard: Dashboard }) {
                   rx={2}
                   className={met ? "fill-primary" : "fill-muted-foreground/40"}
                 >
-                  <title>
-                    {t("total", { date: formatDate(point.on, locale), amount: formatMoney(point.totalCents, locale) })}
-                  </title>
+                  <title>{t("total", { date: formatDate(point.on, locale), amount: formatMoney(point.totalCents, locale) })}</title>
                 </rect>
                 {index % 3 === (points.length - 1) % 3 && (
                   <text x={x + slot * 0.35} y={height - 8} textAnchor="middle" className="fill-muted-foreground text-[10px]">

@@ -66,9 +66,7 @@ export async function TierChecklist({ dashboard, tier }: { dashboard: Dashboard;
                 <StateIcon met={slot.filled >= slot.needed} />
                 {roleTitle(role, locale)}
               </span>
-              <span className="text-muted-foreground">
-                {t("checklist.slotsOf", { filled: slot.filled, needed: slot.needed })}
-              </span>
+              <span className="text-muted-foreground">{t("checklist.slotsOf", { filled: slot.filled, needed: slot.needed })}</span>
             </div>
             <ul className="flex flex-wrap gap-2 text-sm">
               {slot.personIds.map((personId) => (
@@ -77,7 +75,10 @@ export async function TierChecklist({ dashboard, tier }: { dashboard: Dashboard;
                 </li>
               ))}
               {Array.from({ length: slot.needed - slot.filled }, (_, index) => (
-                <li key={`empty-${index}`} className="flex items-center gap-1 rounded-md border border-dashed px-2 py-0.5 text-muted-foreground">
+                <li
+                  key={`empty-${index}`}
+                  className="flex items-center gap-1 rounded-md border border-dashed px-2 py-0.5 text-muted-foreground"
+                >
                   <CircleDashed className="size-3.5" aria-hidden />
                   {t("checklist.emptySlot")}
                 </li>
@@ -104,9 +105,5 @@ export async function TierChecklist({ dashboard, tier }: { dashboard: Dashboard;
 }
 
 function StateIcon({ met }: { met: boolean }) {
-  return met ? (
-    <CheckCircle2 className="size-4 text-success" aria-hidden />
-  ) : (
-    <XCircle className="size-4 text-destructive" aria-hidden />
-  );
+  return met ? <CheckCircle2 className="size-4 text-success" aria-hidden /> : <XCircle className="size-4 text-destructive" aria-hidden />;
 }

@@ -23,7 +23,14 @@ const examples: Record<ImportTableName, Record<string, string>[]> = {
     { mcid: "10451002", exam_code: "MB2-716", passed_on: "2025-11-03", certification_ref: "" },
   ],
   revenue: [
-    { reference: "INV-1001", customer: "Northwind Traders", product: "d365-ce-plan-1", amount_usd: "60000.00", booked_on: "2026-10-26", dpor: "true" },
+    {
+      reference: "INV-1001",
+      customer: "Northwind Traders",
+      product: "d365-ce-plan-1",
+      amount_usd: "60000.00",
+      booked_on: "2026-10-26",
+      dpor: "true",
+    },
     { reference: "INV-1002", customer: "Fourth Coffee", product: "other", amount_usd: "-1250.50", booked_on: "2026-09-14", dpor: "false" },
   ],
 };
@@ -50,7 +57,9 @@ export async function ColumnDocs({ table }: { table: ImportTableName }) {
         </TableBody>
       </Table>
       <p className="text-sm text-muted-foreground">{t("docs.example")}</p>
-      <pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs">{writeCsv(tableColumns[table], examples[table]).replace(/^\uFEFF/, "")}</pre>
+      <pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs">
+        {writeCsv(tableColumns[table], examples[table]).replace(/^\uFEFF/, "")}
+      </pre>
     </div>
   );
 }

@@ -38,7 +38,11 @@ export function ImportForm({ table, labels }: { table: ImportTableName; labels: 
   const [step, setStep] = useState<Step>(null);
   const [file, setFile] = useState<File | null>(null);
   // False in the server's HTML and until hydration, true once the browser runs this form.
-  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const scripted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const previewForm = useRef<HTMLFormElement>(null);
   const pending = previewing || importing;
 

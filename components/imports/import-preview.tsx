@@ -12,7 +12,11 @@ export interface ImportPreviewLabels {
   statuses: Record<RowStatus, string>;
 }
 
-const statusVariant: Record<RowStatus, "success" | "warning" | "secondary"> = { new: "success", changed: "warning", unchanged: "secondary" };
+const statusVariant: Record<RowStatus, "success" | "warning" | "secondary"> = {
+  new: "success",
+  changed: "warning",
+  unchanged: "secondary",
+};
 
 /** A preview: the bad rows with their line and reason first, then each row as it will be stored. */
 export function ImportPreviewView({ preview, labels }: { preview: ImportPreview; labels: ImportPreviewLabels }) {

@@ -9,14 +9,21 @@ import { NotificationMenu } from "./notification-menu";
 /** The signed-in user's notifications, worded in their language, for the header. */
 export async function NotificationBell({ user }: { user: SessionUser }) {
   const { db } = await appConnection();
-  const [{ items, unread }, t, locale] = await Promise.all([listNotifications(db, user.id), getTranslations("notifications"), getLocale() as Promise<Locale>]);
+  const [{ items, unread }, t, locale] = await Promise.all([
+    listNotifications(db, user.id),
+    getTranslations("notifications"),
+    getLocale() as Promise<Locale>,
+  ]);
   const when = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
     <NotificationMenu
       unread={unread}
       items={items.map((item) => ({
         id: item.id,
-        text: t(`items.${item.kind.replace("submission.", "")}`, { organization: item.organizationName, tier: tierTitle(item.tier, locale, item.tier) }),
+        text: t(`items.${item.kind.replace("submission.", "")}`, {
+          organization: item.organizationName,
+          tier: tierTitle(item.tier, locale, item.tier),
+        }),
         when: `${when.format(item.createdAt)} UTC`,
         unread: item.readAt === null,
       }))}

@@ -50,10 +50,19 @@ export function NotificationMenu({
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon-sm" aria-label={`${labels.title}: ${labels.unread}`} className="relative" data-testid="notification-bell">
+        <Button
+          variant="ghost"
+          size="icon-sm"
+          aria-label={`${labels.title}: ${labels.unread}`}
+          className="relative"
+          data-testid="notification-bell"
+        >
           <Bell aria-hidden />
           {unread > 0 && (
-            <span className="absolute -top-0.5 -right-0.5 min-w-4 rounded-full bg-destructive px-1 text-[10px] leading-4 font-semibold text-white" data-testid="notification-count">
+            <span
+              className="absolute -top-0.5 -right-0.5 min-w-4 rounded-full bg-destructive px-1 text-[10px] leading-4 font-semibold text-white"
+              data-testid="notification-count"
+            >
               {unread}
             </span>
           )}

@@ -130,13 +130,7 @@ function RevenueFields({
         <Input type="date" defaultValue={value("bookedOn")} className="w-44" />
       </FormField>
       <div className="flex items-start gap-2 self-end pb-2 sm:col-span-2">
-        <input
-          id="revenue-dpor"
-          type="checkbox"
-          name="dporAssociated"
-          defaultChecked={dpor}
-          className="mt-0.5 size-4 accent-primary"
-        />
+        <input id="revenue-dpor" type="checkbox" name="dporAssociated" defaultChecked={dpor} className="mt-0.5 size-4 accent-primary" />
         <Label htmlFor="revenue-dpor" className="font-normal">
           {labels.dpor}
         </Label>

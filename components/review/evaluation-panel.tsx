@@ -43,7 +43,9 @@ export async function EvaluationPanel({ tier, evaluation }: { tier: string; eval
           <ul className="space-y-1">
             {evaluation.submitted.reasons.map((reason, index) => (
               <li key={index} className="flex items-start gap-2" data-status={reason.status}>
-                {reason.status === "note" ? <span className="mt-0.5 size-4" /> : reason.status === "met" ? (
+                {reason.status === "note" ? (
+                  <span className="mt-0.5 size-4" />
+                ) : reason.status === "met" ? (
                   <CircleCheck className="mt-0.5 size-4 shrink-0 text-success" aria-hidden />
                 ) : (
                   <CircleX className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden />

@@ -14,16 +14,31 @@ type Verdicts = Map<string, ReviewCase["verdicts"][number]>;
  * The evidence the tier rests on, each record with its verdict: people with the passes that
  * fill a slot, then the counted revenue lines. Controls only for the reviewer holding the claim.
  */
-export async function EvidenceTables({ found, evaluation, editable }: { found: ReviewCase; evaluation: CaseEvaluation; editable: boolean }) {
+export async function EvidenceTables({
+  found,
+  evaluation,
+  editable,
+}: {
+  found: ReviewCase;
+  evaluation: CaseEvaluation;
+  editable: boolean;
+}) {
   const [t, locale] = await Promise.all([getTranslations("review"), getLocale() as Promise<Locale>]);
   const { snapshot } = found;
   const verdicts: Verdicts = new Map(found.verdicts.map((verdict) => [`${verdict.itemKind}:${verdict.itemId}`, verdict]));
-  const labels: VerdictLabels = { verify: t("verify"), reject: t("reject"), reason: t("reason"), reasonPlaceholder: t("reasonPlaceholder") };
+  const labels: VerdictLabels = {
+    verify: t("verify"),
+    reject: t("reject"),
+    reason: t("reason"),
+    reasonPlaceholder: t("reasonPlaceholder"),
+  };
   const passIds = new Set(evaluation.toReview.examPassIds);
   const people = snapshot.people
     .map((person) => ({ person, passes: snapshot.examPasses.filter((pass) => pass.personId === person.id && passIds.has(pass.id)) }))
     .filter((entry) => entry.passes.length > 0);
-  const lines = evaluation.toReview.revenueIds.map((id) => snapshot.revenueLines.find((line) => line.id === id)).filter((line) => line !== undefined);
+  const lines = evaluation.toReview.revenueIds
+    .map((id) => snapshot.revenueLines.find((line) => line.id === id))
+    .filter((line) => line !== undefined);
   const controls = (itemKind: string, itemId: string, label: string) => {
     const verdict = verdicts.get(`${itemKind}:${itemId}`);
     return (

@@ -9,7 +9,11 @@ import { NativeSelect } from "./native-select";
 
 /** Status, tier and market, as a GET form: a filtered queue is a link a reviewer can share. */
 export async function QueueFilters({ filter }: { filter: QueueFilter }) {
-  const [t, status, locale] = await Promise.all([getTranslations("review"), getTranslations("submissions.status"), getLocale() as Promise<Locale>]);
+  const [t, status, locale] = await Promise.all([
+    getTranslations("review"),
+    getTranslations("submissions.status"),
+    getLocale() as Promise<Locale>,
+  ]);
   return (
     <form method="get" action="/review" className="flex flex-wrap items-end gap-3" aria-label={t("filters.apply")}>
       <div className="grid gap-1">

@@ -11,7 +11,11 @@ export async function AwardLine({ award }: { award: { tier: string; awardedOn: s
   return (
     <p className="flex items-center gap-2 text-sm font-medium" data-testid="award-line">
       <TierBadge tier={award.tier} label={tier} />
-      {t("award", { tier, awardedOn: formatDate(award.awardedOn, locale, "long"), anniversaryOn: formatDate(award.anniversaryOn, locale, "long") })}
+      {t("award", {
+        tier,
+        awardedOn: formatDate(award.awardedOn, locale, "long"),
+        anniversaryOn: formatDate(award.anniversaryOn, locale, "long"),
+      })}
     </p>
   );
 }

@@ -5,7 +5,11 @@ const dateTime = (locale: Locale) =>
   new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** Who did what to a submission, and when: its audit events in order. */
-export async function HistoryList({ events }: { events: Array<{ id: string; createdAt: Date; action: string; actorName: string | null }> }) {
+export async function HistoryList({
+  events,
+}: {
+  events: Array<{ id: string; createdAt: Date; action: string; actorName: string | null }>;
+}) {
   const [t, locale] = await Promise.all([getTranslations("submissions"), getLocale() as Promise<Locale>]);
   const format = dateTime(locale);
   return (

@@ -18,7 +18,9 @@ export async function SnapshotSummary({ snapshot }: { snapshot: SubmissionSnapsh
         </CardTitle>
       </CardHeader>
       <CardContent className="space-y-2 text-sm">
-        <p>{t("snapshotTier", { asOf: formatDate(snapshot.asOf, locale, "long"), tier: tierTitle(snapshot.evaluation.tier, locale, "—") })}</p>
+        <p>
+          {t("snapshotTier", { asOf: formatDate(snapshot.asOf, locale, "long"), tier: tierTitle(snapshot.evaluation.tier, locale, "—") })}
+        </p>
         <ul className="list-disc pl-5">
           <li>
             {t("people")}: {snapshot.people.length}
@@ -27,7 +29,8 @@ export async function SnapshotSummary({ snapshot }: { snapshot: SubmissionSnapsh
             {t("examPasses")}: {snapshot.examPasses.length}
           </li>
           <li>
-            {t("revenueLines")}: {snapshot.revenueLines.length} — {t("counted", { count: counted.size, total: formatMoney(countedCents, locale) })}
+            {t("revenueLines")}: {snapshot.revenueLines.length} —{" "}
+            {t("counted", { count: counted.size, total: formatMoney(countedCents, locale) })}
           </li>
         </ul>
       </CardContent>

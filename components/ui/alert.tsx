@@ -9,12 +9,9 @@ const alertVariants = cva(
     variants: {
       variant: {
         default: "bg-card text-card-foreground",
-        destructive:
-          "bg-card text-destructive *:data-[slot=alert-description]:text-destructive/90",
-        success:
-          "border-success/40 bg-success/10 text-foreground [&>svg]:text-success dark:bg-success/15",
-        warning:
-          "border-warning/50 bg-warning/15 text-foreground [&>svg]:text-warning-foreground dark:[&>svg]:text-warning",
+        destructive: "bg-card text-destructive *:data-[slot=alert-description]:text-destructive/90",
+        success: "border-success/40 bg-success/10 text-foreground [&>svg]:text-success dark:bg-success/15",
+        warning: "border-warning/50 bg-warning/15 text-foreground [&>svg]:text-warning-foreground dark:[&>svg]:text-warning",
       },
     },
     defaultVariants: {
@@ -40,11 +37,7 @@ function Alert({ className, variant, role = "alert", ...props }: AlertProps) {
 
 function AlertTitle({ className, ...props }: React.ComponentProps<"div">) {
   return (
-    <div
-      data-slot="alert-title"
-      className={cn("col-start-2 line-clamp-1 min-h-4 font-medium tracking-tight", className)}
-      {...props}
-    />
+    <div data-slot="alert-title" className={cn("col-start-2 line-clamp-1 min-h-4 font-medium tracking-tight", className)} {...props} />
   );
 }
 
@@ -52,10 +45,7 @@ function AlertDescription({ className, ...props }: React.ComponentProps<"div">) 
   return (
     <div
       data-slot="alert-description"
-      className={cn(
-        "col-start-2 grid justify-items-start gap-1 text-sm text-muted-foreground [&_p]:leading-relaxed",
-        className,
-      )}
+      className={cn("col-start-2 grid justify-items-start gap-1 text-sm text-muted-foreground [&_p]:leading-relaxed", className)}
       {...props}
     />
   );

@@ -57,26 +57,14 @@ type FormFieldProps = {
   children: React.ReactElement;
 };
 
-function FormField({
-  name,
-  label,
-  description,
-  error,
-  required = false,
-  id: idProp,
-  className,
-  labelClassName,
-  children,
-}: FormFieldProps) {
+function FormField({ name, label, description, error, required = false, id: idProp, className, labelClassName, children }: FormFieldProps) {
   const generatedId = React.useId();
   const id = idProp ?? `${generatedId}-${name}`;
   const errors = toMessages(error);
   const invalid = errors.length > 0;
   const descriptionId = `${id}-description`;
   const messageId = `${id}-message`;
-  const describedBy =
-    [description ? descriptionId : null, invalid ? messageId : null].filter(Boolean).join(" ") ||
-    undefined;
+  const describedBy = [description ? descriptionId : null, invalid ? messageId : null].filter(Boolean).join(" ") || undefined;
 
   const context: FormFieldContextValue = {
     id,
@@ -91,16 +79,8 @@ function FormField({
 
   return (
     <FormFieldContext.Provider value={context}>
-      <div
-        data-slot="form-field"
-        data-invalid={invalid || undefined}
-        className={cn("grid gap-2", className)}
-      >
-        <Label
-          htmlFor={id}
-          data-invalid={invalid || undefined}
-          className={cn("data-[invalid]:text-destructive", labelClassName)}
-        >
+      <div data-slot="form-field" data-invalid={invalid || undefined} className={cn("grid gap-2", className)}>
+        <Label htmlFor={id} data-invalid={invalid || undefined} className={cn("data-[invalid]:text-destructive", labelClassName)}>
           {label}
           {required ? (
             <span aria-hidden="true" className="-ml-1 text-destructive">
@@ -142,12 +122,7 @@ function FormDescription({ className, id, ...props }: React.ComponentProps<"p">)
   const field = useFormField();
 
   return (
-    <p
-      data-slot="form-description"
-      id={id ?? field?.descriptionId}
-      className={cn("text-sm text-muted-foreground", className)}
-      {...props}
-    />
+    <p data-slot="form-description" id={id ?? field?.descriptionId} className={cn("text-sm text-muted-foreground", className)} {...props} />
   );
 }
 
@@ -163,12 +138,7 @@ function FormMessage({ className, id, message, ...props }: FormMessageProps) {
   if (messages.length === 0) return null;
 
   return (
-    <p
-      data-slot="form-message"
-      id={id ?? field?.messageId}
-      className={cn("text-sm text-destructive", className)}
-      {...props}
-    >
+    <p data-slot="form-message" id={id ?? field?.messageId} className={cn("text-sm text-destructive", className)} {...props}>
       {messages.map((text, index) => (
         <span key={index} className="block">
           {text}
@@ -211,13 +181,7 @@ type SubmitButtonProps = Omit<ButtonProps, "type" | "asChild"> & {
  * than disabled while pending so keyboard focus is not lost; clicks (and Enter-key implicit
  * submission, which clicks the default button) are cancelled to prevent double submits.
  */
-function SubmitButton({
-  children,
-  pendingLabel,
-  disabled,
-  onClick,
-  ...props
-}: SubmitButtonProps) {
+function SubmitButton({ children, pendingLabel, disabled, onClick, ...props }: SubmitButtonProps) {
   const { pending } = useFormStatus();
 
   return (

@@ -9,12 +9,7 @@ type SeparatorProps = React.ComponentProps<"div"> & {
 };
 
 // Plain div instead of @radix-ui/react-separator (not a dependency); mirrors its ARIA output.
-function Separator({
-  className,
-  orientation = "horizontal",
-  decorative = true,
-  ...props
-}: SeparatorProps) {
+function Separator({ className, orientation = "horizontal", decorative = true, ...props }: SeparatorProps) {
   const ariaProps = decorative
     ? { role: "none" }
     : {

@@ -3,13 +3,7 @@
 import * as React from "react";
 import { useTheme } from "next-themes";
 import { Toaster as Sonner, toast, type ToasterProps as SonnerProps } from "sonner";
-import {
-  CircleCheckIcon,
-  InfoIcon,
-  Loader2Icon,
-  OctagonXIcon,
-  TriangleAlertIcon,
-} from "lucide-react";
+import { CircleCheckIcon, InfoIcon, Loader2Icon, OctagonXIcon, TriangleAlertIcon } from "lucide-react";
 
 type ToasterProps = Omit<SonnerProps, "theme" | "containerAriaLabel"> & {
   /** Accessible name of the notification region (sonner's default is English). */

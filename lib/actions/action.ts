@@ -33,14 +33,7 @@ import { localizeIssues } from "./field-errors";
  */
 
 /** "unexpected" is beyond the original contract: an unforeseen error, logged on the server. */
-export type ActionErrorCode =
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "invalid"
-  | "conflict"
-  | "throttled"
-  | "unexpected";
+export type ActionErrorCode = "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict" | "throttled" | "unexpected";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }

@@ -86,7 +86,11 @@ const changePasswordInput = z
  */
 export const changePassword = formAction(changePasswordInput, async (input, { user }) => {
   const { db } = await appConnection();
-  await users.changePassword(db, { userId: user.id, currentPassword: input.currentPassword, passwordHash: await hashPassword(input.password) });
+  await users.changePassword(db, {
+    userId: user.id,
+    currentPassword: input.currentPassword,
+    passwordHash: await hashPassword(input.password),
+  });
   await requestContext().signOut();
   redirect(`${signInPath}?notice=passwordChanged`);
 });

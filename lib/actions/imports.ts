@@ -47,7 +47,13 @@ export const importCsv = formAction(importInput, async (input, { user, t }) => {
   const text = await textOf(input.file, t);
   const { db } = await appConnection();
   try {
-    const summary = await imports.importCsv(db, { organizationId: requireOrganization(user), actorId: user.id }, input.table, text, input.digest);
+    const summary = await imports.importCsv(
+      db,
+      { organizationId: requireOrganization(user), actorId: user.id },
+      input.table,
+      text,
+      input.digest,
+    );
     for (const path of ["/dashboard", "/people", "/exams", "/revenue", `/import/${input.table}`]) revalidate(path);
     return { ...summary, notice: t("imports.done", summary) };
   } catch (error) {

@@ -12,7 +12,12 @@ import { formAction, revalidate } from "./action";
 export const applyForTier = formAction(applyInput, async (input, { user }) => {
   requireRole(user, ["partner_admin"]);
   const { db } = await appConnection();
-  const submission = await submissions.submitApplication(db, { organizationId: requireOrganization(user), actorId: user.id }, input.tier, today());
+  const submission = await submissions.submitApplication(
+    db,
+    { organizationId: requireOrganization(user), actorId: user.id },
+    input.tier,
+    today(),
+  );
   revalidate("/dashboard");
   revalidate("/submissions");
   revalidate("/review");

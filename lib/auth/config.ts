@@ -49,8 +49,7 @@ export const authConfig: NextAuthConfig = {
     // database on every request (lib/auth/session.ts).
     async jwt({ token, user, account, profile, trigger }) {
       if (trigger === "signIn" && account) {
-        const userId =
-          account.provider === "microsoft-entra-id" ? (await matchEntraUser(profile, { audit: false }))?.id : user.id;
+        const userId = account.provider === "microsoft-entra-id" ? (await matchEntraUser(profile, { audit: false }))?.id : user.id;
         if (!userId) return null;
         const { db } = await appConnection();
         return { sub: userId, sid: await startSession(db, userId), signedInAt: Date.now() };

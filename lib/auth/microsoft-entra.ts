@@ -7,9 +7,7 @@ import type { SessionUser } from "./session-user";
 
 /** Single sign-on is offered only when the portal is registered with Entra ID. */
 export function microsoftEntraConfigured(env: Record<string, string | undefined> = process.env): boolean {
-  return Boolean(
-    env.AUTH_MICROSOFT_ENTRA_ID_ID && env.AUTH_MICROSOFT_ENTRA_ID_SECRET && env.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
-  );
+  return Boolean(env.AUTH_MICROSOFT_ENTRA_ID_ID && env.AUTH_MICROSOFT_ENTRA_ID_SECRET && env.AUTH_MICROSOFT_ENTRA_ID_ISSUER);
 }
 
 const emailList = z.array(z.string().max(320)).max(50);

@@ -58,8 +58,16 @@ export async function throttledUntil(db: Executor, key: ThrottleKey, now: Date):
       .limit(failuresPerAddress),
   ]);
   return later(
-    retryAfter(byEmail.map((row) => row.at), failuresPerEmail, windowMs),
-    retryAfter(byAddress.map((row) => row.at), failuresPerAddress, windowMs),
+    retryAfter(
+      byEmail.map((row) => row.at),
+      failuresPerEmail,
+      windowMs,
+    ),
+    retryAfter(
+      byAddress.map((row) => row.at),
+      failuresPerAddress,
+      windowMs,
+    ),
   );
 }
 

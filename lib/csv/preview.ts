@@ -90,8 +90,12 @@ export function describePlan(planned: TablePlan, fileName: string, words: Previe
   for (const row of plan.rows) counts[row.status]++;
   const cells = cellsOf(planned, words);
   const notes = [
-    ...(cells.rows.length < plan.rows.length ? [t("imports.preview.rowsLeftOut", { shown: cells.rows.length, total: plan.rows.length })] : []),
-    ...(plan.problems.length > PREVIEW_LIMIT ? [t("imports.preview.problemsLeftOut", { shown: PREVIEW_LIMIT, total: plan.problems.length })] : []),
+    ...(cells.rows.length < plan.rows.length
+      ? [t("imports.preview.rowsLeftOut", { shown: cells.rows.length, total: plan.rows.length })]
+      : []),
+    ...(plan.problems.length > PREVIEW_LIMIT
+      ? [t("imports.preview.problemsLeftOut", { shown: PREVIEW_LIMIT, total: plan.problems.length })]
+      : []),
   ];
   return {
     table: planned.table,
@@ -104,7 +108,9 @@ export function describePlan(planned: TablePlan, fileName: string, words: Previe
     problems: plan.problems.slice(0, PREVIEW_LIMIT).map((problem) => ({
       line: problem.line,
       column: problem.column,
-      where: problem.column ? t("imports.preview.lineColumn", { line: problem.line, column: problem.column }) : t("imports.preview.line", { line: problem.line }),
+      where: problem.column
+        ? t("imports.preview.lineColumn", { line: problem.line, column: problem.column })
+        : t("imports.preview.line", { line: problem.line }),
       message: problemMessage(problem, t),
     })),
   };

@@ -2,8 +2,7 @@ import type { z } from "zod";
 
 /** Why a row or a file cannot be imported: a message key, or the issue a form's schema raised. */
 export type ProblemReason =
-  | { kind: "message"; key: string; values?: Record<string, string | number> }
-  | { kind: "issue"; issue: z.core.$ZodIssue };
+  { kind: "message"; key: string; values?: Record<string, string | number> } | { kind: "issue"; issue: z.core.$ZodIssue };
 
 export interface ImportProblem {
   /** The line of the file the row starts on; the header is line 1. */

@@ -16,9 +16,7 @@ export interface CsvRecord {
  */
 export type CsvColumns = readonly string[];
 
-export type CsvReading =
-  | { ok: true; records: CsvRecord[]; problems: ImportProblem[] }
-  | { ok: false; problem: ImportProblem };
+export type CsvReading = { ok: true; records: CsvRecord[]; problems: ImportProblem[] } | { ok: false; problem: ImportProblem };
 
 function countNewlines(text: string, from: number, to: number): number {
   let count = 0;
@@ -30,11 +28,13 @@ function countNewlines(text: string, from: number, to: number): number {
 function checkHeader(header: string[], columns: CsvColumns): ImportProblem | null {
   const names = header.map((name) => name.trim().toLowerCase());
   const unknown = names.filter((name) => !columns.includes(name));
-  if (unknown.length > 0) return messageProblem(1, null, "imports.errors.unknownColumns", { columns: unknown.join(", "), expected: columns.join(",") });
+  if (unknown.length > 0)
+    return messageProblem(1, null, "imports.errors.unknownColumns", { columns: unknown.join(", "), expected: columns.join(",") });
   const repeated = names.filter((name, index) => names.indexOf(name) !== index);
   if (repeated.length > 0) return messageProblem(1, null, "imports.errors.repeatedColumns", { columns: repeated.join(", ") });
   const missing = columns.filter((name) => !names.includes(name));
-  if (missing.length > 0) return messageProblem(1, null, "imports.errors.missingColumns", { columns: missing.join(", "), expected: columns.join(",") });
+  if (missing.length > 0)
+    return messageProblem(1, null, "imports.errors.missingColumns", { columns: missing.join(", "), expected: columns.join(",") });
   return null;
 }
 

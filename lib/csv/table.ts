@@ -31,11 +31,7 @@ export interface CsvTable<Row, Stored, Context> {
 }
 
 /** A schema's result as a row, its issues pointed at the CSV columns of their fields. */
-export function rowFrom<Row>(
-  result: z.ZodSafeParseResult<Row>,
-  line: number,
-  columnOf: Readonly<Record<string, string>>,
-): RowParse<Row> {
+export function rowFrom<Row>(result: z.ZodSafeParseResult<Row>, line: number, columnOf: Readonly<Record<string, string>>): RowParse<Row> {
   if (result.success) return { ok: true, row: result.data };
   return {
     ok: false,

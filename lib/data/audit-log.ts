@@ -83,7 +83,9 @@ export async function auditFilterChoices(db: Executor, scope: AuditScope) {
       .orderBy(asc(users.displayName), asc(users.id)),
     db.selectDistinct({ value: auditEvents.action }).from(auditEvents).where(inScope).orderBy(asc(auditEvents.action)),
     db.selectDistinct({ value: auditEvents.entityType }).from(auditEvents).where(inScope).orderBy(asc(auditEvents.entityType)),
-    scope === "program" ? db.select({ id: organizations.id, name: organizations.name }).from(organizations).orderBy(asc(organizations.name)) : [],
+    scope === "program"
+      ? db.select({ id: organizations.id, name: organizations.name }).from(organizations).orderBy(asc(organizations.name))
+      : [],
   ]);
   return { actors, actions: actions.map((row) => row.value), entities: entities.map((row) => row.value), organizations: organizationRows };
 }
@@ -94,6 +96,8 @@ export async function submissionHistory(db: Executor, organizationId: string, su
     .select({ id: auditEvents.id, createdAt: auditEvents.createdAt, action: auditEvents.action, actorName: users.displayName })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
-    .where(and(eq(auditEvents.organizationId, organizationId), eq(auditEvents.entityType, "submission"), eq(auditEvents.entityId, submissionId)))
+    .where(
+      and(eq(auditEvents.organizationId, organizationId), eq(auditEvents.entityType, "submission"), eq(auditEvents.entityId, submissionId)),
+    )
     .orderBy(asc(auditEvents.createdAt), sql`${auditEvents.id}`);
 }

@@ -35,7 +35,10 @@ function slotPassIds(explanation: TierExplanation | undefined): string[] {
  * on verified evidence alone. Pure, so the case page and the approval refuse alike.
  */
 export function evaluateCase(snapshot: SubmissionSnapshot, tier: string, verdicts: readonly Verdict[], locale: Locale): CaseEvaluation {
-  const rejected = { examPassIds: ids(verdicts, "exam_pass", (s) => s === "rejected"), revenueIds: ids(verdicts, "revenue_line", (s) => s === "rejected") };
+  const rejected = {
+    examPassIds: ids(verdicts, "exam_pass", (s) => s === "rejected"),
+    revenueIds: ids(verdicts, "revenue_line", (s) => s === "rejected"),
+  };
   const verifiedPasses = ids(verdicts, "exam_pass", (s) => s === "verified");
   const verifiedRevenue = ids(verdicts, "revenue_line", (s) => s === "verified");
   const unverified = {

@@ -62,15 +62,32 @@ export async function recordVerdict(db: Database, reviewer: SessionUser, input: 
  * Copies the verdicts onto the live records they came from, when the record is still the
  * version that was submitted: a verdict on a line since edited says nothing about its new content.
  */
-async function flowBack(tx: Executor, submission: { organizationId: string; snapshot: SubmissionSnapshot }, verdicts: readonly Verdict[], reviewerId: string) {
+async function flowBack(
+  tx: Executor,
+  submission: { organizationId: string; snapshot: SubmissionSnapshot },
+  verdicts: readonly Verdict[],
+  reviewerId: string,
+) {
   const versions = new Map([...submission.snapshot.examPasses, ...submission.snapshot.revenueLines].map((item) => [item.id, item.version]));
   const applied: Array<Verdict & { applied: boolean }> = [];
   for (const verdict of verdicts) {
     const table = verdict.itemKind === "exam_pass" ? examPasses : revenueLines;
     const updated = await tx
       .update(table)
-      .set({ verificationStatus: verdict.status, verifiedBy: reviewerId, verifiedAt: new Date(), version: sql`${table.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(table.id, verdict.itemId), eq(table.organizationId, submission.organizationId), eq(table.version, versions.get(verdict.itemId) ?? -1)))
+      .set({
+        verificationStatus: verdict.status,
+        verifiedBy: reviewerId,
+        verifiedAt: new Date(),
+        version: sql`${table.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(table.id, verdict.itemId),
+          eq(table.organizationId, submission.organizationId),
+          eq(table.version, versions.get(verdict.itemId) ?? -1),
+        ),
+      )
       .returning({ id: table.id });
     applied.push({ ...verdict, applied: updated.length > 0 });
   }
@@ -94,7 +111,10 @@ export async function decideSubmission(db: Database, reviewer: SessionUser, inpu
   const { mails, status } = await db.transaction(async (tx) => {
     const submission = await lockClaimedCase(tx, reviewer, input.id);
     const verdicts = (
-      await tx.select({ itemKind: evidenceReviews.itemKind, itemId: evidenceReviews.itemId, status: evidenceReviews.status }).from(evidenceReviews).where(eq(evidenceReviews.submissionId, input.id))
+      await tx
+        .select({ itemKind: evidenceReviews.itemKind, itemId: evidenceReviews.itemId, status: evidenceReviews.status })
+        .from(evidenceReviews)
+        .where(eq(evidenceReviews.submissionId, input.id))
     ).map((row) => ({ ...row, itemKind: row.itemKind as Verdict["itemKind"], status: row.status as Verdict["status"] }));
     if (input.decision === "approve" && !evaluateCase(submission.snapshot, submission.tier, verdicts, "en").approvable) {
       throw new ConflictError("tier does not hold on verified evidence", { messageKey: "review.errors.tierDoesNotHold" });
@@ -102,7 +122,14 @@ export async function decideSubmission(db: Database, reviewer: SessionUser, inpu
     const status = transitions[input.decision].to;
     const decided = await tx
       .update(submissions)
-      .set({ status, decidedBy: reviewer.id, decidedAt: new Date(), message: input.message, version: sql`${submissions.version} + 1`, updatedAt: new Date() })
+      .set({
+        status,
+        decidedBy: reviewer.id,
+        decidedAt: new Date(),
+        message: input.message,
+        version: sql`${submissions.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(and(eq(submissions.id, input.id), eq(submissions.version, submission.version)))
       .returning({ id: submissions.id });
     // The row lock makes this unreachable; the version check keeps it so should the lock ever go.

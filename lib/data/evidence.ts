@@ -15,11 +15,7 @@ export interface OrganizationEvidence {
  * people with their exam passes, and its revenue lines. Ids are the database ids, so
  * explanations point at real records.
  */
-export async function loadEvidence(
-  db: Executor,
-  organization: { id: string; market: string },
-  asOf: string,
-): Promise<EvaluationInput> {
+export async function loadEvidence(db: Executor, organization: { id: string; market: string }, asOf: string): Promise<EvaluationInput> {
   const [personRows, revenueRows] = await Promise.all([
     db
       .select({
@@ -69,11 +65,7 @@ export async function loadEvidence(
 }
 
 /** The organization and its evidence, in three queries. */
-export async function loadOrganizationEvidence(
-  db: Executor,
-  organizationId: string,
-  asOf: string,
-): Promise<OrganizationEvidence> {
+export async function loadOrganizationEvidence(db: Executor, organizationId: string, asOf: string): Promise<OrganizationEvidence> {
   const [organization] = await db
     .select({ id: organizations.id, name: organizations.name, market: organizations.market })
     .from(organizations)

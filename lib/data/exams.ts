@@ -34,12 +34,7 @@ export async function listExamPasses(db: Executor, organizationId: string, filte
     })
     .from(examPasses)
     .innerJoin(people, eq(people.id, examPasses.personId))
-    .where(
-      and(
-        eq(examPasses.organizationId, organizationId),
-        filter.personId ? eq(examPasses.personId, filter.personId) : undefined,
-      ),
-    )
+    .where(and(eq(examPasses.organizationId, organizationId), filter.personId ? eq(examPasses.personId, filter.personId) : undefined))
     .orderBy(desc(examPasses.passedOn), asc(people.name), asc(examPasses.id))
     .limit(examPassPageSize)
     .offset((page - 1) * examPassPageSize);
@@ -65,7 +60,14 @@ export async function recordExamPass(db: Executor, { organizationId, actorId }: 
           recordedBy: actorId,
         })
         .returning();
-      await recordAudit(tx, { organizationId, actorUserId: actorId, action: "exam_pass.recorded", entityType: "exam_pass", entityId: pass.id, after: pass });
+      await recordAudit(tx, {
+        organizationId,
+        actorUserId: actorId,
+        action: "exam_pass.recorded",
+        entityType: "exam_pass",
+        entityId: pass.id,
+        after: pass,
+      });
       return pass;
     })
     .catch((error: unknown) => {
@@ -96,6 +98,13 @@ export async function deleteExamPass(db: Executor, { organizationId, actorId }: 
       await findExamPass(tx, organizationId, id);
       throw new ConflictError("stale exam pass", { messageKey: "errors.stale" });
     }
-    await recordAudit(tx, { organizationId, actorUserId: actorId, action: "exam_pass.deleted", entityType: "exam_pass", entityId: id, before: deleted });
+    await recordAudit(tx, {
+      organizationId,
+      actorUserId: actorId,
+      action: "exam_pass.deleted",
+      entityType: "exam_pass",
+      entityId: id,
+      before: deleted,
+    });
   });
 }

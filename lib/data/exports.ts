@@ -24,11 +24,20 @@ export function isExportTable(value: string): value is ExportTableName {
 export async function csvExport(db: Executor, organizationId: string, table: ExportTableName, asOf: CalendarDate): Promise<string> {
   switch (table) {
     case "people":
-      return writeCsv(peopleTable.columns, (await storedPeople(db, organizationId)).map((row) => peopleTable.write(row)));
+      return writeCsv(
+        peopleTable.columns,
+        (await storedPeople(db, organizationId)).map((row) => peopleTable.write(row)),
+      );
     case "exam-passes":
-      return writeCsv(examPassesTable.columns, (await storedExamPasses(db, organizationId)).map((row) => examPassesTable.write(row)));
+      return writeCsv(
+        examPassesTable.columns,
+        (await storedExamPasses(db, organizationId)).map((row) => examPassesTable.write(row)),
+      );
     case "revenue":
-      return writeCsv(revenueTable.columns, (await storedRevenueLines(db, organizationId)).map((row) => revenueTable.write(row)));
+      return writeCsv(
+        revenueTable.columns,
+        (await storedRevenueLines(db, organizationId)).map((row) => revenueTable.write(row)),
+      );
     case "gaps": {
       const [{ input }, people] = await Promise.all([loadOrganizationEvidence(db, organizationId, asOf), storedPeople(db, organizationId)]);
       return writeCsv(gapColumns, gapRows(evaluate(input), new Map(people.map((person) => [person.id, person]))));

@@ -85,7 +85,8 @@ export async function importCsv(db: Executor, actor: Actor, table: ImportTableNa
 function accepted<R, S>(plan: ImportPlan<R, S>, digest: string): PlannedRow<R, S>[] {
   if (!plan.ok) throw new InvalidImportError(1);
   if (plan.problems.length > 0) throw new InvalidImportError(plan.problems.length);
-  if (plan.digest !== digest) throw new ConflictError("import differs from its preview", { messageKey: "imports.errors.changedSincePreview" });
+  if (plan.digest !== digest)
+    throw new ConflictError("import differs from its preview", { messageKey: "imports.errors.changedSincePreview" });
   return plan.rows;
 }
 
@@ -115,13 +116,17 @@ async function inBatches<T>(items: readonly T[], write: (batch: T[]) => Promise<
 
 /** `(values (…), …) as v(columns)`: the rows an UPDATE … FROM matches by id. */
 function valuesTable(columns: readonly string[], rows: readonly SQL[][]): SQL {
-  const tuples = sql.join(rows.map((row) => sql`(${sql.join(row, sql`, `)})`), sql`, `);
+  const tuples = sql.join(
+    rows.map((row) => sql`(${sql.join(row, sql`, `)})`),
+    sql`, `,
+  );
   return sql`(values ${tuples}) as v(${sql.raw(columns.join(", "))})`;
 }
 
 /** An update that matched fewer rows than planned met a row changed since the plan read it. */
 function requireAllUpdated(updated: readonly unknown[], planned: readonly unknown[]): void {
-  if (updated.length !== planned.length) throw new ConflictError("rows changed during the import", { messageKey: "imports.errors.changedSincePreview" });
+  if (updated.length !== planned.length)
+    throw new ConflictError("rows changed during the import", { messageKey: "imports.errors.changedSincePreview" });
 }
 
 const byStatus = <R, S>(rows: readonly PlannedRow<R, S>[], status: "new" | "changed") => rows.filter((row) => row.status === status);
@@ -182,7 +187,11 @@ async function writeExamPasses(tx: Executor, { organizationId, actorId }: Actor,
   });
 }
 
-async function writeRevenueLines(tx: Executor, { organizationId, actorId }: Actor, rows: readonly PlannedRow<RevenueLineInput, StoredRevenueLine>[]) {
+async function writeRevenueLines(
+  tx: Executor,
+  { organizationId, actorId }: Actor,
+  rows: readonly PlannedRow<RevenueLineInput, StoredRevenueLine>[],
+) {
   await inBatches(byStatus(rows, "new"), async (batch) => {
     await tx.insert(revenueLines).values(batch.map(({ row }) => ({ organizationId, ...row, recordedBy: actorId })));
   });

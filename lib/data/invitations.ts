@@ -8,8 +8,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { recordAudit } from "./audit";
 import { ConflictError, NotFoundError } from "./errors";
 
-const pending = (now: Date) =>
-  and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now));
+const pending = (now: Date) => and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now));
 
 export interface PendingInvitation {
   id: string;
@@ -22,11 +21,7 @@ export interface PendingInvitation {
 
 const inviter = alias(users, "inviter");
 
-export async function listPendingInvitations(
-  db: Executor,
-  organizationId: string,
-  now: Date = new Date(),
-): Promise<PendingInvitation[]> {
+export async function listPendingInvitations(db: Executor, organizationId: string, now: Date = new Date()): Promise<PendingInvitation[]> {
   const rows = await db
     .select({
       id: invitations.id,
@@ -179,7 +174,10 @@ export async function acceptInvitation(
       .where(and(eq(invitations.tokenHash, invitationTokenHash(input.token)), pending(now)))
       .returning();
     if (!invitation) throw new NotFoundError("no pending invitation for this token");
-    const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${invitation.email}`);
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${invitation.email}`);
     if (existing) throw new ConflictError("email already has an account", { messageKey: "auth.invitation.emailTaken" });
 
     const [user] = await tx

@@ -97,7 +97,14 @@ export async function createPerson(db: Executor, { organizationId, actorId }: Ac
         .insert(people)
         .values({ organizationId, ...input })
         .returning();
-      await recordAudit(tx, { organizationId, actorUserId: actorId, action: "person.created", entityType: "person", entityId: person.id, after: person });
+      await recordAudit(tx, {
+        organizationId,
+        actorUserId: actorId,
+        action: "person.created",
+        entityType: "person",
+        entityId: person.id,
+        after: person,
+      });
       return person;
     })
     .catch(mcidTaken);

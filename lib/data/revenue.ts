@@ -72,7 +72,14 @@ export async function createRevenueLine(db: Executor, { organizationId, actorId 
         .insert(revenueLines)
         .values({ organizationId, ...input, recordedBy: actorId })
         .returning();
-      await recordAudit(tx, { organizationId, actorUserId: actorId, action: "revenue_line.created", entityType: "revenue_line", entityId: line.id, after: line });
+      await recordAudit(tx, {
+        organizationId,
+        actorUserId: actorId,
+        action: "revenue_line.created",
+        entityType: "revenue_line",
+        entityId: line.id,
+        after: line,
+      });
       return line;
     })
     .catch(referenceTaken);
@@ -98,13 +105,25 @@ export async function updateRevenueLine(
         .set({ ...changes, product: productToStore(changes.product, before.product), version: version + 1, updatedAt: new Date() })
         .where(and(eq(revenueLines.id, id), eq(revenueLines.organizationId, organizationId)))
         .returning();
-      await recordAudit(tx, { organizationId, actorUserId: actorId, action: "revenue_line.updated", entityType: "revenue_line", entityId: id, before, after });
+      await recordAudit(tx, {
+        organizationId,
+        actorUserId: actorId,
+        action: "revenue_line.updated",
+        entityType: "revenue_line",
+        entityId: id,
+        before,
+        after,
+      });
       return after;
     })
     .catch(referenceTaken);
 }
 
-export async function deleteRevenueLine(db: Executor, { organizationId, actorId }: Actor, { id, version }: { id: string; version: number }) {
+export async function deleteRevenueLine(
+  db: Executor,
+  { organizationId, actorId }: Actor,
+  { id, version }: { id: string; version: number },
+) {
   return db.transaction(async (tx) => {
     const [deleted] = await tx
       .delete(revenueLines)
@@ -114,7 +133,14 @@ export async function deleteRevenueLine(db: Executor, { organizationId, actorId 
       await getRevenueLine(tx, organizationId, id);
       throw new ConflictError("stale revenue line", { messageKey: "errors.stale" });
     }
-    await recordAudit(tx, { organizationId, actorUserId: actorId, action: "revenue_line.deleted", entityType: "revenue_line", entityId: id, before: deleted });
+    await recordAudit(tx, {
+      organizationId,
+      actorUserId: actorId,
+      action: "revenue_line.deleted",
+      entityType: "revenue_line",
+      entityId: id,
+      before: deleted,
+    });
     return deleted;
   });
 }

@@ -56,14 +56,23 @@ export async function listQueue(db: Executor, reviewer: SessionUser, filter: Que
     .leftJoin(claimer, eq(claimer.id, submissions.claimedBy))
     .where(
       and(
-        filter.status === "open" ? inArray(submissions.status, openSubmissionStatuses) : filter.status === "all" ? undefined : eq(submissions.status, filter.status),
+        filter.status === "open"
+          ? inArray(submissions.status, openSubmissionStatuses)
+          : filter.status === "all"
+            ? undefined
+            : eq(submissions.status, filter.status),
         filter.tier ? eq(submissions.tier, filter.tier) : undefined,
         filter.market ? eq(organizations.market, filter.market) : undefined,
       ),
     )
     .orderBy(asc(submissions.submittedAt), asc(submissions.id))
     .limit(200);
-  return rows.map((row) => ({ ...row, tier: row.tier as SubmissionTier, status: row.status as SubmissionStatus, market: row.market as Market }));
+  return rows.map((row) => ({
+    ...row,
+    tier: row.tier as SubmissionTier,
+    status: row.status as SubmissionStatus,
+    market: row.market as Market,
+  }));
 }
 
 /** A submission with its snapshot, the verdicts so far and the snapshot it answers, for the case page. */
@@ -94,7 +103,13 @@ export async function getCase(db: Executor, reviewer: SessionUser, id: string) {
   if (!row) throw new NotFoundError("submission");
   const [verdicts, previous] = await Promise.all([
     db
-      .select({ itemKind: evidenceReviews.itemKind, itemId: evidenceReviews.itemId, status: evidenceReviews.status, reason: evidenceReviews.reason, reviewedAt: evidenceReviews.reviewedAt })
+      .select({
+        itemKind: evidenceReviews.itemKind,
+        itemId: evidenceReviews.itemId,
+        status: evidenceReviews.status,
+        reason: evidenceReviews.reason,
+        reviewedAt: evidenceReviews.reviewedAt,
+      })
       .from(evidenceReviews)
       .where(eq(evidenceReviews.submissionId, id)),
     row.previousSubmissionId
@@ -109,7 +124,11 @@ export async function getCase(db: Executor, reviewer: SessionUser, id: string) {
     tier: row.tier as SubmissionTier,
     status: row.status as SubmissionStatus,
     snapshot: row.snapshot as SubmissionSnapshot,
-    verdicts: verdicts.map((verdict) => ({ ...verdict, itemKind: verdict.itemKind as EvidenceKind, status: verdict.status as EvidenceVerdict })),
+    verdicts: verdicts.map((verdict) => ({
+      ...verdict,
+      itemKind: verdict.itemKind as EvidenceKind,
+      status: verdict.status as EvidenceVerdict,
+    })),
     previous: previous[0] ? { ...previous[0], snapshot: previous[0].snapshot as SubmissionSnapshot } : null,
   };
 }
@@ -126,7 +145,13 @@ export async function claimSubmission(db: Database, reviewer: SessionUser, id: s
   const mails = await db.transaction(async (tx) => {
     const [claimed] = await tx
       .update(submissions)
-      .set({ status: "claimed", claimedBy: reviewer.id, claimedAt: new Date(), version: sql`${submissions.version} + 1`, updatedAt: new Date() })
+      .set({
+        status: "claimed",
+        claimedBy: reviewer.id,
+        claimedAt: new Date(),
+        version: sql`${submissions.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(and(eq(submissions.id, id), eq(submissions.status, "submitted")))
       .returning({ organizationId: submissions.organizationId, tier: submissions.tier });
     if (!claimed) throw await whyNotClaimable(tx, id);
@@ -139,7 +164,10 @@ export async function claimSubmission(db: Database, reviewer: SessionUser, id: s
       before: { status: "submitted" },
       after: { status: "claimed", claimedBy: reviewer.id },
     });
-    const [organization] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, claimed.organizationId));
+    const [organization] = await tx
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, claimed.organizationId));
     return notify(tx, { partnerAdminsOf: claimed.organizationId }, "submission.claimed", id, {
       organization: organization.name,
       tier: claimed.tier,

@@ -46,7 +46,13 @@ export async function endAllSessions(
     actorUserId,
     organizationId,
     keep,
-  }: { userId: string; because: Exclude<SessionEnd, "signed_out">; actorUserId: string | null; organizationId: string | null; keep?: string },
+  }: {
+    userId: string;
+    because: Exclude<SessionEnd, "signed_out">;
+    actorUserId: string | null;
+    organizationId: string | null;
+    keep?: string;
+  },
 ): Promise<number> {
   const ended = await tx
     .update(userSessions)

@@ -46,7 +46,19 @@ export function diffSnapshots(before: SubmissionSnapshot, after: SubmissionSnaps
   const names = new Map([...before.people, ...after.people].map((person) => [person.id, person.name]));
   return [
     ...diffList("person", before.people, after.people, compared.person, (person) => person.name),
-    ...diffList("exam_pass", before.examPasses, after.examPasses, compared.exam_pass, (pass) => `${pass.code} (${names.get(pass.personId) ?? "?"})`),
-    ...diffList("revenue_line", before.revenueLines, after.revenueLines, compared.revenue_line, (line) => `${line.reference} · ${line.customer}`),
+    ...diffList(
+      "exam_pass",
+      before.examPasses,
+      after.examPasses,
+      compared.exam_pass,
+      (pass) => `${pass.code} (${names.get(pass.personId) ?? "?"})`,
+    ),
+    ...diffList(
+      "revenue_line",
+      before.revenueLines,
+      after.revenueLines,
+      compared.revenue_line,
+      (line) => `${line.reference} · ${line.customer}`,
+    ),
   ];
 }

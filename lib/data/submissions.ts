@@ -2,7 +2,15 @@ import "server-only";
 import { and, desc, eq, gte, inArray, lte, notExists, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Executor } from "@/db/client";
-import { awards, evidenceReviews, openSubmissionStatuses, type SubmissionStatus, type SubmissionTier, submissions, users } from "@/db/schema";
+import {
+  awards,
+  evidenceReviews,
+  openSubmissionStatuses,
+  type SubmissionStatus,
+  type SubmissionTier,
+  submissions,
+  users,
+} from "@/db/schema";
 import { sendAll } from "@/lib/mail/mailer";
 import type { MailMessage } from "@/lib/mail/message";
 import { recordAudit } from "./audit";
@@ -50,7 +58,14 @@ export async function submitApplication(db: Database, { organizationId, actorId 
       }
       const [row] = await tx
         .insert(submissions)
-        .values({ organizationId, tier, asOf, snapshot, previousSubmissionId: await unansweredChangeRequest(tx, organizationId), submittedBy: actorId })
+        .values({
+          organizationId,
+          tier,
+          asOf,
+          snapshot,
+          previousSubmissionId: await unansweredChangeRequest(tx, organizationId),
+          submittedBy: actorId,
+        })
         .returning({ id: submissions.id, tier: submissions.tier, previousSubmissionId: submissions.previousSubmissionId });
       await recordAudit(tx, {
         organizationId,
@@ -119,13 +134,20 @@ function typed<T extends { tier: string; status: string }>(row: T) {
 
 /** The organization's submissions, newest first. */
 export async function listSubmissions(db: Executor, organizationId: string) {
-  const rows = await db.select(summaryColumns).from(submissions).where(eq(submissions.organizationId, organizationId)).orderBy(desc(submissions.submittedAt));
+  const rows = await db
+    .select(summaryColumns)
+    .from(submissions)
+    .where(eq(submissions.organizationId, organizationId))
+    .orderBy(desc(submissions.submittedAt));
   return rows.map(typed);
 }
 
 /** One submission of the organization; another organization's is "not found". */
 export async function findSubmission(db: Executor, organizationId: string, id: string) {
-  const [row] = await db.select(summaryColumns).from(submissions).where(and(eq(submissions.id, id), eq(submissions.organizationId, organizationId)));
+  const [row] = await db
+    .select(summaryColumns)
+    .from(submissions)
+    .where(and(eq(submissions.id, id), eq(submissions.organizationId, organizationId)));
   if (!row) throw new NotFoundError("submission");
   return typed(row);
 }
@@ -147,14 +169,25 @@ export async function getPartnerSubmission(db: Executor, organizationId: string,
   const [verdicts, [award], [answer]] = await Promise.all([
     decided
       ? db
-          .select({ itemKind: evidenceReviews.itemKind, itemId: evidenceReviews.itemId, status: evidenceReviews.status, reason: evidenceReviews.reason })
+          .select({
+            itemKind: evidenceReviews.itemKind,
+            itemId: evidenceReviews.itemId,
+            status: evidenceReviews.status,
+            reason: evidenceReviews.reason,
+          })
           .from(evidenceReviews)
           .where(eq(evidenceReviews.submissionId, id))
       : Promise.resolve([]),
     db.select().from(awards).where(eq(awards.submissionId, id)),
     db.select({ id: next.id }).from(next).where(eq(next.previousSubmissionId, id)),
   ]);
-  return { ...typed(row), snapshot: row.snapshot as SubmissionSnapshot, verdicts, award: award ?? null, nextSubmissionId: answer?.id ?? null };
+  return {
+    ...typed(row),
+    snapshot: row.snapshot as SubmissionSnapshot,
+    verdicts,
+    award: award ?? null,
+    nextSubmissionId: answer?.id ?? null,
+  };
 }
 
 /** The organization's open submission, if any: the dashboard offers no new one meanwhile. */

@@ -21,9 +21,7 @@ export async function examFormText(): Promise<{ labels: RecordExamPassLabels; ex
     },
     exams: cloudCrm.groups.map((group) => ({
       group: t(`groups.${group.id}`),
-      exams: cloudCrm.catalogue
-        .filter((exam) => exam.group === group.id)
-        .map((exam) => ({ code: exam.code, title: exam.title[locale] })),
+      exams: cloudCrm.catalogue.filter((exam) => exam.group === group.id).map((exam) => ({ code: exam.code, title: exam.title[locale] })),
     })),
   };
 }

@@ -22,13 +22,10 @@ function memoized<F>(build: (locale: Locale, style: string) => F) {
 const moneyFormat = memoized((locale) => new Intl.NumberFormat(tags[locale], { style: "currency", currency: "USD" }));
 
 const dateFormat = memoized(
-  (locale, style) =>
-    new Intl.DateTimeFormat(tags[locale], { dateStyle: style as "medium" | "long", timeZone: "UTC" }),
+  (locale, style) => new Intl.DateTimeFormat(tags[locale], { dateStyle: style as "medium" | "long", timeZone: "UTC" }),
 );
 
-const monthFormat = memoized(
-  (locale) => new Intl.DateTimeFormat(tags[locale], { month: "short", year: "2-digit", timeZone: "UTC" }),
-);
+const monthFormat = memoized((locale) => new Intl.DateTimeFormat(tags[locale], { month: "short", year: "2-digit", timeZone: "UTC" }));
 
 /** USD from integer cents, in the reader's conventions: `$1,234.56` or `1 234,56 $US`. */
 export function formatMoney(cents: number, locale: Locale): string {

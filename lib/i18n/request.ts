@@ -10,6 +10,6 @@ export async function requestLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
-  const messages = (await import(`../../messages/${locale}.json`) as { default: Messages }).default;
+  const messages = ((await import(`../../messages/${locale}.json`)) as { default: Messages }).default;
   return { locale, messages, timeZone: "UTC" };
 });

@@ -29,7 +29,10 @@ export function submissionMail(kind: NotificationKind, to: MailMessage["to"], fa
   const versions = (["en", "fr"] as const).map((locale) => {
     // Keys are chosen at run time from the kind, so the catalogue is taken untyped.
     const messages: AbstractIntlMessages = locale === "en" ? en : fr;
-    const t = createTranslator({ locale, messages, namespace: "notifications" }) as unknown as (key: string, values: TranslationValues) => string;
+    const t = createTranslator({ locale, messages, namespace: "notifications" }) as unknown as (
+      key: string,
+      values: TranslationValues,
+    ) => string;
     const tier = cloudCrm.tiers.find((candidate) => candidate.id === facts.tier)?.title[locale] ?? facts.tier;
     const values = {
       organization: facts.organization,

@@ -1,11 +1,4 @@
-import {
-  findExam,
-  isRejection,
-  normalizeExamCode,
-  passableExamsByGroup,
-  passStanding,
-  type Rejection,
-} from "./catalogue";
+import { findExam, isRejection, normalizeExamCode, passableExamsByGroup, passStanding, type Rejection } from "./catalogue";
 import type { CalendarDate } from "./dates";
 import type { ProgramDefinition } from "./definition";
 import { fillSlots } from "./matching";

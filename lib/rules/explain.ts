@@ -41,10 +41,7 @@ export interface Explanation {
  * The evaluation, and for each tier why it is or is not met, in the partner's language. When a
  * tier lacks people, the reasons also name the passes and departures that do not count.
  */
-export function explain(
-  input: EvaluationInput,
-  options: { locale?: Locale; definition?: ProgramDefinition } = {},
-): Explanation {
+export function explain(input: EvaluationInput, options: { locale?: Locale; definition?: ProgramDefinition } = {}): Explanation {
   const locale = options.locale ?? "en";
   const assessment = assess(input, options.definition ?? cloudCrm);
   const shared = {

@@ -11,13 +11,7 @@ import { NO_TIER } from "./tiers";
 import { firstDayOutsideWindow } from "./window";
 
 /** What changed on a day, in the order causes are listed. */
-export const CHANGE_CAUSES = [
-  "revenue-expired",
-  "revenue-entered",
-  "exam-no-longer-accepted",
-  "exam-passed",
-  "person-left",
-] as const;
+export const CHANGE_CAUSES = ["revenue-expired", "revenue-entered", "exam-no-longer-accepted", "exam-passed", "person-left"] as const;
 export type ChangeCause = (typeof CHANGE_CAUSES)[number];
 
 export interface TierChange {
@@ -62,10 +56,7 @@ type Transition = RevenueTransition | PassTransition;
  * Every record counts on an interval of days, so only the ends of those intervals can change
  * the tier: the state is carried from one such day to the next rather than re-evaluated daily.
  */
-export function forecast(
-  input: EvaluationInput,
-  options: { until?: CalendarDate; definition?: ProgramDefinition } = {},
-): Forecast {
+export function forecast(input: EvaluationInput, options: { until?: CalendarDate; definition?: ProgramDefinition } = {}): Forecast {
   const definition = options.definition ?? cloudCrm;
   const program = programOf(definition);
   const until = options.until ?? sameDateYearsLater(input.asOf, 1);
@@ -80,7 +71,7 @@ export function forecast(
 
   const changes: TierChange[] = [];
   let tier = state.tier();
-  for (let start = 0; start < transitions.length; ) {
+  for (let start = 0; start < transitions.length;) {
     let end = start;
     while (end < transitions.length && transitions[end].day === transitions[start].day) end++;
     const causes = state.apply(transitions.slice(start, end));
@@ -96,12 +87,7 @@ export function forecast(
  * A counting revenue line counts from its booking day to the day before
  * `firstDayOutsideWindow`.
  */
-function revenueTransitions(
-  program: Program,
-  input: EvaluationInput,
-  state: TierState,
-  untilDay: number,
-): RevenueTransition[] {
+function revenueTransitions(program: Program, input: EvaluationInput, state: TierState, untilDay: number): RevenueTransition[] {
   const asOfDay = dayNumber(input.asOf);
   const years = program.definition.revenueWindowYears;
   const transitions: RevenueTransition[] = [];

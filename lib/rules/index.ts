@@ -3,15 +3,7 @@
  * Pages, server actions, the review workflow and the command line all call `evaluate`.
  */
 export { cloudCrm } from "./cloud-crm";
-export type {
-  CatalogueExam,
-  ExamGroup,
-  Locale,
-  LocalizedText,
-  ProgramDefinition,
-  Role,
-  Tier,
-} from "./definition";
+export type { CatalogueExam, ExamGroup, Locale, LocalizedText, ProgramDefinition, Role, Tier } from "./definition";
 export { addDays, type CalendarDate, dayNumber, isCalendarDate, sameDateYearsLater } from "./dates";
 export { type Cents, centsFromUsd, hasAtMostTwoDecimals, MAX_LINE_AMOUNT_USD, usdFromCents } from "./money";
 export { type RevenueWindow, windowFor } from "./window";

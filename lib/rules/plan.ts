@@ -71,12 +71,7 @@ export function minimumExamPlan(
  * keeping the first `slots` of each kind (in input order, which the tie-break prefers) keeps
  * the assignment exact and its size independent of the number of people.
  */
-function interchangeableAtMost(
-  program: Program,
-  people: readonly number[],
-  held: ArrayLike<number>,
-  slots: number,
-): number[] {
+function interchangeableAtMost(program: Program, people: readonly number[], held: ArrayLike<number>, slots: number): number[] {
   const relevantGroups = program.roleGroups.reduce((mask, groups) => mask | groups, 0);
   const kept = new Map<number, number>();
   const workers: number[] = [];

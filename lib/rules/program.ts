@@ -52,8 +52,7 @@ function indexProgram(definition: ProgramDefinition): Program {
   };
   const groupIndex = indexById(definition.groups, "group", fail);
   const roleIndex = indexById(definition.roles, "role", fail);
-  const indexOfGroup = (group: string, owner: string) =>
-    groupIndex.get(group) ?? fail(`${owner} names unknown group "${group}"`);
+  const indexOfGroup = (group: string, owner: string) => groupIndex.get(group) ?? fail(`${owner} names unknown group "${group}"`);
 
   const examByCode = new Map<string, IndexedExam>();
   for (const exam of definition.catalogue) {
@@ -107,11 +106,7 @@ function indexProgram(definition: ProgramDefinition): Program {
   };
 }
 
-function indexById(
-  items: readonly { readonly id: string }[],
-  kind: string,
-  fail: (message: string) => never,
-): Map<string, number> {
+function indexById(items: readonly { readonly id: string }[], kind: string, fail: (message: string) => never): Map<string, number> {
   if (items.length > MAX_BITS) fail(`more than ${MAX_BITS} ${kind}s`);
   const indexes = new Map<string, number>();
   items.forEach((item, index) => {

@@ -31,10 +31,7 @@ function endOfMonthBefore(date: CalendarDate, monthsBack: number): CalendarDate 
  * The counting revenue of the trailing window as it stood at the end of each of the last
  * `months` months, ending with `asOf` itself: how close the partner has been to the threshold.
  */
-export function revenueHistory(
-  input: EvaluationInput,
-  options: { months?: number; definition?: ProgramDefinition } = {},
-): RevenueHistory {
+export function revenueHistory(input: EvaluationInput, options: { months?: number; definition?: ProgramDefinition } = {}): RevenueHistory {
   const definition = options.definition ?? cloudCrm;
   const program = programOf(definition);
   const months = options.months ?? 24;
@@ -46,9 +43,6 @@ export function revenueHistory(
     on,
     totalCents: countRevenue(program, input.revenue, windowFor(on, definition.revenueWindowYears)).totalCents,
   }));
-  const thresholdCents = Object.fromEntries(
-    definition.tiers.map((tier) => [tier.id, tier.revenueThresholdCents[input.market]]),
-  );
+  const thresholdCents = Object.fromEntries(definition.tiers.map((tier) => [tier.id, tier.revenueThresholdCents[input.market]]));
   return { points, thresholdCents };
 }
-

@@ -28,10 +28,7 @@ export const calendarDateSchema = z.iso.date({
   error: (issue) => (issue.input === undefined ? "required" : "not a calendar date"),
 });
 
-const idSchema = z
-  .string(expected("a string"))
-  .min(1, "must not be empty")
-  .max(LIMITS.idLength, `at most ${LIMITS.idLength} characters`);
+const idSchema = z.string(expected("a string")).min(1, "must not be empty").max(LIMITS.idLength, `at most ${LIMITS.idLength} characters`);
 
 const textSchema = z.string(expected("a string")).max(LIMITS.textLength, `at most ${LIMITS.textLength} characters`);
 
@@ -57,9 +54,7 @@ export const personSchema = z.object(
     id: idSchema,
     name: textSchema.optional(),
     leftOn: calendarDateSchema.nullable().optional(),
-    exams: z
-      .array(examPassSchema, expected("a list"))
-      .max(LIMITS.examsPerPerson, `at most ${LIMITS.examsPerPerson} exams per person`),
+    exams: z.array(examPassSchema, expected("a list")).max(LIMITS.examsPerPerson, `at most ${LIMITS.examsPerPerson} exams per person`),
   },
   expected("an object"),
 );
@@ -101,9 +96,7 @@ export function evaluationInputSchemaFor(definition: ProgramDefinition) {
         asOf: calendarDateSchema,
         market: z.enum(definition.markets, expected(quoted(definition.markets))),
         people: z.array(personSchema, expected("a list")).max(LIMITS.people, `at most ${LIMITS.people} people`),
-        revenue: z
-          .array(revenueLineSchema, expected("a list"))
-          .max(LIMITS.revenueLines, `at most ${LIMITS.revenueLines} revenue lines`),
+        revenue: z.array(revenueLineSchema, expected("a list")).max(LIMITS.revenueLines, `at most ${LIMITS.revenueLines} revenue lines`),
       },
       expected("an object"),
     )

@@ -19,9 +19,7 @@ const MONTHS: Record<Locale, readonly string[]> = {
 export function writeUsd(cents: Cents, locale: Locale): string {
   const { negative, thousands, cents: fraction } = dollarDigits(cents);
   const sign = negative ? "-" : "";
-  return locale === "en"
-    ? `USD ${sign}${thousands.join(",")}.${fraction}`
-    : `${sign}${thousands.join("\u202f")},${fraction}\u00a0USD`;
+  return locale === "en" ? `USD ${sign}${thousands.join(",")}.${fraction}` : `${sign}${thousands.join("\u202f")},${fraction}\u00a0USD`;
 }
 
 /** `July 1, 2017` / `1er juillet 2017`. */
@@ -45,7 +43,11 @@ export interface PassFacts {
 export interface Phrases {
   tier(title: string, met: boolean): string;
   revenue(totalCents: Cents, thresholdCents: Cents, window: { start: CalendarDate; end: CalendarDate }): string;
-  revenueExcluded(exclusion: RevenueExclusion, lines: number, facts: { competency: string; windowStart: CalendarDate; asOf: CalendarDate }): string;
+  revenueExcluded(
+    exclusion: RevenueExclusion,
+    lines: number,
+    facts: { competency: string; windowStart: CalendarDate; asOf: CalendarDate },
+  ): string;
   slots(role: string, filled: number, needed: number, names: readonly string[]): string;
   passNotCounted(standing: Exclude<PassStanding, "counts" | "person-left">, pass: PassFacts): string;
   personLeft(name: string, leftOn: CalendarDate): string;

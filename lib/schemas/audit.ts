@@ -2,7 +2,8 @@ import { z } from "zod";
 import { calendarDateSchema } from "@/lib/rules";
 
 const one = (value: unknown): unknown => (Array.isArray(value) ? (value as unknown[])[0] : value);
-const optional = <S extends z.ZodType>(schema: S) => z.preprocess((value): unknown => one(value) || undefined, schema.optional().catch(undefined));
+const optional = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value): unknown => one(value) || undefined, schema.optional().catch(undefined));
 
 /** The audit page's and the CSV export's filters, from the query string; a bad value is no filter. */
 export const auditFilter = z.object({

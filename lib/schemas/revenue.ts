@@ -19,7 +19,14 @@ export function productToStore(chosen: RevenueProduct, stored: string | null): s
 
 /** A checkbox posts "on" when ticked and nothing when not; a CSV cell says true or false. */
 const flag = z
-  .union([z.boolean(), z.string().trim().toLowerCase().pipe(z.enum(["on", "true", "1", "yes", "false", "0", "no", ""]))])
+  .union([
+    z.boolean(),
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(["on", "true", "1", "yes", "false", "0", "no", ""])),
+  ])
   .optional()
   .transform((value) => value === true || value === "on" || value === "true" || value === "1" || value === "yes");
 

@@ -15,12 +15,24 @@ const header = "mcid,exam_code,passed_on,certification_ref";
  */
 const runs = {
   en: {
-    words: { preview: "Preview", import: "Import", where: "Line 3, exam_code", reason: "This exam is not part of the Cloud CRM competency.", done: "Import complete: 2 rows added, 0 updated, 0 unchanged." },
+    words: {
+      preview: "Preview",
+      import: "Import",
+      where: "Line 3, exam_code",
+      reason: "This exam is not part of the Cloud CRM competency.",
+      done: "Import complete: 2 rows added, 0 updated, 0 unchanged.",
+    },
     bad: [header, `20872001,MB2-710,${daysAgo(10)},TR-20872001-MB2-710`, `20872002,MB2-999,${daysAgo(9)},`],
     fixed: [header, `20872001,MB2-710,${daysAgo(10)},TR-20872001-MB2-710`, `20872002,MB2-716,${daysAgo(9)},`],
   },
   fr: {
-    words: { preview: "Aperçu", import: "Importer", where: "Ligne 3, passed_on", reason: "Un examen ne peut pas être daté dans le futur.", done: "Import terminé : 2 lignes ajoutées, 0 modifiée, 0 inchangée." },
+    words: {
+      preview: "Aperçu",
+      import: "Importer",
+      where: "Ligne 3, passed_on",
+      reason: "Un examen ne peut pas être daté dans le futur.",
+      done: "Import terminé : 2 lignes ajoutées, 0 modifiée, 0 inchangée.",
+    },
     bad: [header, `20872002,MB2-717,${daysAgo(8)},`, `20872001,MB2-712,${daysAgo(-30)},`],
     fixed: [header, `20872002,MB2-717,${daysAgo(8)},`, `20872001,MB2-712,${daysAgo(7)},`],
   },
@@ -34,7 +46,9 @@ async function missingEntries(page: Page): Promise<number> {
 }
 
 async function choose(page: Page, lines: readonly string[]) {
-  await page.getByLabel(/CSV/).setInputFiles({ name: "exam-passes.csv", mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) });
+  await page
+    .getByLabel(/CSV/)
+    .setInputFiles({ name: "exam-passes.csv", mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) });
 }
 
 for (const locale of ["en", "fr"] as const) {

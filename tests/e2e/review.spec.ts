@@ -15,7 +15,12 @@ async function verifyAllBut(page: Page, except: string) {
     }
     if (pending.length === 0) return;
     await page.getByRole("button", { name: pending[0], exact: true }).click();
-    await expect(page.getByRole("row").filter({ has: page.getByRole("button", { name: pending[0], exact: true }) }).locator('[data-verdict="verified"]')).toBeVisible();
+    await expect(
+      page
+        .getByRole("row")
+        .filter({ has: page.getByRole("button", { name: pending[0], exact: true }) })
+        .locator('[data-verdict="verified"]'),
+    ).toBeVisible();
   }
 }
 
@@ -91,7 +96,11 @@ test("Contoso applies for Gold; the reviewer sends it back, then approves the re
   await admin.goto("/dashboard");
   await expect(admin.getByTestId("award-line")).toContainText(/Gold partner since .+, renews on .+/);
   await admin.goto("/submissions");
-  await admin.getByTestId("submission-row").filter({ has: admin.locator('[data-status="approved"]') }).getByRole("link").click();
+  await admin
+    .getByTestId("submission-row")
+    .filter({ has: admin.locator('[data-status="approved"]') })
+    .getByRole("link")
+    .click();
   await expect(admin.getByTestId("award-summary")).toContainText("Contoso Ltd (MPN ID 4410021) is a Gold partner");
   await admin.emulateMedia({ media: "print" });
   await expect(admin.locator("header")).toBeHidden();

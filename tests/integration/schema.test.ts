@@ -31,20 +31,18 @@ describeOnEachDatabase("the schema", (database) => {
 
   it("refuses a second organization with the same MPN id", async () => {
     const { db } = database();
-    const message = await databaseError(
-      db.insert(organizations).values({ name: "Copy", mpnId: "4410021", market: "developed" }),
-    );
+    const message = await databaseError(db.insert(organizations).values({ name: "Copy", mpnId: "4410021", market: "developed" }));
     expect(message).toMatch(/organizations_mpn_id_unique|duplicate key/);
   });
 
   it("refuses an MPN id that is not digits and a market it does not know", async () => {
     const { db } = database();
-    expect(
-      await databaseError(db.insert(organizations).values({ name: "X", mpnId: "44-10", market: "developed" })),
-    ).toMatch(/organizations_mpn_id_digits/);
-    expect(
-      await databaseError(db.insert(organizations).values({ name: "X", mpnId: "99", market: "emerging" })),
-    ).toMatch(/organizations_market_known/);
+    expect(await databaseError(db.insert(organizations).values({ name: "X", mpnId: "44-10", market: "developed" }))).toMatch(
+      /organizations_mpn_id_digits/,
+    );
+    expect(await databaseError(db.insert(organizations).values({ name: "X", mpnId: "99", market: "emerging" }))).toMatch(
+      /organizations_market_known/,
+    );
   });
 
   it("refuses a user whose role is not one of the three", async () => {
@@ -69,18 +67,20 @@ describeOnEachDatabase("the schema", (database) => {
       ),
     ).toMatch(/users_organization_matches_role/);
     expect(
-      await databaseError(
-        db.insert(users).values({ email: "e@contoso.example", displayName: "E", passwordHash: "x", role: "employee" }),
-      ),
+      await databaseError(db.insert(users).values({ email: "e@contoso.example", displayName: "E", passwordHash: "x", role: "employee" })),
     ).toMatch(/users_organization_matches_role/);
   });
 
   it("treats emails that differ only in case as the same account", async () => {
     const { db } = database();
-    await db.insert(users).values({ email: "Admin@Contoso.example", displayName: "A", passwordHash: "x", role: "partner_admin", organizationId });
+    await db
+      .insert(users)
+      .values({ email: "Admin@Contoso.example", displayName: "A", passwordHash: "x", role: "partner_admin", organizationId });
     expect(
       await databaseError(
-        db.insert(users).values({ email: "admin@contoso.EXAMPLE", displayName: "B", passwordHash: "x", role: "partner_admin", organizationId }),
+        db
+          .insert(users)
+          .values({ email: "admin@contoso.EXAMPLE", displayName: "B", passwordHash: "x", role: "partner_admin", organizationId }),
       ),
     ).toMatch(/users_email_lower|duplicate key/);
   });
@@ -95,7 +95,15 @@ describeOnEachDatabase("the schema", (database) => {
 
     const [stored] = await db
       .insert(revenueLines)
-      .values({ organizationId, customerName: "Northwind", product: "crm-online", bookedOn: "2026-01-15", dporAssociated: true, amountCents: 10_000_001, reference: "INV-1" })
+      .values({
+        organizationId,
+        customerName: "Northwind",
+        product: "crm-online",
+        bookedOn: "2026-01-15",
+        dporAssociated: true,
+        amountCents: 10_000_001,
+        reference: "INV-1",
+      })
       .returning();
     expect(stored.amountCents).toBe(10_000_001);
   });
@@ -111,7 +119,9 @@ describeOnEachDatabase("the schema", (database) => {
     const { db } = database();
     const [other] = await db.insert(organizations).values({ name: "Fabrikam", mpnId: "5520487", market: "developing" }).returning();
     expect(
-      await databaseError(db.insert(examPasses).values({ organizationId: other.id, personId, examCode: "MB2-717", passedOn: "2018-02-01" })),
+      await databaseError(
+        db.insert(examPasses).values({ organizationId: other.id, personId, examCode: "MB2-717", passedOn: "2018-02-01" }),
+      ),
     ).toMatch(/exam_passes_person_in_organization|foreign key/);
   });
 
@@ -124,9 +134,9 @@ describeOnEachDatabase("the schema", (database) => {
 
   it("refuses an MCID used twice in one organization", async () => {
     const { db } = database();
-    expect(
-      await databaseError(db.insert(people).values({ organizationId, name: "Alice again", mcid: "1" })),
-    ).toMatch(/people_organization_mcid|duplicate key/);
+    expect(await databaseError(db.insert(people).values({ organizationId, name: "Alice again", mcid: "1" }))).toMatch(
+      /people_organization_mcid|duplicate key/,
+    );
   });
 
   it("keeps audit events append-only", async () => {
@@ -135,9 +145,9 @@ describeOnEachDatabase("the schema", (database) => {
       .insert(auditEvents)
       .values({ organizationId, action: "person.created", entityType: "person", entityId: personId })
       .returning();
-    expect(
-      await databaseError(db.update(auditEvents).set({ action: "tampered" }).where(eq(auditEvents.id, event.id))),
-    ).toMatch(/append-only/);
+    expect(await databaseError(db.update(auditEvents).set({ action: "tampered" }).where(eq(auditEvents.id, event.id)))).toMatch(
+      /append-only/,
+    );
     expect(await databaseError(db.delete(auditEvents).where(eq(auditEvents.id, event.id)))).toMatch(/append-only/);
   });
 });

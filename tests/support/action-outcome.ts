@@ -4,10 +4,7 @@ import { isHTTPAccessFallbackError } from "next/dist/client/components/http-acce
 import type { ActionResult } from "@/lib/actions/action";
 
 /** What calling an action amounted to: its result, a redirect(), or a notFound(). */
-export type Settled<T> =
-  | { kind: "result"; result: ActionResult<T> }
-  | { kind: "redirect"; url: string }
-  | { kind: "not_found_page" };
+export type Settled<T> = { kind: "result"; result: ActionResult<T> } | { kind: "redirect"; url: string } | { kind: "not_found_page" };
 
 export async function settle<T>(call: Promise<ActionResult<T>>): Promise<Settled<T>> {
   try {

@@ -42,13 +42,7 @@ export function SignInForm({ labels, callbackUrl, initialError, microsoftEnabled
         <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
         <input type="hidden" name="timeZone" value={timeZone} />
         <FormField name="email" label={labels.email} error={failure?.fieldErrors?.email} required>
-          <Input
-            type="email"
-            autoComplete="username"
-            maxLength={320}
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
+          <Input type="email" autoComplete="username" maxLength={320} value={email} onChange={(event) => setEmail(event.target.value)} />
         </FormField>
         <FormField name="password" label={labels.password} error={failure?.fieldErrors?.password} required>
           <Input type="password" autoComplete="current-password" maxLength={1024} />

@@ -27,7 +27,13 @@ export default async function ExamsPage({ searchParams }: { searchParams: Promis
   const [t, tPeople, locale] = await Promise.all([getTranslations("exams"), getTranslations("people"), getLocale() as Promise<Locale>]);
   const { db } = await appConnection();
   const isAdmin = user.role === "partner_admin";
-  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse((await searchParams).page);
+  const page = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .catch(1)
+    .parse((await searchParams).page);
 
   if (!isAdmin && !user.personId) {
     return (
@@ -45,7 +51,9 @@ export default async function ExamsPage({ searchParams }: { searchParams: Promis
   ]);
   const people = isAdmin ? choices.filter((person) => person.leftOn === null) : [{ id: user.personId as string, name: user.displayName }];
   const own = ownPersonId
-    ? (await loadDashboard(db, user.organizationId, { asOf: today(), today: today(), locale })).evaluation.people.find((person) => person.id === ownPersonId)
+    ? (await loadDashboard(db, user.organizationId, { asOf: today(), today: today(), locale })).evaluation.people.find(
+        (person) => person.id === ownPersonId,
+      )
     : undefined;
 
   const pages = Math.max(1, Math.ceil(passes.total / examPassPageSize));
@@ -93,11 +101,7 @@ export default async function ExamsPage({ searchParams }: { searchParams: Promis
         </CardContent>
       </Card>
 
-      <ExamPassTable
-        passes={passes.rows}
-        canDelete={(personId) => isAdmin || personId === user.personId}
-        emptyLabel={t("empty")}
-      />
+      <ExamPassTable passes={passes.rows} canDelete={(personId) => isAdmin || personId === user.personId} emptyLabel={t("empty")} />
       <Pagination
         page={page}
         pages={pages}

@@ -94,7 +94,12 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                 <TableHead key={key} aria-sort={active ? (query.direction === "asc" ? "ascending" : "descending") : undefined}>
                   <Link href={hrefFor(query, { sort: key, direction, page: 1 })} className="inline-flex items-center gap-1 hover:underline">
                     {t(`columns.${key}`)}
-                    {active && (query.direction === "asc" ? <ArrowUp className="size-3" aria-hidden /> : <ArrowDown className="size-3" aria-hidden />)}
+                    {active &&
+                      (query.direction === "asc" ? (
+                        <ArrowUp className="size-3" aria-hidden />
+                      ) : (
+                        <ArrowDown className="size-3" aria-hidden />
+                      ))}
                   </Link>
                 </TableHead>
               );

@@ -19,7 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SubmissionsPage() {
   const user = await requirePartnerUser();
   const { db } = await appConnection();
-  const [rows, t, locale] = await Promise.all([listSubmissions(db, user.organizationId), getTranslations("submissions"), getLocale() as Promise<Locale>]);
+  const [rows, t, locale] = await Promise.all([
+    listSubmissions(db, user.organizationId),
+    getTranslations("submissions"),
+    getLocale() as Promise<Locale>,
+  ]);
   return (
     <div className="space-y-6">
       <div>

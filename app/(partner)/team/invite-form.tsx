@@ -62,7 +62,12 @@ export function InviteForm({ people, labels }: { people: Person[]; labels: Invit
   );
 }
 
-function InviteFields({ people, labels, posted, errors }: {
+function InviteFields({
+  people,
+  labels,
+  posted,
+  errors,
+}: {
   people: Person[];
   labels: InviteFormLabels;
   posted?: Record<string, string>;

@@ -79,9 +79,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                       <StatusBadge status={row.status} />
                     </TableCell>
                     <TableCell>{row.claimedByName ?? "—"}</TableCell>
-                    <TableCell className="text-right">
-                      {row.status === "submitted" ? <ClaimButton id={row.id} /> : null}
-                    </TableCell>
+                    <TableCell className="text-right">{row.status === "submitted" ? <ClaimButton id={row.id} /> : null}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

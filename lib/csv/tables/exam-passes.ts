@@ -30,12 +30,19 @@ export const examPassesTable: CsvTable<ExamPassRow, StoredExamPass, ExamPassCont
     const mcid = cells.mcid ?? "";
     const personId = personIdByMcid.get(mcid);
     const parsed = rowFrom(
-      examPassInput.safeParse({ personId: personId ?? nobody, code: cells.exam_code, passedOn: cells.passed_on, certificationRef: cells.certification_ref }),
+      examPassInput.safeParse({
+        personId: personId ?? nobody,
+        code: cells.exam_code,
+        passedOn: cells.passed_on,
+        certificationRef: cells.certification_ref,
+      }),
       line,
       columnOf,
     );
     if (personId === undefined) {
-      const unknown = mcid ? messageProblem(line, "mcid", "imports.errors.unknownMcid", { mcid }) : messageProblem(line, "mcid", "imports.errors.mcidRequired");
+      const unknown = mcid
+        ? messageProblem(line, "mcid", "imports.errors.unknownMcid", { mcid })
+        : messageProblem(line, "mcid", "imports.errors.mcidRequired");
       return { ok: false, problems: [unknown, ...(parsed.ok ? [] : parsed.problems)] };
     }
     return parsed.ok ? { ok: true, row: { ...parsed.row, mcid } } : parsed;

@@ -49,10 +49,12 @@ const routes = (
       .filter((file) => file.endsWith("/route.ts"))
       .map(async (file) => {
         const routeModule = (await import(path.join(root, file))) as Record<string, unknown>;
-        return httpMethods.filter((method) => typeof routeModule[method] === "function").map((method) => ({
-          key: `${file} ${method}`,
-          handler: routeModule[method] as RouteHandler,
-        }));
+        return httpMethods
+          .filter((method) => typeof routeModule[method] === "function")
+          .map((method) => ({
+            key: `${file} ${method}`,
+            handler: routeModule[method] as RouteHandler,
+          }));
       }),
   )
 ).flat();
@@ -145,7 +147,12 @@ describeOnEachDatabase("the authorization matrix", (database) => {
       daysAgo: (days) => addDays(today(), -days),
       recentDay: () => addDays(today(), -(counter += 1)),
       newContosoPerson: async () =>
-        (await demo.db.insert(people).values({ organizationId: demo.contosoId, name: world.unique("Person") }).returning({ id: people.id }))[0].id,
+        (
+          await demo.db
+            .insert(people)
+            .values({ organizationId: demo.contosoId, name: world.unique("Person") })
+            .returning({ id: people.id })
+        )[0].id,
       newContosoRevenueLine: async () => {
         const [line] = await demo.db
           .insert(revenueLines)
@@ -183,7 +190,13 @@ describeOnEachDatabase("the authorization matrix", (database) => {
         (
           await demo.db
             .insert(usersTable)
-            .values({ organizationId: demo.contosoId, email: `${world.unique("member")}@contoso.example`, displayName: "Matrix Member", passwordHash: "x", role: "employee" })
+            .values({
+              organizationId: demo.contosoId,
+              email: `${world.unique("member")}@contoso.example`,
+              displayName: "Matrix Member",
+              passwordHash: "x",
+              role: "employee",
+            })
             .returning({ id: usersTable.id })
         )[0].id,
     };

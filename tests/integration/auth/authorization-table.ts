@@ -101,7 +101,9 @@ const blankPerson = { email: "", mcid: "", leftOn: "" };
 
 /** A one-person CSV file with an MCID no other call uses (so the row is always new). */
 const peopleCsv = (w: World) =>
-  new File([`name,email,mcid,left_on\nMatrix Import,,${Date.now()}${w.unique("").replace(/\D/g, "").slice(0, 6)},\n`], "people.csv", { type: "text/csv" });
+  new File([`name,email,mcid,left_on\nMatrix Import,,${Date.now()}${w.unique("").replace(/\D/g, "").slice(0, 6)},\n`], "people.csv", {
+    type: "text/csv",
+  });
 const revenueFields = (w: World) => ({
   reference: w.unique("MATRIX"),
   customerName: "Matrix Customer",
@@ -279,12 +281,22 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
   "lib/actions/review.ts#recordVerdict": {
     input: async (w) => {
       const { id, snapshot } = await freshContosoSubmission(w.db, w.contosoId, { claimed: true });
-      return { submissionId: id, itemKind: "revenue_line", itemId: snapshot.revenueLines[0].id, status: "rejected", reason: "customer not DPOR-associated" };
+      return {
+        submissionId: id,
+        itemKind: "revenue_line",
+        itemId: snapshot.revenueLines[0].id,
+        status: "rejected",
+        reason: "customer not DPOR-associated",
+      };
     },
     expect: reviewerOnly,
   },
   "lib/actions/review.ts#decideSubmission": {
-    input: async (w) => ({ id: (await freshContosoSubmission(w.db, w.contosoId, { claimed: true })).id, decision: "request_changes", message: "Add revenue" }),
+    input: async (w) => ({
+      id: (await freshContosoSubmission(w.db, w.contosoId, { claimed: true })).id,
+      decision: "request_changes",
+      message: "Add revenue",
+    }),
     expect: reviewerOnly,
   },
   // A notification is its recipient's alone: anybody else's is "not found".

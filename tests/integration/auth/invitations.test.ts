@@ -37,7 +37,10 @@ describeOnEachDatabase("invitations", (database) => {
     const personId = await newPerson(world.contosoId, "Hugo Lefèvre");
     const request = new TestRequest(world.users.admin);
     const result = await request.run(() => inviteMember(null, form({ email: " Hugo@Contoso.example", role: "employee", personId })));
-    expect(result).toMatchObject({ ok: true, data: { notice: "Invitation created for hugo@contoso.example. Copy this link and send it to them:" } });
+    expect(result).toMatchObject({
+      ok: true,
+      data: { notice: "Invitation created for hugo@contoso.example. Copy this link and send it to them:" },
+    });
     if (!result.ok) return;
     const token = result.data.url.replace("http://portal.test/invitations/", "");
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 random bits
@@ -48,7 +51,11 @@ describeOnEachDatabase("invitations", (database) => {
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(7 * day);
     const pending = await invitations.listPendingInvitations(world.db, world.contosoId);
-    expect(pending.find((row) => row.id === stored.id)).toMatchObject({ personName: "Hugo Lefèvre", invitedByName: "Claire Admin", role: "employee" });
+    expect(pending.find((row) => row.id === stored.id)).toMatchObject({
+      personName: "Hugo Lefèvre",
+      invitedByName: "Claire Admin",
+      role: "employee",
+    });
   });
 
   it("creates the account on acceptance, linked to the organization and the person, then signs in", async () => {
@@ -62,14 +69,20 @@ describeOnEachDatabase("invitations", (database) => {
     expect(user).toMatchObject({ role: "employee", organizationId: world.contosoId, personId, displayName: "New Colleague" });
     expect(await verifyPassword(user.passwordHash, "a long and rare passphrase")).toBe(true);
     expect(request.userId).toBe(user.id);
-    const [event] = await world.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "invitation.accepted")));
+    const [event] = await world.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "invitation.accepted")));
     expect(event).toMatchObject({ organizationId: world.contosoId, actorUserId: user.id, after: { userId: user.id, personId } });
   });
 
   it("is usable once", async () => {
     const { token } = await invite("once@contoso.example", null);
     expect(await runAs(null, () => settle(acceptAction(null, accept(token))))).toEqual({ kind: "redirect", url: "/dashboard" });
-    expect(await runAs(null, () => acceptAction(null, accept(token, "another rare passphrase")))).toMatchObject({ ok: false, error: "not_found" });
+    expect(await runAs(null, () => acceptAction(null, accept(token, "another rare passphrase")))).toMatchObject({
+      ok: false,
+      error: "not_found",
+    });
     expect(await invitations.findUsableInvitation(world.db, token)).toBeNull();
     const [user] = await world.db.select().from(users).where(eq(users.email, "once@contoso.example"));
     expect(await verifyPassword(user.passwordHash, "a long and rare passphrase")).toBe(true);
@@ -89,7 +102,11 @@ describeOnEachDatabase("invitations", (database) => {
     const byOtherAdmin = await runAs(world.users.otherAdmin, () => revokeAction(null, form({ invitationId: id })));
     const byNobody = await runAs(world.users.otherAdmin, () => revokeAction(null, form({ invitationId: randomUUID() })));
     const withoutEcho = (result: ActionResult<unknown>) => (result.ok ? result : { ...result, values: undefined });
-    expect(withoutEcho(byOtherAdmin)).toEqual({ ok: false, error: "not_found", message: "This could not be found. It may have been removed." });
+    expect(withoutEcho(byOtherAdmin)).toEqual({
+      ok: false,
+      error: "not_found",
+      message: "This could not be found. It may have been removed.",
+    });
     expect(withoutEcho(byNobody)).toEqual(withoutEcho(byOtherAdmin));
     expect(await invitations.findUsableInvitation(world.db, token)).not.toBeNull();
 
@@ -127,7 +144,11 @@ describeOnEachDatabase("invitations", (database) => {
     });
     // …but accepting it creates nothing.
     const result = await runAs(null, () => acceptAction(null, accept(created.token)));
-    expect(result).toMatchObject({ ok: false, error: "conflict", message: "This email address already has a portal account. Sign in instead." });
+    expect(result).toMatchObject({
+      ok: false,
+      error: "conflict",
+      message: "This email address already has a portal account. Sign in instead.",
+    });
     expect(await invitations.findUsableInvitation(world.db, created.token)).not.toBeNull();
   });
 
@@ -139,8 +160,13 @@ describeOnEachDatabase("invitations", (database) => {
         fieldErrors: { email: ["This address already belongs to an account of your organization."] },
       });
       await invite("twice@contoso.example", null);
-      expect(await asAdmin({ email: "twice@contoso.example", role: "partner_admin" })).toMatchObject({ error: "conflict", fieldErrors: { email: [expect.any(String)] } });
-      expect(await asAdmin({ email: "alice2@contoso.example", role: "employee", personId: world.users.employee.personId ?? "" })).toMatchObject({
+      expect(await asAdmin({ email: "twice@contoso.example", role: "partner_admin" })).toMatchObject({
+        error: "conflict",
+        fieldErrors: { email: [expect.any(String)] },
+      });
+      expect(
+        await asAdmin({ email: "alice2@contoso.example", role: "employee", personId: world.users.employee.personId ?? "" }),
+      ).toMatchObject({
         error: "conflict",
         fieldErrors: { personId: ["This person already has an account."] },
       });
@@ -152,7 +178,9 @@ describeOnEachDatabase("invitations", (database) => {
 
     it("never a person of another organization: that person is not found", async () => {
       const fabrikamPerson = await newPerson(world.fabrikamId, "Outsider");
-      const result = await runAs(world.users.admin, () => inviteMember(null, form({ email: "x@contoso.example", role: "employee", personId: fabrikamPerson })));
+      const result = await runAs(world.users.admin, () =>
+        inviteMember(null, form({ email: "x@contoso.example", role: "employee", personId: fabrikamPerson })),
+      );
       expect(result).toMatchObject({ ok: false, error: "not_found" });
       await expect(
         invitations.createInvitation(world.db, {
@@ -163,7 +191,10 @@ describeOnEachDatabase("invitations", (database) => {
           personId: fabrikamPerson,
         }),
       ).rejects.toBeInstanceOf(NotFoundError);
-      const leaked = await world.db.select().from(invitationsTable).where(and(eq(invitationsTable.personId, fabrikamPerson), isNull(invitationsTable.revokedAt)));
+      const leaked = await world.db
+        .select()
+        .from(invitationsTable)
+        .where(and(eq(invitationsTable.personId, fabrikamPerson), isNull(invitationsTable.revokedAt)));
       expect(leaked).toEqual([]);
     });
   });

@@ -28,7 +28,9 @@ describeOnEachDatabase("a member's access", (database) => {
     const alice = world.users.employee;
     const before = await member(alice.id);
     const admin = new TestRequest(world.users.admin);
-    const off = await admin.run(() => setMemberAccessAction(null, form({ userId: alice.id, version: String(before.version), access: "disable" })));
+    const off = await admin.run(() =>
+      setMemberAccessAction(null, form({ userId: alice.id, version: String(before.version), access: "disable" })),
+    );
     expect(off).toMatchObject({ ok: true });
     expect(admin.revalidated).toEqual(["/team"]);
     expect(await member(alice.id)).toMatchObject({ disabled: true, version: before.version + 1 });
@@ -37,7 +39,9 @@ describeOnEachDatabase("a member's access", (database) => {
     const listed = (await listOrganizationMembers(world.db, world.contosoId)).find((row) => row.id === alice.id);
     expect(listed).toMatchObject({ disabled: true, version: before.version + 1 });
 
-    const on = await admin.run(() => setMemberAccessAction(null, form({ userId: alice.id, version: String(before.version + 1), access: "enable" })));
+    const on = await admin.run(() =>
+      setMemberAccessAction(null, form({ userId: alice.id, version: String(before.version + 1), access: "enable" })),
+    );
     expect(on).toMatchObject({ ok: true });
     expect(await new TestRequest(alice).run(() => currentUser())).toMatchObject({ id: alice.id });
 
@@ -51,14 +55,18 @@ describeOnEachDatabase("a member's access", (database) => {
   it("refuses a stale page, the admin's own access and a member of another organization, changing nothing", async () => {
     const alice = await member(world.users.employee.id);
     const admin = new TestRequest(world.users.admin);
-    const stale = await admin.run(() => setMemberAccessAction(null, form({ userId: alice.id, version: String(alice.version - 1), access: "disable" })));
+    const stale = await admin.run(() =>
+      setMemberAccessAction(null, form({ userId: alice.id, version: String(alice.version - 1), access: "disable" })),
+    );
     expect(stale).toMatchObject({ ok: false, error: "conflict", message: expect.stringMatching(/changed this in the meantime/) });
 
     const own = await admin.run(() => setMemberAccessAction(null, form({ userId: world.users.admin.id, version: "1", access: "disable" })));
     expect(own).toMatchObject({ ok: false, error: "conflict", message: expect.stringMatching(/your own access/) });
 
     const otherAdmin = new TestRequest(world.users.otherAdmin);
-    const crossTenant = await otherAdmin.run(() => setMemberAccessAction(null, form({ userId: alice.id, version: String(alice.version), access: "disable" })));
+    const crossTenant = await otherAdmin.run(() =>
+      setMemberAccessAction(null, form({ userId: alice.id, version: String(alice.version), access: "disable" })),
+    );
     expect(crossTenant).toMatchObject({ ok: false, error: "not_found" });
 
     expect(await member(alice.id)).toEqual(alice);

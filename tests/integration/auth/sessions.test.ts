@@ -26,7 +26,13 @@ describeOnEachDatabase("sessions end on the server", (database) => {
     const email = `session-${Math.random().toString(36).slice(2)}@contoso.example`;
     const [row] = await world.db
       .insert(users)
-      .values({ organizationId: world.contosoId, email, displayName: "Session Tester", passwordHash: await hashPassword(password), role: "employee" })
+      .values({
+        organizationId: world.contosoId,
+        email,
+        displayName: "Session Tester",
+        passwordHash: await hashPassword(password),
+        role: "employee",
+      })
       .returning();
     member = { id: row.id, email, displayName: row.displayName, role: "employee", organizationId: world.contosoId, personId: null };
     const laptop = new TestRequest(null);
@@ -79,16 +85,22 @@ describeOnEachDatabase("sessions end on the server", (database) => {
     expect(await laptop.run(() => settle(signOutEverywhere(null, form({}))))).toEqual({ kind: "redirect", url: "/sign-in" });
     expect(await stillOpens(copied)).toEqual({ page: false, action: "unauthenticated" });
     expect(await stillOpens(phone)).toEqual({ page: false, action: "unauthenticated" });
-    expect(await sessionEvents(user.id)).toEqual([{ action: "auth.sessions_ended", after: { because: "signed_out_everywhere", sessions: 2 } }]);
+    expect(await sessionEvents(user.id)).toEqual([
+      { action: "auth.sessions_ended", after: { because: "signed_out_everywhere", sessions: 2 } },
+    ]);
   });
 
   it("turning a member's access off ends all of their sessions; turning it on again revives none", async () => {
     const { user, phone } = await signedInTwice();
     const copied = copyOf(phone);
     const admin = new TestRequest(world.users.admin);
-    expect(await admin.run(() => setMemberAccessAction(null, form({ userId: user.id, version: "1", access: "disable" })))).toMatchObject({ ok: true });
+    expect(await admin.run(() => setMemberAccessAction(null, form({ userId: user.id, version: "1", access: "disable" })))).toMatchObject({
+      ok: true,
+    });
     expect(await stillOpens(copied)).toEqual({ page: false, action: "unauthenticated" });
-    expect(await admin.run(() => setMemberAccessAction(null, form({ userId: user.id, version: "2", access: "enable" })))).toMatchObject({ ok: true });
+    expect(await admin.run(() => setMemberAccessAction(null, form({ userId: user.id, version: "2", access: "enable" })))).toMatchObject({
+      ok: true,
+    });
     expect(await stillOpens(copied)).toEqual({ page: false, action: "unauthenticated" });
     const open = await world.db.select().from(userSessions).where(eq(userSessions.userId, user.id));
     expect(open.map((session) => session.endedBecause)).toEqual(["access_turned_off", "access_turned_off"]);
@@ -97,11 +109,23 @@ describeOnEachDatabase("sessions end on the server", (database) => {
   it("a new password ends every session, this browser's included, and the old password no longer works", async () => {
     const { user, laptop, phone } = await signedInTwice();
     const copied = copyOf(laptop);
-    const wrong = await laptop.run(() => changePassword(null, form({ currentPassword: "not it at all", password: "a brand new passphrase", confirmPassword: "a brand new passphrase" })));
+    const wrong = await laptop.run(() =>
+      changePassword(
+        null,
+        form({ currentPassword: "not it at all", password: "a brand new passphrase", confirmPassword: "a brand new passphrase" }),
+      ),
+    );
     expect(wrong).toMatchObject({ ok: false, error: "conflict", fieldErrors: { currentPassword: ["This is not your current password."] } });
     expect((await stillOpens(phone)).page).toBe(true);
 
-    const changed = await laptop.run(() => settle(changePassword(null, form({ currentPassword: password, password: "a brand new passphrase", confirmPassword: "a brand new passphrase" }))));
+    const changed = await laptop.run(() =>
+      settle(
+        changePassword(
+          null,
+          form({ currentPassword: password, password: "a brand new passphrase", confirmPassword: "a brand new passphrase" }),
+        ),
+      ),
+    );
     expect(changed).toEqual({ kind: "redirect", url: "/sign-in?notice=passwordChanged" });
     expect(await stillOpens(copied)).toEqual({ page: false, action: "unauthenticated" });
     expect(await stillOpens(phone)).toEqual({ page: false, action: "unauthenticated" });

@@ -51,7 +51,12 @@ describeOnEachDatabase("signing in and the session", (database) => {
     const wrongPassword = await runAs(null, () => signInWithPassword(null, signInForm("alice@contoso.example", "not-her-password")));
     const unknownEmail = await runAs(null, () => signInWithPassword(null, signInForm("nobody@contoso.example", "not-her-password")));
     // The failure echoes the email typed (so the form keeps it), and nothing else.
-    expect(wrongPassword).toEqual({ ok: false, error: "invalid", message: "Email or password is wrong.", values: { email: "alice@contoso.example" } });
+    expect(wrongPassword).toEqual({
+      ok: false,
+      error: "invalid",
+      message: "Email or password is wrong.",
+      values: { email: "alice@contoso.example" },
+    });
     expect(unknownEmail).toEqual({ ...wrongPassword, values: { email: "nobody@contoso.example" } });
     const french = await runAs(null, () => signInWithPassword(null, signInForm("nobody@contoso.example", "x")), { locale: "fr" });
     expect(french).toMatchObject({ ok: false, error: "invalid", message: "L’adresse e-mail ou le mot de passe est incorrect." });
@@ -70,7 +75,10 @@ describeOnEachDatabase("signing in and the session", (database) => {
       entityType: "user",
       after: { email: alice.email, clientAddress: "203.0.113.77", method: "password" },
     });
-    const signIns = await world.db.select().from(auditEvents).where(and(eq(auditEvents.actorUserId, alice.id), eq(auditEvents.action, "auth.sign_in")));
+    const signIns = await world.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorUserId, alice.id), eq(auditEvents.action, "auth.sign_in")));
     expect(signIns.length).toBeGreaterThan(0);
   });
 
@@ -93,9 +101,13 @@ describeOnEachDatabase("signing in and the session", (database) => {
   });
 
   it("sends reviewers out of the partner workspace and hides the review pages from partners", async () => {
-    const reviewerInPartnerPages = await runAs(world.users.reviewer, () => settle(requirePartnerUser().then(() => ({ ok: true as const, data: undefined }))));
+    const reviewerInPartnerPages = await runAs(world.users.reviewer, () =>
+      settle(requirePartnerUser().then(() => ({ ok: true as const, data: undefined }))),
+    );
     expect(reviewerInPartnerPages).toEqual({ kind: "redirect", url: "/review" });
-    const partnerInReview = await runAs(world.users.admin, () => settle(requireReviewer().then(() => ({ ok: true as const, data: undefined }))));
+    const partnerInReview = await runAs(world.users.admin, () =>
+      settle(requireReviewer().then(() => ({ ok: true as const, data: undefined }))),
+    );
     expect(partnerInReview).toEqual({ kind: "not_found_page" });
     const signedOut = await runAs(null, () => settle(requirePartnerUser().then(() => ({ ok: true as const, data: undefined }))));
     expect(signedOut).toEqual({ kind: "redirect", url: "/sign-in" });

@@ -41,7 +41,9 @@ describeOnEachDatabase("sign-in throttling", (database) => {
     await newAccount("five@contoso.example");
     const start = new Date("2026-11-25T10:00:00Z");
     for (const minute of [0, 1, 2, 3, 4]) {
-      expect(await attempt("five@contoso.example", "guess", `198.51.100.${minute}`, new Date(start.getTime() + minutes(minute)))).toBe("wrong");
+      expect(await attempt("five@contoso.example", "guess", `198.51.100.${minute}`, new Date(start.getTime() + minutes(minute)))).toBe(
+        "wrong",
+      );
     }
     // The fifth-newest failure (10:00) leaves the window at 10:15.
     const refused = "throttled until 2026-11-25T10:15:00.000Z";
@@ -69,7 +71,9 @@ describeOnEachDatabase("sign-in throttling", (database) => {
     }
     expect(await attempt("someone-new@example.test", "guess", "203.0.113.50", at(30))).toBe("throttled until 2026-11-25T12:15:00.000Z");
     expect(await attempt("someone-new@example.test", "guess", "203.0.113.51", at(31))).toBe("wrong");
-    expect(await attempt("someone-else@example.test", "guess", "203.0.113.50", new Date(start.getTime() + minutes(15) + 1000))).toBe("wrong");
+    expect(await attempt("someone-else@example.test", "guess", "203.0.113.50", new Date(start.getTime() + minutes(15) + 1000))).toBe(
+      "wrong",
+    );
   });
 
   it("records failures and throttling as audit events, and keeps no attempt older than a day", async () => {
@@ -110,10 +114,14 @@ describeOnEachDatabase("sign-in throttling", (database) => {
       const url = database().url;
       if (!url) throw new Error("needs PostgreSQL");
       const instances = emailsPerInstance.map((emails) =>
-        spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/integration/auth/support/sign-in-worker.ts", clientAddress, ...emails], {
-          env: { ...process.env, DATABASE_URL: url },
-          stdio: ["pipe", "pipe", "inherit"],
-        }),
+        spawn(
+          process.execPath,
+          ["--conditions=react-server", "--import", "tsx", "tests/integration/auth/support/sign-in-worker.ts", clientAddress, ...emails],
+          {
+            env: { ...process.env, DATABASE_URL: url },
+            stdio: ["pipe", "pipe", "inherit"],
+          },
+        ),
       );
       const outputs = instances.map((instance) => createInterface({ input: instance.stdout }));
       const lastLines = outputs.map((lines) => {
@@ -135,7 +143,10 @@ describeOnEachDatabase("sign-in throttling", (database) => {
       const outcomes = await runInstances("198.51.100.90", [Array(8).fill(email), Array(8).fill(email)]);
       expect(outcomes.filter((outcome) => outcome === "wrong")).toHaveLength(5);
       expect(outcomes.filter((outcome) => outcome === "throttled")).toHaveLength(11);
-      const failures = await world.db.select().from(signInAttempts).where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false)));
+      const failures = await world.db
+        .select()
+        .from(signInAttempts)
+        .where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false)));
       expect(failures).toHaveLength(5);
     });
 

@@ -9,9 +9,7 @@ import { demoWorld, type DemoWorld } from "../auth/support";
 import { describeOnEachDatabase } from "../support/database";
 
 function download(user: SessionUser | null, table: string, query = "") {
-  return runAs(user, () =>
-    GET(new NextRequest(`http://portal.test/api/export/${table}${query}`), { params: Promise.resolve({ table }) }),
-  );
+  return runAs(user, () => GET(new NextRequest(`http://portal.test/api/export/${table}${query}`), { params: Promise.resolve({ table }) }));
 }
 
 describeOnEachDatabase("CSV export", (database) => {
@@ -24,7 +22,9 @@ describeOnEachDatabase("CSV export", (database) => {
     const { admin, employee, otherAdmin, reviewer } = world.users;
     const statuses: Record<string, number[]> = {};
     for (const table of ["people", "exam-passes", "revenue", "gaps"]) {
-      statuses[table] = await Promise.all([null, employee, admin, otherAdmin, reviewer].map(async (user) => (await download(user, table)).status));
+      statuses[table] = await Promise.all(
+        [null, employee, admin, otherAdmin, reviewer].map(async (user) => (await download(user, table)).status),
+      );
     }
     // signed out, employee, admin, other organization's admin, reviewer
     expect(statuses).toEqual({
@@ -54,7 +54,13 @@ describeOnEachDatabase("CSV export", (database) => {
     if (!reading.ok) throw new Error("the gap list is not a CSV file");
     const emma = reading.records.filter((record) => record.cells.name === "Emma Schmidt").map((record) => record.cells);
     expect(emma).toEqual([
-      { name: "Emma Schmidt", mcid: "10451005", role: "application-deployment", qualifies: "false", missing_exams: "MB2-706 / MB2-710 / MB2-715" },
+      {
+        name: "Emma Schmidt",
+        mcid: "10451005",
+        role: "application-deployment",
+        qualifies: "false",
+        missing_exams: "MB2-706 / MB2-710 / MB2-715",
+      },
       { name: "Emma Schmidt", mcid: "10451005", role: "customization", qualifies: "false", missing_exams: "MB2-707 / MB2-712 / MB2-716" },
     ]);
     expect(reading.records.some((record) => record.cells.name.includes("Fabrikam") || record.cells.mcid.startsWith("2087"))).toBe(false);

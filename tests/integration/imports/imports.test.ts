@@ -73,14 +73,22 @@ describeOnEachDatabase("CSV import", (database) => {
     const first = await plan(db, fabrikam.organizationId, "exam-passes", fabrikamPasses);
     expect(await importCsv(db, fabrikam, "exam-passes", fabrikamPasses, first.digest)).toEqual({ created: 2, updated: 0, unchanged: 0 });
     const stored = await db.select().from(examPasses).where(eq(examPasses.organizationId, fabrikam.organizationId));
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "import.applied"), eq(auditEvents.organizationId, fabrikam.organizationId)));
+    const events = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "import.applied"), eq(auditEvents.organizationId, fabrikam.organizationId)));
     expect(events).toHaveLength(1);
 
     const again = await plan(db, fabrikam.organizationId, "exam-passes", fabrikamPasses);
     expect(again.rows.map((row) => row.status)).toEqual(["unchanged", "unchanged"]);
     expect(await importCsv(db, fabrikam, "exam-passes", fabrikamPasses, again.digest)).toEqual({ created: 0, updated: 0, unchanged: 2 });
     expect(await db.select().from(examPasses).where(eq(examPasses.organizationId, fabrikam.organizationId))).toEqual(stored);
-    expect(await db.select().from(auditEvents).where(and(eq(auditEvents.action, "import.applied"), eq(auditEvents.organizationId, fabrikam.organizationId)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "import.applied"), eq(auditEvents.organizationId, fabrikam.organizationId))),
+    ).toHaveLength(1);
   });
 
   it("updates only the rows that differ, at the version it read, and says which columns change", async () => {
@@ -101,10 +109,23 @@ describeOnEachDatabase("CSV import", (database) => {
     const text = "reference,customer,product,amount_usd,booked_on,dpor\nFAB-3001,Coho Winery,crm-online,1000.00,2026-10-01,true\n";
     const planned = await plan(db, fabrikam.organizationId, "revenue", text);
     const [frank] = await db.select().from(people).where(eq(people.mcid, "20872001"));
-    const otherDigest = (await plan(db, fabrikam.organizationId, "people", `name,email,mcid,left_on\nFrank Miller,,${frank.mcid},\n`)).digest;
+    const otherDigest = (await plan(db, fabrikam.organizationId, "people", `name,email,mcid,left_on\nFrank Miller,,${frank.mcid},\n`))
+      .digest;
     await expect(importCsv(db, fabrikam, "revenue", text, otherDigest)).rejects.toBeInstanceOf(ConflictError);
-    await db.insert(revenueLines).values({ organizationId: fabrikam.organizationId, reference: "FAB-3001", customerName: "Coho Winery", product: "crm-online", amountCents: 99, bookedOn: "2026-10-01", dporAssociated: true });
-    await expect(importCsv(db, fabrikam, "revenue", text, planned.digest)).rejects.toMatchObject({ details: { messageKey: "imports.errors.changedSincePreview" } });
+    await db
+      .insert(revenueLines)
+      .values({
+        organizationId: fabrikam.organizationId,
+        reference: "FAB-3001",
+        customerName: "Coho Winery",
+        product: "crm-online",
+        amountCents: 99,
+        bookedOn: "2026-10-01",
+        dporAssociated: true,
+      });
+    await expect(importCsv(db, fabrikam, "revenue", text, planned.digest)).rejects.toMatchObject({
+      details: { messageKey: "imports.errors.changedSincePreview" },
+    });
     expect((await db.select().from(revenueLines).where(eq(revenueLines.reference, "FAB-3001")))[0].amountCents).toBe(99);
   });
 
@@ -145,30 +166,49 @@ describeOnEachDatabase("CSV import", (database) => {
         ["20872002", "MB2-712", "Jul 2, 2026", "—"],
       ]);
       const imported = await runAs(world.users.otherAdmin, () => importAction(null, upload("exam-passes", fixed, data?.digest ?? "")));
-      expect(imported).toMatchObject({ ok: true, data: { created: 2, updated: 0, unchanged: 0, notice: "Import complete: 2 rows added, 0 updated, 0 unchanged." } });
+      expect(imported).toMatchObject({
+        ok: true,
+        data: { created: 2, updated: 0, unchanged: 0, notice: "Import complete: 2 rows added, 0 updated, 0 unchanged." },
+      });
     });
 
     it("refuse a file with bad rows, whatever digest comes with it", async () => {
       const text = `${passesHeader}\n20872002,MB2-999,2026-07-02,\n`;
       const digest = (await plan(world.db, fabrikam.organizationId, "exam-passes", text)).digest;
       const result = await runAs(world.users.otherAdmin, () => importAction(null, upload("exam-passes", text, digest)));
-      expect(result).toMatchObject({ ok: false, error: "invalid", fieldErrors: { file: ["1 problem must be fixed before anything is imported. Preview the file again."] } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: "invalid",
+        fieldErrors: { file: ["1 problem must be fixed before anything is imported. Preview the file again."] },
+      });
     });
 
     it("say what is wrong with a file that is not this table's CSV", async () => {
       const wrongColumns = await runAs(world.users.otherAdmin, () => previewAction(null, upload("revenue", "ref,amount\nX,1\n")));
-      expect(wrongColumns).toMatchObject({ ok: false, error: "invalid", fieldErrors: { file: [expect.stringContaining("Unknown columns: ref, amount")] } });
+      expect(wrongColumns).toMatchObject({
+        ok: false,
+        error: "invalid",
+        fieldErrors: { file: [expect.stringContaining("Unknown columns: ref, amount")] },
+      });
       const latin1 = new FormData();
       latin1.set("table", "people");
       latin1.set("file", new File([new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0xe9])], "people.csv"));
-      expect(await runAs(world.users.otherAdmin, () => previewAction(null, latin1))).toMatchObject({ ok: false, fieldErrors: { file: [expect.stringContaining("UTF-8")] } });
+      expect(await runAs(world.users.otherAdmin, () => previewAction(null, latin1))).toMatchObject({
+        ok: false,
+        fieldErrors: { file: [expect.stringContaining("UTF-8")] },
+      });
     });
 
     it("are for partner admins only", async () => {
       for (const user of [world.users.employee, world.users.reviewer]) {
-        expect(await runAs(user, () => previewAction(null, upload("exam-passes", fabrikamPasses)))).toMatchObject({ ok: false, error: "forbidden" });
+        expect(await runAs(user, () => previewAction(null, upload("exam-passes", fabrikamPasses)))).toMatchObject({
+          ok: false,
+          error: "forbidden",
+        });
       }
-      expect(await runAs(null, () => settle(previewAction(null, upload("exam-passes", fabrikamPasses))))).toMatchObject({ result: { error: "unauthenticated" } });
+      expect(await runAs(null, () => settle(previewAction(null, upload("exam-passes", fabrikamPasses))))).toMatchObject({
+        result: { error: "unauthenticated" },
+      });
     });
   });
 

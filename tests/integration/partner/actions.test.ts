@@ -18,12 +18,13 @@ describeOnEachDatabase("the people and exam pass actions", (database) => {
   });
 
   const person = async (name: string) => (await database().db.select().from(people).where(eq(people.name, name)))[0];
-  const passesOf = async (personId: string) =>
-    database().db.select().from(examPasses).where(eq(examPasses.personId, personId));
+  const passesOf = async (personId: string) => database().db.select().from(examPasses).where(eq(examPasses.personId, personId));
 
   describe("people", () => {
     it("let an admin add a person and move on to their page", async () => {
-      const settled = await runAs(world.users.admin, () => settle(createPerson(null, form({ name: "Hana Sato", email: "", mcid: "10451006" }))));
+      const settled = await runAs(world.users.admin, () =>
+        settle(createPerson(null, form({ name: "Hana Sato", email: "", mcid: "10451006" }))),
+      );
       const hana = await person("Hana Sato");
       expect(settled).toEqual({ kind: "redirect", url: `/people/${hana.id}` });
       expect(hana).toMatchObject({ organizationId: world.contosoId, mcid: "10451006", email: null });
@@ -56,9 +57,13 @@ describeOnEachDatabase("the people and exam pass actions", (database) => {
 
     it("record a departure and undo it", async () => {
       const hana = await person("Hana Satō");
-      const left = await runAs(world.users.admin, () => recordDeparture(null, form({ id: hana.id, version: String(hana.version), leftOn: "2026-11-20" })));
+      const left = await runAs(world.users.admin, () =>
+        recordDeparture(null, form({ id: hana.id, version: String(hana.version), leftOn: "2026-11-20" })),
+      );
       expect(left).toMatchObject({ ok: true, data: { notice: "Departure recorded." } });
-      const back = await runAs(world.users.admin, () => recordDeparture(null, form({ id: hana.id, version: String(hana.version + 1), leftOn: "" })));
+      const back = await runAs(world.users.admin, () =>
+        recordDeparture(null, form({ id: hana.id, version: String(hana.version + 1), leftOn: "" })),
+      );
       expect(back).toMatchObject({ ok: true, data: { notice: "Departure undone." } });
       expect((await person("Hana Satō")).leftOn).toBeNull();
     });
@@ -85,34 +90,56 @@ describeOnEachDatabase("the people and exam pass actions", (database) => {
 
     it("refuse Alice a pass for Bruno, and an admin a pass the rules would reject", async () => {
       const bruno = await person("Bruno Costa");
-      const forBruno = await runAs(world.users.employee, () => recordExamPass(null, form({ personId: bruno.id, code: "MB2-712", passedOn: "2026-01-12" })));
+      const forBruno = await runAs(world.users.employee, () =>
+        recordExamPass(null, form({ personId: bruno.id, code: "MB2-712", passedOn: "2026-01-12" })),
+      );
       expect(forBruno).toMatchObject({ ok: false, error: "forbidden" });
-      const retired = await runAs(world.users.admin, () => recordExamPass(null, form({ personId: bruno.id, code: "MB2-709", passedOn: "2019-03-01" })));
-      expect(retired).toMatchObject({ ok: false, error: "invalid", fieldErrors: { passedOn: ["This exam had already retired on that date."] } });
+      const retired = await runAs(world.users.admin, () =>
+        recordExamPass(null, form({ personId: bruno.id, code: "MB2-709", passedOn: "2019-03-01" })),
+      );
+      expect(retired).toMatchObject({
+        ok: false,
+        error: "invalid",
+        fieldErrors: { passedOn: ["This exam had already retired on that date."] },
+      });
       expect(await passesOf(bruno.id)).toHaveLength(2);
     });
 
     it("refuse the same pass twice, on the date field", async () => {
       const alice = await person("Alice Martin");
-      const again = await runAs(world.users.employee, () => recordExamPass(null, form({ personId: alice.id, code: "MB2-712", passedOn: "2026-01-12" })));
-      expect(again).toMatchObject({ ok: false, error: "conflict", fieldErrors: { passedOn: ["This person already has this exam recorded on that date."] } });
+      const again = await runAs(world.users.employee, () =>
+        recordExamPass(null, form({ personId: alice.id, code: "MB2-712", passedOn: "2026-01-12" })),
+      );
+      expect(again).toMatchObject({
+        ok: false,
+        error: "conflict",
+        fieldErrors: { passedOn: ["This person already has this exam recorded on that date."] },
+      });
     });
 
     it("let Alice delete her own pass but not Bruno's, nor Fabrikam's admin Contoso's", async () => {
       const alice = await person("Alice Martin");
       const bruno = await person("Bruno Costa");
       const [brunoPass] = await passesOf(bruno.id);
-      const [alicePass] = await database().db
-        .select()
+      const [alicePass] = await database()
+        .db.select()
         .from(examPasses)
         .where(and(eq(examPasses.personId, alice.id), eq(examPasses.examCode, "MB2-712")));
-      const ofBruno = await runAs(world.users.employee, () => deleteExamPass(null, form({ id: brunoPass.id, version: String(brunoPass.version) })));
+      const ofBruno = await runAs(world.users.employee, () =>
+        deleteExamPass(null, form({ id: brunoPass.id, version: String(brunoPass.version) })),
+      );
       expect(ofBruno).toMatchObject({ ok: false, error: "forbidden" });
-      const fromFabrikam = await runAs(world.users.otherAdmin, () => deleteExamPass(null, form({ id: alicePass.id, version: String(alicePass.version) })));
+      const fromFabrikam = await runAs(world.users.otherAdmin, () =>
+        deleteExamPass(null, form({ id: alicePass.id, version: String(alicePass.version) })),
+      );
       expect(fromFabrikam).toMatchObject({ ok: false, error: "not_found" });
-      const stale = await runAs(world.users.employee, () => deleteExamPass(null, form({ id: alicePass.id, version: String(alicePass.version + 1) })));
+      const stale = await runAs(world.users.employee, () =>
+        deleteExamPass(null, form({ id: alicePass.id, version: String(alicePass.version + 1) })),
+      );
       expect(stale).toMatchObject({ ok: false, error: "conflict" });
-      const own = await runAs(world.users.employee, () => deleteExamPass(null, form({ id: alicePass.id, version: String(alicePass.version) })));
+      const own = await runAs(world.users.employee, () =>
+        deleteExamPass(null, form({ id: alicePass.id, version: String(alicePass.version) })),
+      );
       expect(own).toMatchObject({ ok: true, data: { notice: "MB2-712 deleted." } });
       expect(await passesOf(bruno.id)).toHaveLength(2);
     });

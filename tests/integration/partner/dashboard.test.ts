@@ -18,7 +18,10 @@ async function organizationId(database: TestDatabase, name: string) {
 /** An organization of `size` people, each with an application and a deployment pass, and revenue. */
 async function largeOrganization(database: TestDatabase, mpnId: string, size: number, today: string) {
   const { db } = database;
-  const [organization] = await db.insert(organizations).values({ name: `Org ${size}`, mpnId, market: "developed" }).returning();
+  const [organization] = await db
+    .insert(organizations)
+    .values({ name: `Org ${size}`, mpnId, market: "developed" })
+    .returning();
   const personRows = await db
     .insert(people)
     .values(Array.from({ length: size }, (_, index) => ({ organizationId: organization.id, name: `Person ${index}`, mcid: String(index) })))
@@ -44,89 +47,91 @@ async function largeOrganization(database: TestDatabase, mpnId: string, size: nu
 }
 
 describeOnEachDay("the dashboard", (today) => {
-describeOnEachDatabase("the dashboard", (database) => {
-  it("shows Contoso's demo data at Gold and Fabrikam's short of Silver", async () => {
-    const { db } = database();
-    await seedDemoData(db, today);
+  describeOnEachDatabase("the dashboard", (database) => {
+    it("shows Contoso's demo data at Gold and Fabrikam's short of Silver", async () => {
+      const { db } = database();
+      await seedDemoData(db, today);
 
-    const contoso = await loadDashboard(db, await organizationId(database(), "Contoso Ltd"), { asOf: today, today, locale: "en" });
-    expect(contoso.evaluation.tier).toBe("gold");
-    expect(contoso.evaluation.revenue.totalUsd).toBe(140_000);
-    expect(contoso.evaluation.nextTier).toBeNull();
+      const contoso = await loadDashboard(db, await organizationId(database(), "Contoso Ltd"), { asOf: today, today, locale: "en" });
+      expect(contoso.evaluation.tier).toBe("gold");
+      expect(contoso.evaluation.revenue.totalUsd).toBe(140_000);
+      expect(contoso.evaluation.nextTier).toBeNull();
 
-    const fabrikam = await loadDashboard(db, await organizationId(database(), "Fabrikam Inc"), { asOf: today, today, locale: "fr" });
-    expect(fabrikam.evaluation.tier).toBe("none");
-    expect(fabrikam.evaluation.revenue.totalUsd).toBe(82_500.5);
-    expect(fabrikam.evaluation.rejected).toEqual([]);
-    expect(fabrikam.evaluation.nextTier?.tier).toBe("silver");
-    expect(fabrikam.evaluation.nextTier?.revenueShortfallUsd).toBe(17_499.5);
-    expect(fabrikam.explanation[0].summary).toMatch(/Argent/);
-  });
-
-  it("looks back 24 months of trailing revenue and forecasts Contoso's coming changes", async () => {
-    const { db } = database();
-    const contoso = await loadDashboard(db, await organizationId(database(), "Contoso Ltd"), { asOf: today, today, locale: "en" });
-    expect(contoso.history.points).toHaveLength(24);
-    expect(contoso.history.points.at(-1)).toEqual({ on: today, totalCents: 14_000_000 });
-    expect(contoso.history.thresholdCents).toEqual({ silver: 10_000_000, gold: 10_000_000 });
-    for (const change of contoso.forecast.changes) expect(change.on > today).toBe(true);
-  });
-
-  it("answers a whole dashboard request in at most 6 queries, for 10 people as for 2,000", async () => {
-    const { db } = database();
-    const large = await largeOrganization(database(), "9002001", 2_000, today);
-    const [admin] = await db
-      .insert(users)
-      .values({ email: "admin@large.example", displayName: "Admin", passwordHash: "x", role: "partner_admin", organizationId: large })
-      .returning();
-    const sessionId = await startSession(db, admin.id);
-    // What the partner layout and the dashboard page ask: who is signed in, their
-    // notifications, and the dashboard itself (no evaluation remembered yet: the worst case).
-    const request = () =>
-      Promise.all([
-        findSessionUser(db, { userId: admin.id, sessionId }),
-        listNotifications(db, admin.id),
-        loadDashboard(db, large, { asOf: addDays(today, -1), today, locale: "fr" }),
-      ]);
-    const queries = await database().recordQueries(request);
-    expect(queries.length).toBeLessThanOrEqual(6);
-  });
-
-  it("asks the database the same few questions for 10 people and for 2,000", async () => {
-    const small = await largeOrganization(database(), "9000010", 10, today);
-    const large = await largeOrganization(database(), "9002000", 2_000, today);
-    const smallQueries = await database().recordQueries(() => loadDashboard(database().db, small, { asOf: today, today, locale: "en" }));
-    const largeQueries = await database().recordQueries(async () => {
-      const dashboard = await loadDashboard(database().db, large, { asOf: today, today, locale: "en" });
-      expect(dashboard.evaluation.people).toHaveLength(2_000);
-      expect(dashboard.evaluation.tier).toBe("gold");
+      const fabrikam = await loadDashboard(db, await organizationId(database(), "Fabrikam Inc"), { asOf: today, today, locale: "fr" });
+      expect(fabrikam.evaluation.tier).toBe("none");
+      expect(fabrikam.evaluation.revenue.totalUsd).toBe(82_500.5);
+      expect(fabrikam.evaluation.rejected).toEqual([]);
+      expect(fabrikam.evaluation.nextTier?.tier).toBe("silver");
+      expect(fabrikam.evaluation.nextTier?.revenueShortfallUsd).toBe(17_499.5);
+      expect(fabrikam.explanation[0].summary).toMatch(/Argent/);
     });
-    expect(largeQueries.length).toBe(smallQueries.length);
-    expect(largeQueries.length).toBe(3);
+
+    it("looks back 24 months of trailing revenue and forecasts Contoso's coming changes", async () => {
+      const { db } = database();
+      const contoso = await loadDashboard(db, await organizationId(database(), "Contoso Ltd"), { asOf: today, today, locale: "en" });
+      expect(contoso.history.points).toHaveLength(24);
+      expect(contoso.history.points.at(-1)).toEqual({ on: today, totalCents: 14_000_000 });
+      expect(contoso.history.thresholdCents).toEqual({ silver: 10_000_000, gold: 10_000_000 });
+      for (const change of contoso.forecast.changes) expect(change.on > today).toBe(true);
+    });
+
+    it("answers a whole dashboard request in at most 6 queries, for 10 people as for 2,000", async () => {
+      const { db } = database();
+      const large = await largeOrganization(database(), "9002001", 2_000, today);
+      const [admin] = await db
+        .insert(users)
+        .values({ email: "admin@large.example", displayName: "Admin", passwordHash: "x", role: "partner_admin", organizationId: large })
+        .returning();
+      const sessionId = await startSession(db, admin.id);
+      // What the partner layout and the dashboard page ask: who is signed in, their
+      // notifications, and the dashboard itself (no evaluation remembered yet: the worst case).
+      const request = () =>
+        Promise.all([
+          findSessionUser(db, { userId: admin.id, sessionId }),
+          listNotifications(db, admin.id),
+          loadDashboard(db, large, { asOf: addDays(today, -1), today, locale: "fr" }),
+        ]);
+      const queries = await database().recordQueries(request);
+      expect(queries.length).toBeLessThanOrEqual(6);
+    });
+
+    it("asks the database the same few questions for 10 people and for 2,000", async () => {
+      const small = await largeOrganization(database(), "9000010", 10, today);
+      const large = await largeOrganization(database(), "9002000", 2_000, today);
+      const smallQueries = await database().recordQueries(() => loadDashboard(database().db, small, { asOf: today, today, locale: "en" }));
+      const largeQueries = await database().recordQueries(async () => {
+        const dashboard = await loadDashboard(database().db, large, { asOf: today, today, locale: "en" });
+        expect(dashboard.evaluation.people).toHaveLength(2_000);
+        expect(dashboard.evaluation.tier).toBe("gold");
+      });
+      expect(largeQueries.length).toBe(smallQueries.length);
+      expect(largeQueries.length).toBe(3);
+    });
+
+    it("answers a repeated question from memory and sees every change to the evidence at once", async () => {
+      const { db } = database();
+      const contosoId = await organizationId(database(), "Contoso Ltd");
+      await loadDashboard(db, contosoId, { asOf: today, today, locale: "en" });
+      const repeated = await database().recordQueries(() => loadDashboard(db, contosoId, { asOf: today, today, locale: "en" }));
+      expect(repeated).toHaveLength(1);
+
+      const [alice] = await db.select().from(people).where(eq(people.name, "Alice Martin"));
+      await db.update(people).set({ leftOn: today }).where(eq(people.id, alice.id));
+      expect((await loadDashboard(db, contosoId, { asOf: today, today, locale: "en" })).evaluation.tier).toBe("silver");
+      await db.update(people).set({ leftOn: null }).where(eq(people.id, alice.id));
+      expect((await loadDashboard(db, contosoId, { asOf: today, today, locale: "en" })).evaluation.tier).toBe("gold");
+
+      const [line] = await db.select().from(revenueLines).where(eq(revenueLines.reference, "CTS-INV-1001"));
+      await db.delete(revenueLines).where(eq(revenueLines.id, line.id));
+      expect((await loadDashboard(db, contosoId, { asOf: today, today, locale: "en" })).evaluation.revenue.totalUsd).toBe(80_000);
+      await db.insert(revenueLines).values(line);
+      expect((await loadDashboard(db, contosoId, { asOf: today, today, locale: "en" })).evaluation.revenue.totalUsd).toBe(140_000);
+    });
+
+    it("does not find another organization's data under an unknown id", async () => {
+      await expect(
+        loadDashboard(database().db, "00000000-0000-4000-8000-000000000000", { asOf: today, today, locale: "en" }),
+      ).rejects.toThrow(/not found|organization/);
+    });
   });
-
-  it("answers a repeated question from memory and sees every change to the evidence at once", async () => {
-    const { db } = database();
-    const contosoId = await organizationId(database(), "Contoso Ltd");
-    await loadDashboard(db, contosoId, { asOf: today, today, locale: "en" });
-    const repeated = await database().recordQueries(() => loadDashboard(db, contosoId, { asOf: today, today, locale: "en" }));
-    expect(repeated).toHaveLength(1);
-
-    const [alice] = await db.select().from(people).where(eq(people.name, "Alice Martin"));
-    await db.update(people).set({ leftOn: today }).where(eq(people.id, alice.id));
-    expect((await loadDashboard(db, contosoId, { asOf: today, today, locale: "en" })).evaluation.tier).toBe("silver");
-    await db.update(people).set({ leftOn: null }).where(eq(people.id, alice.id));
-    expect((await loadDashboard(db, contosoId, { asOf: today, today, locale: "en" })).evaluation.tier).toBe("gold");
-
-    const [line] = await db.select().from(revenueLines).where(eq(revenueLines.reference, "CTS-INV-1001"));
-    await db.delete(revenueLines).where(eq(revenueLines.id, line.id));
-    expect((await loadDashboard(db, contosoId, { asOf: today, today, locale: "en" })).evaluation.revenue.totalUsd).toBe(80_000);
-    await db.insert(revenueLines).values(line);
-    expect((await loadDashboard(db, contosoId, { asOf: today, today, locale: "en" })).evaluation.revenue.totalUsd).toBe(140_000);
-  });
-
-  it("does not find another organization's data under an unknown id", async () => {
-    await expect(loadDashboard(database().db, "00000000-0000-4000-8000-000000000000", { asOf: today, today, locale: "en" })).rejects.toThrow(/not found|organization/);
-  });
-});
 });

@@ -29,20 +29,27 @@ describeOnEachDatabase("exam passes", (database) => {
     aliceId = alice.id;
     const admins = await db
       .insert(users)
-      .values([contoso, fabrikam].map((organization) => ({
-        email: `admin@${organization.mpnId}.example`,
-        displayName: "Admin",
-        passwordHash: "x",
-        role: "partner_admin",
-        organizationId: organization.id,
-      })))
+      .values(
+        [contoso, fabrikam].map((organization) => ({
+          email: `admin@${organization.mpnId}.example`,
+          displayName: "Admin",
+          passwordHash: "x",
+          role: "partner_admin",
+          organizationId: organization.id,
+        })),
+      )
       .returning();
     actor = { organizationId: contoso.id, actorId: admins[0].id };
     otherActor = { organizationId: fabrikam.id, actorId: admins[1].id };
   });
 
   it("accepts MB2-717 passed on a real past date, matching the code whatever its case", () => {
-    const parsed = examPassInput.parse({ personId: "00000000-0000-4000-8000-000000000001", code: " mb2-717 ", passedOn: "2018-02-01", certificationRef: "" });
+    const parsed = examPassInput.parse({
+      personId: "00000000-0000-4000-8000-000000000001",
+      code: " mb2-717 ",
+      passedOn: "2018-02-01",
+      certificationRef: "",
+    });
     expect(parsed).toMatchObject({ code: "MB2-717", passedOn: "2018-02-01", certificationRef: null });
   });
 

@@ -13,11 +13,20 @@ describeOnEachDatabase("people", (database) => {
   beforeAll(async () => {
     const { db } = database();
     const actors = [];
-    for (const [name, mpnId] of [["Contoso Ltd", "4410021"], ["Fabrikam Inc", "5520487"]]) {
+    for (const [name, mpnId] of [
+      ["Contoso Ltd", "4410021"],
+      ["Fabrikam Inc", "5520487"],
+    ]) {
       const [organization] = await db.insert(organizations).values({ name, mpnId, market: "developed" }).returning();
       const [admin] = await db
         .insert(users)
-        .values({ email: `admin@${mpnId}.example`, displayName: "Admin", passwordHash: "x", role: "partner_admin", organizationId: organization.id })
+        .values({
+          email: `admin@${mpnId}.example`,
+          displayName: "Admin",
+          passwordHash: "x",
+          role: "partner_admin",
+          organizationId: organization.id,
+        })
         .returning();
       actors.push({ organizationId: organization.id, actorId: admin.id });
     }
@@ -26,7 +35,11 @@ describeOnEachDatabase("people", (database) => {
 
   it("adds a person and audits it in the same transaction", async () => {
     const { db } = database();
-    const person = await createPerson(db, contoso, personInput.parse({ name: " Alice Martin ", email: "Alice@Contoso.example", mcid: "10451001", leftOn: "" }));
+    const person = await createPerson(
+      db,
+      contoso,
+      personInput.parse({ name: " Alice Martin ", email: "Alice@Contoso.example", mcid: "10451001", leftOn: "" }),
+    );
     expect(person).toMatchObject({ name: "Alice Martin", email: "alice@contoso.example", mcid: "10451001", leftOn: null, version: 1 });
     const events = await db.select().from(auditEvents).where(eq(auditEvents.entityId, person.id));
     expect(events.map((event) => event.action)).toEqual(["person.created"]);
@@ -37,7 +50,9 @@ describeOnEachDatabase("people", (database) => {
     const attempt = createPerson(db, contoso, personInput.parse({ name: "Alice again", mcid: "10451001" }));
     await expect(attempt).rejects.toBeInstanceOf(ConflictError);
     await expect(attempt).rejects.toMatchObject({ details: { field: "mcid", messageKey: "people.errors.mcidTaken" } });
-    await expect(createPerson(db, fabrikam, personInput.parse({ name: "Another Alice", mcid: "10451001" }))).resolves.toMatchObject({ mcid: "10451001" });
+    await expect(createPerson(db, fabrikam, personInput.parse({ name: "Another Alice", mcid: "10451001" }))).resolves.toMatchObject({
+      mcid: "10451001",
+    });
   });
 
   it("says what is wrong with a person's fields", () => {
@@ -65,7 +80,14 @@ describeOnEachDatabase("people", (database) => {
     expect((await getPerson(db, contoso.organizationId, person.id)).hasActiveAccount).toBe(false);
     const [account] = await db
       .insert(users)
-      .values({ email: "dana@contoso.example", displayName: "Dana", passwordHash: "x", role: "employee", organizationId: contoso.organizationId, personId: person.id })
+      .values({
+        email: "dana@contoso.example",
+        displayName: "Dana",
+        passwordHash: "x",
+        role: "employee",
+        organizationId: contoso.organizationId,
+        personId: person.id,
+      })
       .returning();
     expect((await getPerson(db, contoso.organizationId, person.id)).hasActiveAccount).toBe(true);
     await db.update(users).set({ disabled: true }).where(eq(users.id, account.id));
@@ -104,7 +126,11 @@ describeOnEachDatabase("people", (database) => {
     expect(current.rows).toHaveLength(50);
     expect(current.rows[0].name).toBe("Person 0001");
 
-    const lastPage = await listPeople(db, organization.id, peopleQuery.parse({ status: "all", sort: "mcid", direction: "desc", page: "100" }));
+    const lastPage = await listPeople(
+      db,
+      organization.id,
+      peopleQuery.parse({ status: "all", sort: "mcid", direction: "desc", page: "100" }),
+    );
     expect(lastPage.total).toBe(5_000);
     expect(lastPage.rows.at(-1)?.mcid).toBe("100000");
 

@@ -19,7 +19,12 @@ describeOnEachDatabase("the audit trail", (database) => {
     const contosoAdmin = { organizationId: world.contosoId, actorId: world.users.admin.id };
     const { id } = await submitApplication(world.db, contosoAdmin, "gold", today());
     await withdrawSubmission(world.db, contosoAdmin, id);
-    await recordAudit(world.db, { organizationId: world.fabrikamId, actorUserId: world.users.otherAdmin.id, action: "person.created", entityType: "person" });
+    await recordAudit(world.db, {
+      organizationId: world.fabrikamId,
+      actorUserId: world.users.otherAdmin.id,
+      action: "person.created",
+      entityType: "person",
+    });
   });
 
   it("is the program's for reviewers, the organization's for its admins, and nobody else's", () => {
@@ -40,7 +45,8 @@ describeOnEachDatabase("the audit trail", (database) => {
 
   it("filters by actor, action, entity, organization and date", async () => {
     const scope = auditScopeOf(world.users.reviewer);
-    const actions = async (query: Record<string, string>) => (await listAuditEvents(world.db, scope, filter(query))).events.map((event) => event.action).sort();
+    const actions = async (query: Record<string, string>) =>
+      (await listAuditEvents(world.db, scope, filter(query))).events.map((event) => event.action).sort();
     expect(await actions({ action: "submission.withdrawn" })).toEqual(["submission.withdrawn"]);
     expect(await actions({ actor: world.users.otherAdmin.id })).toEqual(["person.created"]);
     expect(await actions({ entity: "submission" })).toEqual(["submission.submitted", "submission.withdrawn"]);

@@ -6,7 +6,6 @@ import { runAs } from "../../support/request-context";
 
 type FormAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
 
-
 /** Posts `input` to a form action as `user`; answers the outcome ("ok", "conflict"…), the message and the redirect. */
 export async function post<T>(user: SessionUser | null, action: FormAction<T>, input: Record<string, string>) {
   const settled: Settled<T> = await runAs(user, () => settle(action(null, formData(input))));

@@ -39,7 +39,9 @@ describe("validation messages", () => {
     expect(errors({ email: "a@b.example", role: "employee", password: "a fine long passphrase", name: "toolong" }).fieldErrors).toEqual({
       name: ["Use at most 5 characters."],
     });
-    expect(errors({ role: "employee", password: "a fine long passphrase", name: "Al" }).fieldErrors).toEqual({ email: ["This field is required."] });
+    expect(errors({ role: "employee", password: "a fine long passphrase", name: "Al" }).fieldErrors).toEqual({
+      email: ["This field is required."],
+    });
   });
 
   it("speak French to a French visitor, custom messages included", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { invitationPath, invitationTokenHash, invitationTokenShape, invitationValidityMs, newInvitationToken } from "@/lib/auth/invitation-token";
+import {
+  invitationPath,
+  invitationTokenHash,
+  invitationTokenShape,
+  invitationValidityMs,
+  newInvitationToken,
+} from "@/lib/auth/invitation-token";
 import { microsoftEntraConfigured, verifiedEntraEmail } from "@/lib/auth/microsoft-entra";
 import { ForbiddenError, requireOrganization, requireRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -43,16 +49,24 @@ describe("roles", () => {
 
 describe("single sign-on with Microsoft Entra ID", () => {
   it("is offered only when all three settings are present", () => {
-    const env = { AUTH_MICROSOFT_ENTRA_ID_ID: "id", AUTH_MICROSOFT_ENTRA_ID_SECRET: "secret", AUTH_MICROSOFT_ENTRA_ID_ISSUER: "https://login.microsoftonline.com/t/v2.0" };
+    const env = {
+      AUTH_MICROSOFT_ENTRA_ID_ID: "id",
+      AUTH_MICROSOFT_ENTRA_ID_SECRET: "secret",
+      AUTH_MICROSOFT_ENTRA_ID_ISSUER: "https://login.microsoftonline.com/t/v2.0",
+    };
     expect(microsoftEntraConfigured(env)).toBe(true);
     expect(microsoftEntraConfigured({ ...env, AUTH_MICROSOFT_ENTRA_ID_SECRET: "" })).toBe(false);
   });
 
   it("trusts an email only when Entra ID vouches for it", () => {
     expect(verifiedEntraEmail({ email: "Claire@Contoso.example", xms_edov: true })).toBe("claire@contoso.example");
-    expect(verifiedEntraEmail({ email: "claire@contoso.example", verified_primary_email: ["CLAIRE@contoso.example"] })).toBe("claire@contoso.example");
+    expect(verifiedEntraEmail({ email: "claire@contoso.example", verified_primary_email: ["CLAIRE@contoso.example"] })).toBe(
+      "claire@contoso.example",
+    );
     expect(verifiedEntraEmail({ email: "admin@contoso.example" })).toBeNull();
-    expect(verifiedEntraEmail({ email: "admin@contoso.example", xms_edov: false, verified_primary_email: ["me@tenant.example"] })).toBeNull();
+    expect(
+      verifiedEntraEmail({ email: "admin@contoso.example", xms_edov: false, verified_primary_email: ["me@tenant.example"] }),
+    ).toBeNull();
     expect(verifiedEntraEmail({ preferred_username: "admin@contoso.example", xms_edov: true })).toBeNull();
   });
 });

@@ -36,7 +36,9 @@ describe("reading a CSV file", () => {
       [3, "imports.errors.cellCount"],
     ]);
     const quotes = read('mcid,exam_code,passed_on,certification_ref\n1,MB2-717,2026-01-12,"open\n');
-    expect(quotes.problems.map(({ line, reason }) => [line, reason.kind === "message" && reason.key])).toEqual([[2, "imports.errors.quotes"]]);
+    expect(quotes.problems.map(({ line, reason }) => [line, reason.kind === "message" && reason.key])).toEqual([
+      [2, "imports.errors.quotes"],
+    ]);
   });
 
   it("refuses a file whose first line is not this table's columns, naming what is wrong", () => {
@@ -44,8 +46,14 @@ describe("reading a CSV file", () => {
       const reading = readCsv(text, columns);
       return reading.ok ? null : reading.problem.reason;
     };
-    expect(problem("mcid,exam,passed_on,certification_ref\n")).toMatchObject({ key: "imports.errors.unknownColumns", values: { columns: "exam" } });
-    expect(problem("mcid,exam_code,passed_on\n1,MB2-717,2026-01-12\n")).toMatchObject({ key: "imports.errors.missingColumns", values: { columns: "certification_ref" } });
+    expect(problem("mcid,exam,passed_on,certification_ref\n")).toMatchObject({
+      key: "imports.errors.unknownColumns",
+      values: { columns: "exam" },
+    });
+    expect(problem("mcid,exam_code,passed_on\n1,MB2-717,2026-01-12\n")).toMatchObject({
+      key: "imports.errors.missingColumns",
+      values: { columns: "certification_ref" },
+    });
     expect(problem("mcid,mcid,exam_code,passed_on,certification_ref\n")).toMatchObject({ key: "imports.errors.repeatedColumns" });
     expect(problem("mcid,exam_code,passed_on,certification_ref\n")).toMatchObject({ key: "imports.errors.empty" });
     expect(problem("")).toMatchObject({ key: "imports.errors.empty" });
@@ -61,7 +69,7 @@ describe("reading a CSV file", () => {
 
 describe("a text cell a spreadsheet would run as a formula", () => {
   it("is exported behind a quote and imported back as it was", () => {
-    for (const text of ["=HYPERLINK(\"x\")", "+33 1", "-Acme", "@SUM(A1)", "'quoted", "''", "plain", ""]) {
+    for (const text of ['=HYPERLINK("x")', "+33 1", "-Acme", "@SUM(A1)", "'quoted", "''", "plain", ""]) {
       expect(unescapeTextCell(escapeTextCell(text)), text).toBe(text);
     }
     expect(escapeTextCell("=1+1")).toBe("'=1+1");

@@ -14,14 +14,49 @@ const people: StoredPerson[] = [
 ];
 
 const passes: StoredExamPass[] = [
-  { id: id(11), version: 1, personId: id(1), mcid: "10451003", examCode: "MB2-716", passedOn: "2026-01-12", certificationRef: "TR-1, part\n2" },
+  {
+    id: id(11),
+    version: 1,
+    personId: id(1),
+    mcid: "10451003",
+    examCode: "MB2-716",
+    passedOn: "2026-01-12",
+    certificationRef: "TR-1, part\n2",
+  },
   { id: id(12), version: 2, personId: id(2), mcid: "10451004", examCode: "MB2-712", passedOn: "2025-11-03", certificationRef: null },
 ];
 
 const lines: StoredRevenueLine[] = [
-  { id: id(21), version: 1, reference: "INV-1001", customerName: "Northwind, Traders", product: "d365-ce-plan-1", amountCents: 6_000_000, bookedOn: "2026-10-26", dporAssociated: true },
-  { id: id(22), version: 1, reference: "-CREDIT-7", customerName: "Fourth Coffee", product: "other", amountCents: -125_050, bookedOn: "2026-09-14", dporAssociated: false },
-  { id: id(23), version: 4, reference: "INV-1003", customerName: "Tailspin", product: "crm-online", amountCents: 1, bookedOn: "2026-02-28", dporAssociated: true },
+  {
+    id: id(21),
+    version: 1,
+    reference: "INV-1001",
+    customerName: "Northwind, Traders",
+    product: "d365-ce-plan-1",
+    amountCents: 6_000_000,
+    bookedOn: "2026-10-26",
+    dporAssociated: true,
+  },
+  {
+    id: id(22),
+    version: 1,
+    reference: "-CREDIT-7",
+    customerName: "Fourth Coffee",
+    product: "other",
+    amountCents: -125_050,
+    bookedOn: "2026-09-14",
+    dporAssociated: false,
+  },
+  {
+    id: id(23),
+    version: 4,
+    reference: "INV-1003",
+    customerName: "Tailspin",
+    product: "crm-online",
+    amountCents: 1,
+    bookedOn: "2026-02-28",
+    dporAssociated: true,
+  },
 ];
 
 const personIdByMcid = new Map(people.map((person) => [person.mcid ?? "", person.id]));
@@ -45,7 +80,13 @@ describe("an export imported back", () => {
   it("gives the same exam passes, and changes none of them", () => {
     const text = writeCsv(examPassesTable.columns, passes.map(examPassesTable.write));
     expect(plan(examPassesTable, text, [], { personIdByMcid }).map(({ row }) => row)).toEqual(
-      passes.map(({ personId, mcid, examCode, passedOn, certificationRef }) => ({ personId, mcid, code: examCode, passedOn, certificationRef })),
+      passes.map(({ personId, mcid, examCode, passedOn, certificationRef }) => ({
+        personId,
+        mcid,
+        code: examCode,
+        passedOn,
+        certificationRef,
+      })),
     );
     expect(plan(examPassesTable, text, passes, { personIdByMcid }).every((row) => row.status === "unchanged")).toBe(true);
   });
@@ -74,7 +115,10 @@ describe("an export imported back", () => {
   });
 
   it("says which stored rows a changed file would change, and in which columns", () => {
-    const edited = writeCsv(revenueTable.columns, [{ ...lines[0], amountCents: 6_000_001 }, lines[1], { ...lines[2], id: id(24), reference: "INV-NEW" }].map(revenueTable.write));
+    const edited = writeCsv(
+      revenueTable.columns,
+      [{ ...lines[0], amountCents: 6_000_001 }, lines[1], { ...lines[2], id: id(24), reference: "INV-NEW" }].map(revenueTable.write),
+    );
     expect(plan(revenueTable, edited, lines, null).map(({ line, status, changed }) => [line, status, changed])).toEqual([
       [2, "changed", ["amount_usd"]],
       [3, "unchanged", []],

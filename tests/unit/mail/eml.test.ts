@@ -8,15 +8,21 @@ import { submissionMail } from "@/lib/mail/submission-mail";
 
 describe("notification email", () => {
   it("says an approval in English and in French, with the award dates written out", () => {
-    const mail = submissionMail("submission.approved", { email: "admin@contoso.example", name: "Claire Admin" }, {
-      organization: "Contoso Ltd",
-      tier: "gold",
-      awardedOn: "2026-11-25",
-      anniversaryOn: "2027-11-25",
-      path: "/submissions/1",
-    });
+    const mail = submissionMail(
+      "submission.approved",
+      { email: "admin@contoso.example", name: "Claire Admin" },
+      {
+        organization: "Contoso Ltd",
+        tier: "gold",
+        awardedOn: "2026-11-25",
+        anniversaryOn: "2027-11-25",
+        path: "/submissions/1",
+      },
+    );
     expect(mail.subject).toBe("Your Gold application is approved · Votre candidature au niveau Or est approuvée");
-    expect(mail.text).toContain("Contoso Ltd is a Gold partner of the Cloud CRM competency since November 25, 2026. The award renews on November 25, 2027.");
+    expect(mail.text).toContain(
+      "Contoso Ltd is a Gold partner of the Cloud CRM competency since November 25, 2026. The award renews on November 25, 2027.",
+    );
     expect(mail.text).toContain("depuis le 25 novembre 2026");
     expect(mail.text).toContain("http://localhost:3000/submissions/1");
   });
@@ -24,7 +30,11 @@ describe("notification email", () => {
   it("is written as an .eml file with its non-ASCII subject encoded (RFC 2047)", async () => {
     const directory = await mkdtemp(path.join(tmpdir(), "portal-mail-"));
     try {
-      await fileMailer(directory).send({ to: { email: "chloe@contoso.example", name: "Chloé Dubois" }, subject: "Approuvée", text: "Bonjour\nÀ bientôt" });
+      await fileMailer(directory).send({
+        to: { email: "chloe@contoso.example", name: "Chloé Dubois" },
+        subject: "Approuvée",
+        text: "Bonjour\nÀ bientôt",
+      });
       const [name] = await readdir(directory);
       expect(name).toMatch(/\.eml$/);
       const eml = await readFile(path.join(directory, name), "utf8");
@@ -37,7 +47,11 @@ describe("notification email", () => {
   });
 
   it("keeps plain ASCII headers as they are", () => {
-    const eml = toEml({ to: { email: "a@b.example", name: "Rita" }, subject: "Hello", text: "x" }, new Date("2026-11-25T12:00:00Z"), "id-1");
+    const eml = toEml(
+      { to: { email: "a@b.example", name: "Rita" }, subject: "Hello", text: "x" },
+      new Date("2026-11-25T12:00:00Z"),
+      "id-1",
+    );
     expect(eml).toContain("Subject: Hello\r\n");
     expect(eml).toContain("Date: Wed, 25 Nov 2026 12:00:00 GMT");
   });

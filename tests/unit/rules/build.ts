@@ -23,7 +23,4 @@ export function organization(more: Partial<EvaluationInput> = {}): EvaluationInp
 export const THRESHOLD = 10_000_000;
 
 /** People who fill the Silver slots, and the revenue to go with them. */
-export const silverPeople = (): Person[] => [
-  person("alice", [pass("MB2-717"), pass("MB2-710")]),
-  person("bruno", [pass("MB2-712")]),
-];
+export const silverPeople = (): Person[] => [person("alice", [pass("MB2-717"), pass("MB2-710")]), person("bruno", [pass("MB2-712")])];

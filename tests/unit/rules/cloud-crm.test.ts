@@ -7,7 +7,6 @@ const APPLICATION_2018 = ["MB2-713", "MB2-714", "MB2-717", "MB2-718", "MB2-877"]
 const DEPLOYMENT = ["MB2-706", "MB2-710", "MB2-715"];
 const CUSTOMIZATION = ["MB2-707", "MB2-712", "MB2-716"];
 
-
 describe("the exams of Cloud CRM", () => {
   it("a person who passed MB2-717 and MB2-710 fills the application-deployment slot", () => {
     const result = evaluate(organization({ people: [person("alice", [pass("MB2-717"), pass("MB2-710")])] }));
@@ -225,11 +224,7 @@ describe("the revenue of the last twelve months", () => {
 
 describe("Silver and Gold", () => {
   const enough = [line("r", THRESHOLD)];
-  const gold = () => [
-    ...silverPeople(),
-    person("dana", [pass("MB2-714"), pass("MB2-715")]),
-    person("emil", [pass("MB2-716")]),
-  ];
+  const gold = () => [...silverPeople(), person("dana", [pass("MB2-714"), pass("MB2-715")]), person("emil", [pass("MB2-716")])];
 
   it("Silver takes USD 100,000 and 1 + 1 people", () => {
     const result = evaluate(organization({ people: silverPeople(), revenue: enough }));
@@ -256,7 +251,9 @@ describe("Silver and Gold", () => {
   });
 
   it("one person holding every group fills one slot, not two", () => {
-    const result = evaluate(organization({ people: [person("all", [pass("MB2-717"), pass("MB2-710"), pass("MB2-712")])], revenue: enough }));
+    const result = evaluate(
+      organization({ people: [person("all", [pass("MB2-717"), pass("MB2-710"), pass("MB2-712")])], revenue: enough }),
+    );
     expect(result.people[0].qualifiesFor).toEqual(["application-deployment", "customization"]);
     const silver = result.tiers.silver.people.slots;
     expect(silver["application-deployment"].filled + silver.customization.filled).toBe(1);
@@ -338,16 +335,11 @@ describe("the next tier and the fewest exams to reach it", () => {
   it("people who left are not part of the plan", () => {
     const people = [person("gone", [pass("MB2-718")], { leftOn: "2018-01-01" }), silverPeople()[1]];
     const result = evaluate(organization({ people }));
-    expect(result.nextTier?.steps).toEqual([
-      { personId: null, role: "application-deployment", groups: [APPLICATION_2018, DEPLOYMENT] },
-    ]);
+    expect(result.nextTier?.steps).toEqual([{ personId: null, role: "application-deployment", groups: [APPLICATION_2018, DEPLOYMENT] }]);
   });
 
   it("the plan counts on someone who holds every group for whichever slot is cheaper to fill around them", () => {
-    const people = [
-      person("both", [pass("MB2-717"), pass("MB2-710"), pass("MB2-712")]),
-      person("app", [pass("MB2-717")]),
-    ];
+    const people = [person("both", [pass("MB2-717"), pass("MB2-710"), pass("MB2-712")]), person("app", [pass("MB2-717")])];
     const result = evaluate(organization({ people }));
     // "app" takes one exam, for either role, and "both" takes the other slot.
     expect(result.nextTier?.minimumAdditionalExams).toBe(1);

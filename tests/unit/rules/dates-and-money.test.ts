@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, centsFromUsd, dayNumber, isCalendarDate, sameDateYearsLater, usdFromCents, windowFor, writeDate, writeUsd } from "@/lib/rules";
+import {
+  addDays,
+  centsFromUsd,
+  dayNumber,
+  isCalendarDate,
+  sameDateYearsLater,
+  usdFromCents,
+  windowFor,
+  writeDate,
+  writeUsd,
+} from "@/lib/rules";
 import { dateOfDayNumber } from "@/lib/rules/dates";
 import { firstDayOutsideWindow } from "@/lib/rules/window";
 

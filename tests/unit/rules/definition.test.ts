@@ -76,7 +76,15 @@ const erp = (cents: number, bookedOn = "2017-01-01") => line(`l${cents}`, cents,
 
 describe("a second, invented program definition", () => {
   it("evaluates tiers of its own shape: 3 functional + 3 supply + 1 architect", () => {
-    const people = [functional("f1"), functional("f2"), functional("f3"), supply("s1"), supply("s2"), supply("s3"), person("a", [pass("ARC-1")])];
+    const people = [
+      functional("f1"),
+      functional("f2"),
+      functional("f3"),
+      supply("s1"),
+      supply("s2"),
+      supply("s3"),
+      person("a", [pass("ARC-1")]),
+    ];
     const result = evaluate(organization({ market: "south", people, revenue: [erp(500_00)] }), cloudErp);
     expect(result.competency).toBe("cloud-erp");
     expect(result.tier).toBe("elite");
@@ -99,10 +107,7 @@ describe("a second, invented program definition", () => {
   it("follows its own catalogue's lifecycle", () => {
     const people = [person("p", [pass("FIN-2", "2018-12-31"), pass("ARC-2", "2018-01-31"), pass("OPS-1", "2018-07-01")])];
     const result = evaluate(organization({ asOf: "2018-06-30", market: "north", people }), cloudErp);
-    expect(result.rejected.map((rejected) => `${rejected.code} ${rejected.reason}`)).toEqual([
-      "FIN-2 not-yet-available",
-      "OPS-1 retired",
-    ]);
+    expect(result.rejected.map((rejected) => `${rejected.code} ${rejected.reason}`)).toEqual(["FIN-2 not-yet-available", "OPS-1 retired"]);
     // ARC-2 was accepted until 2018-01-31 only, and can no longer be passed: ARC-1 is left.
     expect(result.people[0].missing.architect).toEqual([["ARC-1"]]);
     expect(result.people[0].missing.functional).toEqual([["FIN-1"], ["OPS-1"], ["SCM-1"]]);
@@ -137,9 +142,14 @@ describe("a second, invented program definition", () => {
   });
 
   it("has its own input schema: its competency id and its markets", () => {
-    const parsed = parseEvaluationInput({ competency: "cloud-crm", asOf: "2018-06-30", market: "developed", people: [], revenue: [] }, cloudErp);
+    const parsed = parseEvaluationInput(
+      { competency: "cloud-crm", asOf: "2018-06-30", market: "developed", people: [], revenue: [] },
+      cloudErp,
+    );
     expect(parsed).toEqual({ ok: false, errors: ['competency: must be "cloud-erp"', 'market: must be "north" or "south"'] });
-    expect(parseEvaluationInput({ competency: "cloud-erp", asOf: "2018-06-30", market: "north", people: [], revenue: [] }, cloudErp).ok).toBe(true);
+    expect(
+      parseEvaluationInput({ competency: "cloud-erp", asOf: "2018-06-30", market: "north", people: [], revenue: [] }, cloudErp).ok,
+    ).toBe(true);
   });
 
   it("explains and forecasts in its own terms", () => {
@@ -172,9 +182,7 @@ describe("a second, invented program definition", () => {
   });
 
   it("refuses a market it does not know", () => {
-    expect(() => evaluate(organization({ market: "developed" }), cloudErp)).toThrow(
-      'market "developed" is not a market of "cloud-erp"',
-    );
+    expect(() => evaluate(organization({ market: "developed" }), cloudErp)).toThrow('market "developed" is not a market of "cloud-erp"');
   });
 
   it("refuses an input meant for another competency", () => {

@@ -75,7 +75,11 @@ describe("explanations", () => {
   it("when people are missing, name the passes and departures that do not count", () => {
     const notes = explain(input).tiers[0].reasons.filter((reason) => reason.status === "note" && reason.kind !== "revenue-not-counted");
     expect(notes.map((reason) => [reason.kind, reason.text, reason.evidence.examPassIds])).toEqual([
-      ["exam-not-counted", "MB2-877 passed by Gao on December 1, 2017 does not count: the exam was only available from January 1, 2018.", ["db-4"]],
+      [
+        "exam-not-counted",
+        "MB2-877 passed by Gao on December 1, 2017 does not count: the exam was only available from January 1, 2018.",
+        ["db-4"],
+      ],
       ["exam-not-counted", "MB2-707 passed by Gao on July 2, 2018 does not count yet: it is dated after June 30, 2018.", ["db-5"]],
       ["person-left", "Hugo left on May 31, 2018; their exams no longer count.", ["hugo#0"]],
       ["exam-not-counted", "XX-1 passed by Ines on March 3, 2018 does not count: it is not an exam of this competency.", ["ines#0"]],

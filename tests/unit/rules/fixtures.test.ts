@@ -34,9 +34,7 @@ describe("the worked examples of the contract", () => {
             ...status,
             people: {
               met: status.people.met,
-              slots: Object.fromEntries(
-                Object.entries(status.people.slots).map(([role, fill]) => [role, { needed: fill.needed }]),
-              ),
+              slots: Object.fromEntries(Object.entries(status.people.slots).map(([role, fill]) => [role, { needed: fill.needed }])),
             },
           },
         ]),

@@ -19,7 +19,15 @@ describe("one exam away", () => {
   });
 
   it("is not a person who already holds every role", () => {
-    expect(isOneExamAway(status([["MB2-717", "2018-02-01"], ["MB2-710", "2018-02-01"], ["MB2-712", "2018-02-01"]]))).toBe(false);
+    expect(
+      isOneExamAway(
+        status([
+          ["MB2-717", "2018-02-01"],
+          ["MB2-710", "2018-02-01"],
+          ["MB2-712", "2018-02-01"],
+        ]),
+      ),
+    ).toBe(false);
   });
 
   it("is not a person who has left", () => {

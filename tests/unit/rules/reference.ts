@@ -117,9 +117,7 @@ export function mostFilled(input: EvaluationInput, tier: (typeof TIERS)[number])
 export function referenceTier(input: EvaluationInput): string {
   const revenue = referenceRevenueCents(input);
   const met = TIERS.filter(
-    (tier) =>
-      revenue >= THRESHOLD_CENTS &&
-      mostFilled(input, tier) === Object.values(tier.slots).reduce((sum, count) => sum + count, 0),
+    (tier) => revenue >= THRESHOLD_CENTS && mostFilled(input, tier) === Object.values(tier.slots).reduce((sum, count) => sum + count, 0),
   );
   return met.length === 0 ? "none" : met[met.length - 1].id;
 }

@@ -34,9 +34,7 @@ describe("badgeVariants", () => {
 
 describe("Badge", () => {
   it("renders a span with data-slot/data-variant and merges className", () => {
-    const html = renderToStaticMarkup(
-      createElement(Badge, { variant: "gold", className: "px-3" }, "Gold"),
-    );
+    const html = renderToStaticMarkup(createElement(Badge, { variant: "gold", className: "px-3" }, "Gold"));
     expect(html).toMatch(/^<span /);
     expect(html).toContain('data-slot="badge"');
     expect(html).toContain('data-variant="gold"');

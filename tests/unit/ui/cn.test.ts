@@ -13,8 +13,6 @@ describe("cn", () => {
   });
 
   it("treats the project's custom colour tokens as colours", () => {
-    expect(cn("bg-primary text-primary-foreground", "bg-gold text-gold-foreground")).toBe(
-      "bg-gold text-gold-foreground",
-    );
+    expect(cn("bg-primary text-primary-foreground", "bg-gold text-gold-foreground")).toBe("bg-gold text-gold-foreground");
   });
 });

@@ -32,13 +32,7 @@ export function AcceptInvitationForm({ token, email, labels }: { token: string; 
       <FormField name="displayName" label={labels.displayName} error={failure?.fieldErrors?.displayName} required>
         <Input autoComplete="name" maxLength={120} defaultValue={failure?.values?.displayName} />
       </FormField>
-      <FormField
-        name="password"
-        label={labels.password}
-        description={labels.passwordHint}
-        error={failure?.fieldErrors?.password}
-        required
-      >
+      <FormField name="password" label={labels.password} description={labels.passwordHint} error={failure?.fieldErrors?.password} required>
         <Input type="password" autoComplete="new-password" minLength={12} maxLength={256} />
       </FormField>
       <FormField name="confirmPassword" label={labels.confirmPassword} error={failure?.fieldErrors?.confirmPassword} required>

@@ -42,9 +42,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <CardTitle>
           <h1 className="text-2xl">{t("invitation.title", { organization: invitation.organizationName })}</h1>
         </CardTitle>
-        <CardDescription>
-          {t("invitation.description", { email: invitation.email, role: t(`roles.${invitation.role}`) })}
-        </CardDescription>
+        <CardDescription>{t("invitation.description", { email: invitation.email, role: t(`roles.${invitation.role}`) })}</CardDescription>
       </CardHeader>
       <CardContent>
         <AcceptInvitationForm

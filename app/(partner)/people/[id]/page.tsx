@@ -16,7 +16,6 @@ import { examFormText } from "@/lib/i18n/exam-form";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 
-
 async function loadPerson(organizationId: string, rawId: string) {
   const id = z.uuid().safeParse(rawId);
   if (!id.success) notFound();
@@ -43,9 +42,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
       </Link>
       <div>
         <h1 className="text-3xl font-semibold tracking-tight">{person.name}</h1>
-        <p className="text-muted-foreground">
-          {[person.email, person.mcid && `MCID ${person.mcid}`].filter(Boolean).join(" · ")}
-        </p>
+        <p className="text-muted-foreground">{[person.email, person.mcid && `MCID ${person.mcid}`].filter(Boolean).join(" · ")}</p>
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">

@@ -46,7 +46,10 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   const tier = tierTitle(submission.tier, locale, submission.tier);
   const rejected = submission.verdicts.filter((verdict) => verdict.status === "rejected");
   const canResubmit = isAdmin && submission.status === "changes_requested" && !submission.nextSubmissionId;
-  const meetsToday = canResubmit && (await loadDashboard(db, user.organizationId, { asOf: today(), today: today(), locale })).evaluation.tiers[submission.tier]?.met === true;
+  const meetsToday =
+    canResubmit &&
+    (await loadDashboard(db, user.organizationId, { asOf: today(), today: today(), locale })).evaluation.tiers[submission.tier]?.met ===
+      true;
 
   return (
     <div className="space-y-6">
@@ -56,7 +59,10 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
           <StatusBadge status={submission.status} />
         </h1>
         <p className="text-muted-foreground">
-          {t("submittedLine", { submitted: formatDate(day(submission.submittedAt), locale, "long"), asOf: formatDate(submission.asOf, locale, "long") })}
+          {t("submittedLine", {
+            submitted: formatDate(day(submission.submittedAt), locale, "long"),
+            asOf: formatDate(submission.asOf, locale, "long"),
+          })}
         </p>
         {submission.reviewerName && <p className="text-sm">{t("reviewer", { name: submission.reviewerName })}</p>}
         {submission.previousSubmissionId && (
@@ -91,7 +97,8 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
                 <ul className="list-disc pl-5" data-testid="rejected-items">
                   {rejected.map((verdict) => (
                     <li key={verdict.itemId}>
-                      {t(`kinds.${verdict.itemKind}`)}: {evidenceLabel(submission.snapshot, verdict.itemKind, verdict.itemId, locale)} — {verdict.reason}
+                      {t(`kinds.${verdict.itemKind}`)}: {evidenceLabel(submission.snapshot, verdict.itemKind, verdict.itemId, locale)} —{" "}
+                      {verdict.reason}
                     </li>
                   ))}
                 </ul>

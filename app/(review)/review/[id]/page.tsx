@@ -56,7 +56,9 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ id:
           {found.claimedByName ? t("claimedLine", { name: found.claimedByName }) : t("unclaimedLine")}
         </p>
         {found.decidedByName && found.decidedAt && (
-          <p className="text-sm">{t("decidedLine", { name: found.decidedByName, date: formatDate(day(found.decidedAt), locale, "long") })}</p>
+          <p className="text-sm">
+            {t("decidedLine", { name: found.decidedByName, date: formatDate(day(found.decidedAt), locale, "long") })}
+          </p>
         )}
         {found.status === "submitted" && <ClaimButton id={found.id} />}
         {mine && <ReleaseButton id={found.id} />}
@@ -67,7 +69,9 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ id:
         )}
       </div>
 
-      {found.previous && <ChangesList changes={diffSnapshots(found.previous.snapshot, found.snapshot)} previousMessage={found.previous.message} />}
+      {found.previous && (
+        <ChangesList changes={diffSnapshots(found.previous.snapshot, found.snapshot)} previousMessage={found.previous.message} />
+      )}
 
       <EvaluationPanel tier={found.tier} evaluation={evaluation} />
       <EvidenceTables found={found} evaluation={evaluation} editable={mine} />
