@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ThemeProvider } from "@/components/theme-provider";
 import { Toaster } from "@/components/ui/sonner";
@@ -13,12 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * Client components take their words as props from the server, so no catalogue is shipped
- * to the browser: every page would otherwise carry all of messages/*.json.
+ * to the browser: every page would otherwise carry all of messages/*.json. The one
+ * exception is the error boundaries' few words: an error.tsx is a client component that
+ * no server component renders.
  */
-const clientMessages = {};
-
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("nav")]);
+  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations("nav"), getMessages()]);
+  const clientMessages = { boundaries: messages.boundaries };
   return (
     <html lang={locale} suppressHydrationWarning>
       <body className="min-h-screen bg-background font-sans text-foreground antialiased">

@@ -15,6 +15,11 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+echo "== Lint, format and unused code"
+npx eslint . --max-warnings 0
+npx prettier --check .
+npx knip
+
 echo "== Build (when the sources changed) and type check"
 npx tsx scripts/build.ts
 npx tsc --noEmit

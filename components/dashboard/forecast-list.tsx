@@ -5,11 +5,10 @@ import { TierBadge } from "@/components/competency/tier-badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Dashboard } from "@/lib/data/dashboard";
 import { formatDate } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/rules";
 
 /** The dates within a year on which the tier changes if nothing new is recorded. */
 export async function ForecastList({ dashboard }: { dashboard: Dashboard }) {
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const t = await getTranslations("dashboard");
   const title = (tier: string) => tierTitle(tier, locale, t("tier.none"));
   const { changes } = dashboard.forecast;

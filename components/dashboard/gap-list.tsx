@@ -7,7 +7,7 @@ import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle }
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import type { Dashboard } from "@/lib/data/dashboard";
-import { isOneExamAway, type Locale } from "@/lib/rules";
+import { isOneExamAway } from "@/lib/rules";
 
 export type GapFilter = "all" | "one-away";
 
@@ -28,7 +28,7 @@ export async function GapList({
   ownPersonId: string | null;
   href: (filter: GapFilter, page: number) => string;
 }) {
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const [t, tCsv] = await Promise.all([getTranslations("dashboard.gaps"), getTranslations("csv")]);
   const current = dashboard.evaluation.people.filter((person) => person.counts);
   const matching = current

@@ -4,11 +4,11 @@ import { examTitle, roleTitle, tierTitle } from "@/components/competency/definit
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Dashboard } from "@/lib/data/dashboard";
 import { formatMoney } from "@/lib/i18n/format";
-import { centsFromUsd, type Locale } from "@/lib/rules";
+import { centsFromUsd } from "@/lib/rules";
 
 /** The fewest exams to the next tier, who should pass what, and the people still to hire. */
 export async function NextTierPlan({ dashboard }: { dashboard: Dashboard }) {
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const t = await getTranslations("dashboard");
   const next = dashboard.evaluation.nextTier;
 

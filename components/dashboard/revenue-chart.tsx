@@ -2,7 +2,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Dashboard } from "@/lib/data/dashboard";
 import { formatDate, formatMoney, formatMonth } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/rules";
 
 const width = 720;
 const height = 220;
@@ -10,7 +9,7 @@ const margin = { top: 12, right: 12, bottom: 28, left: 12 };
 
 /** Bars of trailing-12-month revenue, one a month, with the Silver/Gold threshold drawn across. */
 export async function RevenueChart({ dashboard }: { dashboard: Dashboard }) {
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const t = await getTranslations("dashboard.chart");
   const { points, thresholdCents } = dashboard.history;
   // Both tiers share one threshold in Cloud CRM; draw each distinct one.

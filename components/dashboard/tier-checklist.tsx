@@ -6,11 +6,11 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Progress } from "@/components/ui/progress";
 import type { Dashboard } from "@/lib/data/dashboard";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
-import { centsFromUsd, type Locale } from "@/lib/rules";
+import { centsFromUsd } from "@/lib/rules";
 
 /** One tier's requirements, each with its state and the evidence behind it. */
 export async function TierChecklist({ dashboard, tier }: { dashboard: Dashboard; tier: string }) {
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const t = await getTranslations("dashboard");
   const status = dashboard.evaluation.tiers[tier];
   const explanation = dashboard.explanation.find((candidate) => candidate.tier === tier);

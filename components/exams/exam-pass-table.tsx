@@ -5,7 +5,6 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { VerificationStatus } from "@/db/schema";
 import { formatDate } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/locales";
 import { DeleteExamPassButton } from "./delete-exam-pass-button";
 
 export interface ExamPassRow {
@@ -35,7 +34,7 @@ export async function ExamPassTable({
   canDelete: (personId: string) => boolean;
   emptyLabel: string;
 }) {
-  const [t, locale] = await Promise.all([getTranslations("exams"), getLocale() as Promise<Locale>]);
+  const [t, locale] = await Promise.all([getTranslations("exams"), getLocale()]);
   const showPerson = passes.some((pass) => pass.personName !== undefined);
   if (passes.length === 0) return <p className="text-sm text-muted-foreground">{emptyLabel}</p>;
 
@@ -69,7 +68,7 @@ export async function ExamPassTable({
             <TableCell>{pass.certificationRef ?? "—"}</TableCell>
             <TableCell>
               <Badge variant={statusVariant[pass.verificationStatus as VerificationStatus] ?? "secondary"}>
-                {t(`verification.${pass.verificationStatus}`)}
+                {t(`verification.${pass.verificationStatus as VerificationStatus}`)}
               </Badge>
             </TableCell>
             <TableCell>

@@ -1,3 +1,4 @@
+import type { Messages } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { tierTitle } from "@/components/competency/definition-text";
 import { appConnection } from "@/db/client";
@@ -5,6 +6,8 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { listNotifications } from "@/lib/data/notifications";
 import type { Locale } from "@/lib/rules";
 import { NotificationMenu } from "./notification-menu";
+
+type NotificationItem = keyof Messages["notifications"]["items"];
 
 /** The signed-in user's notifications, worded in their language, for the header. */
 export async function NotificationBell({ user }: { user: SessionUser }) {
@@ -20,7 +23,7 @@ export async function NotificationBell({ user }: { user: SessionUser }) {
       unread={unread}
       items={items.map((item) => ({
         id: item.id,
-        text: t(`items.${item.kind.replace("submission.", "")}`, {
+        text: t(`items.${item.kind.replace("submission.", "") as NotificationItem}`, {
           organization: item.organizationName,
           tier: tierTitle(item.tier, locale, item.tier),
         }),

@@ -7,7 +7,7 @@ import type { RevenueFormLabels } from "./revenue-form";
 
 /** The revenue form's words in the reader's language, and the language its amounts are typed in. */
 export async function revenueFormText(submit: "create" | "save"): Promise<{ labels: RevenueFormLabels; amountFormat: Locale }> {
-  const [t, locale] = await Promise.all([getTranslations("revenue"), getLocale() as Promise<Locale>]);
+  const [t, locale] = await Promise.all([getTranslations("revenue"), getLocale()]);
   return {
     amountFormat: locale,
     labels: {

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/locales";
 import type { LineStanding } from "@/lib/rules/revenue-standing";
 import { productChoice } from "@/lib/schemas/revenue";
 
@@ -20,7 +19,7 @@ export interface RevenueRow {
 
 /** Revenue lines with whether each counts today; admins follow a reference to edit the line. */
 export async function RevenueTable({ rows, canEdit }: { rows: RevenueRow[]; canEdit: boolean }) {
-  const [t, locale] = await Promise.all([getTranslations("revenue"), getLocale() as Promise<Locale>]);
+  const [t, locale] = await Promise.all([getTranslations("revenue"), getLocale()]);
   return (
     <Table>
       <TableHeader>

@@ -1,7 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/locales";
 import type { RevenueWindow } from "@/lib/rules";
 
 /** The two totals of the revenue page, both computed by the rules library. */
@@ -16,7 +15,7 @@ export async function RevenueTotals({
   allCents: number;
   lineCount: number;
 }) {
-  const [t, locale] = await Promise.all([getTranslations("revenue.totals"), getLocale() as Promise<Locale>]);
+  const [t, locale] = await Promise.all([getTranslations("revenue.totals"), getLocale()]);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Card data-testid="revenue-counting-total">

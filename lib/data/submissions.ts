@@ -1,16 +1,8 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, lte, notExists, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lte, notExists, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Executor } from "@/db/client";
-import {
-  awards,
-  evidenceReviews,
-  openSubmissionStatuses,
-  type SubmissionStatus,
-  type SubmissionTier,
-  submissions,
-  users,
-} from "@/db/schema";
+import { awards, evidenceReviews, type SubmissionStatus, type SubmissionTier, submissions, users } from "@/db/schema";
 import { sendAll } from "@/lib/mail/mailer";
 import type { MailMessage } from "@/lib/mail/message";
 import { recordAudit } from "./audit";
@@ -188,15 +180,6 @@ export async function getPartnerSubmission(db: Executor, organizationId: string,
     award: award ?? null,
     nextSubmissionId: answer?.id ?? null,
   };
-}
-
-/** The organization's open submission, if any: the dashboard offers no new one meanwhile. */
-export async function findOpenSubmission(db: Executor, organizationId: string) {
-  const [row] = await db
-    .select(summaryColumns)
-    .from(submissions)
-    .where(and(eq(submissions.organizationId, organizationId), inArray(submissions.status, openSubmissionStatuses)));
-  return row ? typed(row) : null;
 }
 
 /** The award in force on `asOf`: the latest one whose anniversary has not passed. */

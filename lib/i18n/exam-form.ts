@@ -1,12 +1,12 @@
 import "server-only";
+import type { Messages } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ExamChoice, RecordExamPassLabels } from "@/components/exams/record-exam-pass-form";
 import { cloudCrm } from "@/lib/rules";
-import type { Locale } from "./locales";
 
 /** The exam form's words and the catalogue's exams, titled in the reader's language. */
 export async function examFormText(): Promise<{ labels: RecordExamPassLabels; exams: ExamChoice[] }> {
-  const [t, locale] = await Promise.all([getTranslations("exams"), getLocale() as Promise<Locale>]);
+  const [t, locale] = await Promise.all([getTranslations("exams"), getLocale()]);
   return {
     labels: {
       title: t("record.title"),
@@ -20,7 +20,7 @@ export async function examFormText(): Promise<{ labels: RecordExamPassLabels; ex
       pending: t("record.pending"),
     },
     exams: cloudCrm.groups.map((group) => ({
-      group: t(`groups.${group.id}`),
+      group: t(`groups.${group.id as keyof Messages["exams"]["groups"]}`),
       exams: cloudCrm.catalogue.filter((exam) => exam.group === group.id).map((exam) => ({ code: exam.code, title: exam.title[locale] })),
     })),
   };

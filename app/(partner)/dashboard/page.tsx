@@ -17,7 +17,7 @@ import { requirePartnerUser } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
 import { loadDashboard } from "@/lib/data/dashboard";
 import { formatDate } from "@/lib/i18n/format";
-import { calendarDateSchema, cloudCrm, type Locale, NO_TIER } from "@/lib/rules";
+import { calendarDateSchema, cloudCrm, NO_TIER } from "@/lib/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -32,7 +32,7 @@ interface SearchParams {
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePartnerUser();
   const params = await searchParams;
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const t = await getTranslations("dashboard");
 
   const requested = calendarDateSchema.safeParse(params.asOf);

@@ -15,7 +15,6 @@ import { loadDashboard } from "@/lib/data/dashboard";
 import { examPassPageSize, listExamPasses } from "@/lib/data/exams";
 import { listPersonChoices } from "@/lib/data/people";
 import { examFormText } from "@/lib/i18n/exam-form";
-import type { Locale } from "@/lib/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("exams"))("title") };
@@ -24,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Partner admins see and record everyone's passes; an employee sees and records their own. */
 export default async function ExamsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const user = await requirePartnerUser();
-  const [t, tPeople, locale] = await Promise.all([getTranslations("exams"), getTranslations("people"), getLocale() as Promise<Locale>]);
+  const [t, tPeople, locale] = await Promise.all([getTranslations("exams"), getTranslations("people"), getLocale()]);
   const { db } = await appConnection();
   const isAdmin = user.role === "partner_admin";
   const page = z.coerce

@@ -12,7 +12,6 @@ import { appConnection } from "@/db/client";
 import { requirePartnerUser } from "@/lib/auth/session";
 import { listPeople, peoplePageSize } from "@/lib/data/people";
 import { formatDate } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/locales";
 import { peopleQuery, peopleSortKeys, type PeopleQuery } from "@/lib/schemas/people";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,11 +33,7 @@ function hrefFor(query: PeopleQuery, changes: Partial<PeopleQuery>) {
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const user = await requirePartnerUser();
   const query = peopleQuery.parse(await searchParams);
-  const [t, tGaps, locale] = await Promise.all([
-    getTranslations("people"),
-    getTranslations("dashboard.gaps"),
-    getLocale() as Promise<Locale>,
-  ]);
+  const [t, tGaps, locale] = await Promise.all([getTranslations("people"), getTranslations("dashboard.gaps"), getLocale()]);
   const { db } = await appConnection();
   const { rows, total } = await listPeople(db, user.organizationId, query);
   const pages = Math.max(1, Math.ceil(total / peoplePageSize));

@@ -112,17 +112,15 @@ describeOnEachDatabase("CSV import", (database) => {
     const otherDigest = (await plan(db, fabrikam.organizationId, "people", `name,email,mcid,left_on\nFrank Miller,,${frank.mcid},\n`))
       .digest;
     await expect(importCsv(db, fabrikam, "revenue", text, otherDigest)).rejects.toBeInstanceOf(ConflictError);
-    await db
-      .insert(revenueLines)
-      .values({
-        organizationId: fabrikam.organizationId,
-        reference: "FAB-3001",
-        customerName: "Coho Winery",
-        product: "crm-online",
-        amountCents: 99,
-        bookedOn: "2026-10-01",
-        dporAssociated: true,
-      });
+    await db.insert(revenueLines).values({
+      organizationId: fabrikam.organizationId,
+      reference: "FAB-3001",
+      customerName: "Coho Winery",
+      product: "crm-online",
+      amountCents: 99,
+      bookedOn: "2026-10-01",
+      dporAssociated: true,
+    });
     await expect(importCsv(db, fabrikam, "revenue", text, planned.digest)).rejects.toMatchObject({
       details: { messageKey: "imports.errors.changedSincePreview" },
     });

@@ -14,7 +14,6 @@ import { NotFoundError } from "@/lib/data/errors";
 import { getPerson } from "@/lib/data/people";
 import { examFormText } from "@/lib/i18n/exam-form";
 import { formatDate } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/locales";
 
 async function loadPerson(organizationId: string, rawId: string) {
   const id = z.uuid().safeParse(rawId);
@@ -31,7 +30,7 @@ async function loadPerson(organizationId: string, rawId: string) {
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePartnerUser();
   const { person, passes, hasActiveAccount } = await loadPerson(user.organizationId, (await params).id);
-  const [t, locale] = await Promise.all([getTranslations("people"), getLocale() as Promise<Locale>]);
+  const [t, locale] = await Promise.all([getTranslations("people"), getLocale()]);
   const isAdmin = user.role === "partner_admin";
   const canRecordPasses = isAdmin || user.personId === person.id;
 

@@ -10,7 +10,6 @@ import { appConnection } from "@/db/client";
 import { requirePartnerUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
 import { getRevenueLine } from "@/lib/data/revenue";
-import type { Locale } from "@/lib/i18n/locales";
 import { writeAmount } from "@/lib/i18n/parse-money";
 import { productChoice } from "@/lib/schemas/revenue";
 
@@ -31,7 +30,7 @@ export default async function RevenueLinePage({ params }: { params: Promise<{ id
   const user = await requirePartnerUser();
   if (user.role !== "partner_admin") notFound();
   const line = await loadLine(user.organizationId, (await params).id);
-  const [t, locale, form] = await Promise.all([getTranslations("revenue"), getLocale() as Promise<Locale>, revenueFormText("save")]);
+  const [t, locale, form] = await Promise.all([getTranslations("revenue"), getLocale(), revenueFormText("save")]);
 
   return (
     <div className="space-y-6">

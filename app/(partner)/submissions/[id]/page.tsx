@@ -21,6 +21,7 @@ import { loadDashboard } from "@/lib/data/dashboard";
 import { NotFoundError } from "@/lib/data/errors";
 import { getPartnerSubmission } from "@/lib/data/submissions";
 import { recordId } from "@/lib/schemas/fields";
+import type { EvidenceKind } from "@/db/schema";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/rules";
 
@@ -97,8 +98,8 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
                 <ul className="list-disc pl-5" data-testid="rejected-items">
                   {rejected.map((verdict) => (
                     <li key={verdict.itemId}>
-                      {t(`kinds.${verdict.itemKind}`)}: {evidenceLabel(submission.snapshot, verdict.itemKind, verdict.itemId, locale)} —{" "}
-                      {verdict.reason}
+                      {t(`kinds.${verdict.itemKind as EvidenceKind}`)}:{" "}
+                      {evidenceLabel(submission.snapshot, verdict.itemKind, verdict.itemId, locale)} — {verdict.reason}
                     </li>
                   ))}
                 </ul>

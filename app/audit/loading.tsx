@@ -1,0 +1,5 @@
+import { PageLoading } from "@/components/boundaries/page-loading";
+
+export default function Loading() {
+  return <PageLoading />;
+}
