@@ -1,3 +1,4 @@
+import type { Messages } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ImportTableName } from "@/lib/csv/table";
@@ -5,6 +6,10 @@ import { examPassesTable } from "@/lib/csv/tables/exam-passes";
 import { peopleTable } from "@/lib/csv/tables/people";
 import { revenueTable } from "@/lib/csv/tables/revenue";
 import { writeCsv } from "@/lib/csv/write";
+
+type ColumnDocs = Messages["imports"]["docs"]["columns"];
+/** The documentation key of every column of every table: a column without one fails the type check. */
+type ColumnDoc = { [T in keyof ColumnDocs]: `docs.columns.${T}.${keyof ColumnDocs[T] & string}` }[keyof ColumnDocs];
 
 const tableColumns: Record<ImportTableName, readonly string[]> = {
   people: peopleTable.columns,
@@ -51,7 +56,7 @@ export async function ColumnDocs({ table }: { table: ImportTableName }) {
           {tableColumns[table].map((column) => (
             <TableRow key={column}>
               <TableCell className="font-mono">{column}</TableCell>
-              <TableCell className="whitespace-normal">{t(`docs.columns.${table}.${column}`)}</TableCell>
+              <TableCell className="whitespace-normal">{t(`docs.columns.${table}.${column}` as ColumnDoc)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

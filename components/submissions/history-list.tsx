@@ -1,3 +1,4 @@
+import type { Messages } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/rules";
 
@@ -15,7 +16,7 @@ export async function HistoryList({
   return (
     <ol className="space-y-2 text-sm" data-testid="submission-history">
       {events.map((event) => {
-        const key = `events.${event.action.replace("submission.", "")}`;
+        const key = `events.${event.action.replace("submission.", "")}` as `events.${keyof Messages["submissions"]["events"]}`;
         return (
           <li key={event.id} className="flex flex-wrap gap-2">
             <time className="text-muted-foreground tabular-nums">{format.format(event.createdAt)} UTC</time>
