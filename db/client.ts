@@ -8,6 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { config } from "@/lib/config";
 import * as schema from "./schema";
 
 /**
@@ -41,7 +42,28 @@ export interface ConnectionOptions {
 
 const migrationsFolder = path.join(process.cwd(), "drizzle");
 
-export const defaultPgliteDir = path.join(process.cwd(), ".data", "pglite");
+/** A damaged data directory makes PGlite abort in WebAssembly; say which directory instead. */
+export class DamagedDatabaseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    cause: unknown,
+  ) {
+    super(
+      `The embedded database in ${dataDir} is damaged and cannot be opened. ` +
+        "Restore the directory from a backup, or move it away to start with an empty database (npm start then loads the demo data).",
+      { cause },
+    );
+    this.name = "DamagedDatabaseError";
+  }
+}
+
+async function openPglite(dataDir: string): Promise<PGlite> {
+  try {
+    return await PGlite.create(dataDir);
+  } catch (error) {
+    throw new DamagedDatabaseError(dataDir, error);
+  }
+}
 
 export async function connect(options: ConnectionOptions = {}): Promise<DatabaseConnection> {
   const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery?.(query) } : undefined;
@@ -60,9 +82,9 @@ export async function connect(options: ConnectionOptions = {}): Promise<Database
     };
   }
 
-  const dataDir = options.pgliteDir ?? defaultPgliteDir;
+  const dataDir = options.pgliteDir ?? config().pgliteDir;
   if (!dataDir.includes("://")) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await openPglite(dataDir);
   const db = drizzlePglite(client, { schema, logger });
   return {
     kind: "pglite",
@@ -72,19 +94,21 @@ export async function connect(options: ConnectionOptions = {}): Promise<Database
   };
 }
 
-export function connectionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ConnectionOptions {
-  return { url: env.DATABASE_URL || undefined, pgliteDir: env.PGLITE_DIR || undefined };
+/** The database the configuration names (lib/config.ts): DATABASE_URL, else PGlite in PGLITE_DIR. */
+export function configuredConnection(): ConnectionOptions {
+  const { databaseUrl, pgliteDir } = config();
+  return { url: databaseUrl, pgliteDir };
 }
 
-export function configuredDatabaseKind(env: NodeJS.ProcessEnv = process.env): DatabaseKind {
-  return connectionOptionsFromEnv(env).url ? "postgres" : "pglite";
+export function configuredDatabaseKind(): DatabaseKind {
+  return config().databaseUrl ? "postgres" : "pglite";
 }
 
 const globalForDb = globalThis as unknown as { portalDb?: Promise<DatabaseConnection> };
 
 /** The application's shared connection, opened on first use and kept for the process. */
 export function appConnection(): Promise<DatabaseConnection> {
-  globalForDb.portalDb ??= connect(connectionOptionsFromEnv()).catch((error: unknown) => {
+  globalForDb.portalDb ??= connect(configuredConnection()).catch((error: unknown) => {
     // Let the next request try again instead of caching the failure.
     globalForDb.portalDb = undefined;
     throw error;

@@ -1,7 +1,7 @@
 import { stdin, stdout } from "node:process";
 import { createInterface } from "node:readline/promises";
 import { z } from "zod";
-import { connect, connectionOptionsFromEnv } from "@/db/client";
+import { connect, configuredConnection } from "@/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { ConflictError } from "@/lib/data/errors";
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   const problem = passwordProblem(answers.password);
   if (problem) throw new Error(problem);
 
-  const connection = await connect(connectionOptionsFromEnv());
+  const connection = await connect(configuredConnection());
   try {
     await connection.migrate();
     const reviewer = await createReviewer(connection.db, {

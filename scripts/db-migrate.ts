@@ -1,6 +1,6 @@
-import { connect, connectionOptionsFromEnv } from "@/db/client";
+import { connect, configuredConnection } from "@/db/client";
 
-const connection = await connect(connectionOptionsFromEnv());
+const connection = await connect(configuredConnection());
 try {
   await connection.migrate();
   console.log(`Migrations applied (${connection.kind}).`);

@@ -1,8 +1,8 @@
-import { connect, connectionOptionsFromEnv } from "@/db/client";
+import { connect, configuredConnection } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { today } from "@/lib/clock";
 
-const connection = await connect(connectionOptionsFromEnv());
+const connection = await connect(configuredConnection());
 try {
   await connection.migrate();
   const { created } = await seedDemoData(connection.db, today());

@@ -3,14 +3,15 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { connect, connectionOptionsFromEnv } from "@/db/client";
+import { connect, configuredConnection, DamagedDatabaseError } from "@/db/client";
 import { isDatabaseEmpty, seedDemoData } from "@/db/seed";
 import { today } from "@/lib/clock";
+import { ConfigurationError, readConfig } from "@/lib/config";
 import { ensureBuild } from "./build";
 
 /** A session secret kept beside the embedded data, so sign-ins survive a restart. */
-function authSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+function authSecret(configured: string | undefined): string {
+  if (configured) return configured;
   const file = path.join(".data", "auth-secret");
   if (!existsSync(file)) {
     mkdirSync(".data", { recursive: true });
@@ -20,7 +21,7 @@ function authSecret(): string {
 }
 
 async function prepareDatabase() {
-  const connection = await connect(connectionOptionsFromEnv());
+  const connection = await connect(configuredConnection());
   try {
     await connection.migrate();
     if (await isDatabaseEmpty(connection.db)) {
@@ -33,10 +34,25 @@ async function prepareDatabase() {
   }
 }
 
-ensureBuild();
-await prepareDatabase();
+/** Stops with the reason alone when the configuration or the database cannot be used. */
+function stopOn(error: unknown): never {
+  if (error instanceof ConfigurationError || error instanceof DamagedDatabaseError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
 
-const port = process.env.PORT ?? "3000";
+let settings: ReturnType<typeof readConfig>;
+try {
+  settings = readConfig();
+} catch (error) {
+  stopOn(error);
+}
+ensureBuild();
+await prepareDatabase().catch(stopOn);
+
+const port = String(settings.port);
 // Next's own entry point, run by this Node directly: a signal sent to this script reaches
 // the server itself, not a wrapper that would leave it running.
 const nextBin = fileURLToPath(import.meta.resolve("next/dist/bin/next"));
@@ -45,8 +61,9 @@ const server = spawn(process.execPath, [nextBin, "start", "--port", port], {
   env: {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
-    AUTH_SECRET: authSecret(),
-    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+    AUTH_SECRET: authSecret(settings.authSecret),
+    AUTH_TRUST_HOST: String(settings.trustHost),
+    PORTAL_URL: settings.portalUrl,
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -5,7 +5,8 @@ import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { z } from "zod";
 import { clientAddressFrom } from "./client-address";
 import { authorizePassword } from "./credentials";
-import { matchEntraUser, microsoftEntraConfigured } from "./microsoft-entra";
+import { config, type PortalConfig } from "@/lib/config";
+import { matchEntraUser } from "./microsoft-entra";
 import { signInPath } from "./paths";
 import { appConnection } from "@/db/client";
 import { startSession } from "@/lib/data/sessions";
@@ -25,16 +26,18 @@ const passwordProvider = Credentials({
 });
 
 // The profile keeps only what the session needs; the default one also downloads the photo.
-const entraProvider = () =>
+const entraProvider = (entra: NonNullable<PortalConfig["microsoftEntra"]>) =>
   MicrosoftEntraID({
-    clientId: process.env.AUTH_MICROSOFT_ENTRA_ID_ID,
-    clientSecret: process.env.AUTH_MICROSOFT_ENTRA_ID_SECRET,
-    issuer: process.env.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
+    ...entra,
     profile: (profile) => ({ id: profile.sub, email: profile.email, name: profile.name }),
   });
 
+const settings = config();
+
 export const authConfig: NextAuthConfig = {
-  providers: microsoftEntraConfigured() ? [passwordProvider, entraProvider()] : [passwordProvider],
+  secret: settings.authSecret,
+  trustHost: settings.trustHost,
+  providers: settings.microsoftEntra ? [passwordProvider, entraProvider(settings.microsoftEntra)] : [passwordProvider],
   // Cookies are HttpOnly and SameSite=Lax by Auth.js default, and Secure (with the
   // __Secure- prefix) whenever AUTH_URL or the forwarded protocol is https.
   session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },

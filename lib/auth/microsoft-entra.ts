@@ -1,13 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { appConnection } from "@/db/client";
+import { config } from "@/lib/config";
 import { recordAudit } from "@/lib/data/audit";
 import { findSessionUserByEmail } from "@/lib/data/users";
 import type { SessionUser } from "./session-user";
 
 /** Single sign-on is offered only when the portal is registered with Entra ID. */
-export function microsoftEntraConfigured(env: Record<string, string | undefined> = process.env): boolean {
-  return Boolean(env.AUTH_MICROSOFT_ENTRA_ID_ID && env.AUTH_MICROSOFT_ENTRA_ID_SECRET && env.AUTH_MICROSOFT_ENTRA_ID_ISSUER);
+export function microsoftEntraConfigured(): boolean {
+  return config().microsoftEntra !== null;
 }
 
 const emailList = z.array(z.string().max(320)).max(50);

@@ -2,13 +2,15 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { cache } from "react";
+import { config } from "@/lib/config";
 import { requestLocale } from "@/lib/i18n/request";
 import { clientAddressFrom } from "./client-address";
 import { auth, signIn, signOut } from "./index";
 import type { RequestContext } from "./request-context";
 
 async function origin(): Promise<string> {
-  if (process.env.AUTH_URL) return new URL(process.env.AUTH_URL).origin;
+  const { authUrl } = config();
+  if (authUrl) return new URL(authUrl).origin;
   const incoming = await headers();
   const host = incoming.get("x-forwarded-host") ?? incoming.get("host") ?? "localhost";
   const protocol = incoming.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";

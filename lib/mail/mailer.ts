@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { config } from "@/lib/config";
 import { type MailMessage, toEml } from "./message";
 
 /** Where mail goes. The default writes files, so the portal works without a mail server. */
@@ -10,7 +11,7 @@ export interface Mailer {
 }
 
 /** Writes each message as `<time>-<id>.eml` under `directory` (default ./.data/mail, or MAIL_DIR). */
-export function fileMailer(directory = process.env.MAIL_DIR || path.join(process.cwd(), ".data", "mail")): Mailer {
+export function fileMailer(directory = config().mailDir): Mailer {
   return {
     async send(message) {
       const sentAt = new Date();

@@ -1,5 +1,6 @@
 import { type AbstractIntlMessages, createTranslator, type TranslationValues } from "next-intl";
 import type { NotificationKind } from "@/db/schema";
+import { config } from "@/lib/config";
 import { formatDate } from "@/lib/i18n/format";
 import { cloudCrm } from "@/lib/rules";
 import en from "@/messages/en.json";
@@ -17,8 +18,6 @@ export interface SubmissionMailFacts {
   /** Path of the page to open, e.g. /submissions/…; made absolute with PORTAL_URL. */
   path: string;
 }
-
-const portalUrl = () => (process.env.PORTAL_URL || "http://localhost:3000").replace(/\/$/, "");
 
 /**
  * One notification as an email. Accounts carry no language, so the email says it in English
@@ -44,7 +43,7 @@ export function submissionMail(kind: NotificationKind, to: MailMessage["to"], fa
     };
     return {
       subject: t(`subjects.${key}`, values),
-      body: `${t(`bodies.${key}`, values)}\n\n${t("mail.open", {})} ${portalUrl()}${facts.path}`,
+      body: `${t(`bodies.${key}`, values)}\n\n${t("mail.open", {})} ${config().portalUrl}${facts.path}`,
     };
   });
   return {

@@ -1,6 +1,10 @@
 import { expect, it, vi } from "vitest";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { GET } from "@/app/api/health/route";
-import { connect, setAppConnection } from "@/db/client";
+import { GET as ready } from "@/app/api/health/ready/route";
+import { connect, DamagedDatabaseError, setAppConnection } from "@/db/client";
 import { describeOnEachDatabase } from "./support/database";
 
 describeOnEachDatabase("GET /api/health", (database) => {
@@ -10,14 +14,51 @@ describeOnEachDatabase("GET /api/health", (database) => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", database: database().kind });
   });
+
+  it("is ready when the portal's tables can be read", async () => {
+    setAppConnection(database());
+    const response = await ready();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", database: database().kind });
+  });
+});
+
+it("is not ready on a database without the portal's tables, though it is alive", async () => {
+  const empty = await connect({ pgliteDir: "memory://" });
+  setAppConnection(empty);
+  const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+  try {
+    expect((await GET()).status).toBe(200);
+    const response = await ready();
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: "error", database: "pglite" });
+  } finally {
+    logged.mockRestore();
+    await empty.close();
+  }
+});
+
+it("names the directory of a damaged embedded database instead of aborting", async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "portal-damaged-"));
+  try {
+    const healthy = await connect({ pgliteDir: dataDir });
+    await healthy.migrate();
+    await healthy.close();
+    // Scribble over the control file, as a disk fault or a half-copied backup would.
+    writeFileSync(path.join(dataDir, "global", "pg_control"), Buffer.alloc(8192, 0x5a));
+    expect(readdirSync(dataDir)).toContain("base");
+    const opened = connect({ pgliteDir: dataDir });
+    await expect(opened).rejects.toBeInstanceOf(DamagedDatabaseError);
+    await expect(opened).rejects.toThrow(`The embedded database in ${dataDir} is damaged`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 it("answers 503 without a stack trace when the database does not answer", async () => {
   const unreachable = await connect({ url: "postgres://postgres@127.0.0.1:1/nowhere" });
   setAppConnection(unreachable);
   const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-  const previous = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = "postgres://postgres@127.0.0.1:1/nowhere";
   try {
     const response = await GET();
     expect(response.status).toBe(503);
@@ -26,7 +67,6 @@ it("answers 503 without a stack trace when the database does not answer", async 
     expect(body).not.toMatch(/ECONNREFUSED|at /);
     expect(logged).toHaveBeenCalled();
   } finally {
-    process.env.DATABASE_URL = previous;
     logged.mockRestore();
     await unreachable.close();
   }

@@ -3,14 +3,16 @@ import { appConnection, configuredDatabaseKind } from "@/db/client";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and database reachability, for load balancers and operators. */
+/** Liveness: the process answers and its database connection does. Cheap enough for every probe. */
 export async function GET() {
+  let database = configuredDatabaseKind();
   try {
     const { db, kind } = await appConnection();
+    database = kind;
     await db.execute(sql`select 1`);
-    return Response.json({ status: "ok", database: kind });
+    return Response.json({ status: "ok", database });
   } catch (error) {
     console.error("health check failed", error);
-    return Response.json({ status: "error", database: configuredDatabaseKind() }, { status: 503 });
+    return Response.json({ status: "error", database }, { status: 503 });
   }
 }

@@ -340,6 +340,11 @@ export const routeRows: Record<string, RouteRow | RouteRow[]> = {
     request: () => new Request("http://portal.test/api/health"),
     expect: everyone(200),
   },
+  // Public, like liveness: it says only whether the database can be read.
+  "app/api/health/ready/route.ts GET": {
+    request: () => new Request("http://portal.test/api/health/ready"),
+    expect: everyone(200),
+  },
   "app/api/auth/[...nextauth]/route.ts GET": {
     request: () => new Request("http://portal.test/api/auth/session"),
     params: { nextauth: "session" },

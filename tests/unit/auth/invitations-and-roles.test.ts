@@ -6,7 +6,8 @@ import {
   invitationValidityMs,
   newInvitationToken,
 } from "@/lib/auth/invitation-token";
-import { microsoftEntraConfigured, verifiedEntraEmail } from "@/lib/auth/microsoft-entra";
+import { verifiedEntraEmail } from "@/lib/auth/microsoft-entra";
+import { readConfig } from "@/lib/config";
 import { ForbiddenError, requireOrganization, requireRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 
@@ -54,8 +55,9 @@ describe("single sign-on with Microsoft Entra ID", () => {
       AUTH_MICROSOFT_ENTRA_ID_SECRET: "secret",
       AUTH_MICROSOFT_ENTRA_ID_ISSUER: "https://login.microsoftonline.com/t/v2.0",
     };
-    expect(microsoftEntraConfigured(env)).toBe(true);
-    expect(microsoftEntraConfigured({ ...env, AUTH_MICROSOFT_ENTRA_ID_SECRET: "" })).toBe(false);
+    expect(readConfig(env).microsoftEntra).toEqual({ clientId: "id", clientSecret: "secret", issuer: env.AUTH_MICROSOFT_ENTRA_ID_ISSUER });
+    expect(readConfig({}).microsoftEntra).toBeNull();
+    expect(() => readConfig({ ...env, AUTH_MICROSOFT_ENTRA_ID_SECRET: "" })).toThrow(/AUTH_MICROSOFT_ENTRA_ID_ID set all three/);
   });
 
   it("trusts an email only when Entra ID vouches for it", () => {

@@ -1,0 +1,21 @@
+import { appConnection, configuredDatabaseKind } from "@/db/client";
+import { readinessCheck } from "@/lib/data/readiness";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Readiness: the schema is migrated and a real table can be read, so a damaged data
+ * directory or a database without the portal's tables fails it (503), unlike /api/health.
+ */
+export async function GET() {
+  let database = configuredDatabaseKind();
+  try {
+    const connection = await appConnection();
+    database = connection.kind;
+    await readinessCheck(connection.db);
+    return Response.json({ status: "ok", database });
+  } catch (error) {
+    console.error("readiness check failed", error);
+    return Response.json({ status: "error", database }, { status: 503 });
+  }
+}
