@@ -5,21 +5,19 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/form";
 import type { SubmissionStatus } from "@/db/schema";
 import { applyForTier } from "@/lib/actions/submissions";
-import { type Locale, tierRank } from "@/lib/rules";
+import { type ApplicationStanding, type Locale, tierToApplyFor } from "@/lib/rules";
 import { ActionForm } from "./action-form";
 
 /**
  * The dashboard's application offer: the open application if there is one, else "Apply for
- * Gold/Silver" when lib/rules says the tier is met today (the highest such tier) and no award
- * in force already grants it.
+ * Gold/Silver" for the tier lib/rules says the organization may apply for today (the same
+ * rule the server applies to the application).
  */
 export async function ApplyPanel({
-  metTier,
-  awardedTier,
+  standing,
   open,
 }: {
-  metTier: string | null;
-  awardedTier: string | null;
+  standing: Omit<ApplicationStanding, "applicationOpen">;
   open: { id: string; tier: string; status: SubmissionStatus } | null;
 }) {
   const [t, locale] = await Promise.all([getTranslations("submissions"), getLocale() as Promise<Locale>]);
@@ -35,7 +33,8 @@ export async function ApplyPanel({
       </Alert>
     );
   }
-  if (!metTier || (awardedTier && tierRank(awardedTier) >= tierRank(metTier))) return null;
+  const metTier = tierToApplyFor({ ...standing, applicationOpen: false });
+  if (!metTier) return null;
   const tier = tierTitle(metTier, locale, metTier);
   return (
     <div data-print="hide">

@@ -1,5 +1,5 @@
 import type { EvidenceKind, EvidenceVerdict } from "@/db/schema";
-import { type Evaluation, evaluate, explain, type Locale, type TierExplanation } from "@/lib/rules";
+import { type Evaluation, evaluate, explain, isApprovable, type Locale, type TierExplanation } from "@/lib/rules";
 import type { SubmissionSnapshot } from "./snapshot-types";
 import { snapshotInput } from "./snapshot";
 
@@ -60,7 +60,7 @@ export function evaluateCase(snapshot: SubmissionSnapshot, tier: string, verdict
     withoutRejected: withoutRejected.evaluation,
     verifiedOnly,
     tierHoldsWithoutRejected: withoutRejected.evaluation.tiers[tier]?.met === true,
-    approvable: verifiedOnly.tiers[tier]?.met === true,
+    approvable: isApprovable(verifiedOnly, tier),
     toReview: {
       examPassIds: snapshot.examPasses.map((pass) => pass.id).filter((id) => examPassIds.has(id) || rejected.examPassIds.has(id)),
       revenueIds: snapshot.revenueLines.map((line) => line.id).filter((id) => revenueIds.has(id)),

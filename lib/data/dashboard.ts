@@ -1,9 +1,9 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import type { Executor } from "@/db/client";
 import { awards, openSubmissionStatuses, organizations, submissions, type SubmissionStatus } from "@/db/schema";
-import { explain, forecast, type Locale, revenueHistory } from "@/lib/rules";
+import { type Award, awardInForce, explain, forecast, type Locale, revenueHistory } from "@/lib/rules";
 import { NotFoundError } from "./errors";
 import { loadEvidence } from "./evidence";
 
@@ -13,20 +13,18 @@ interface OrganizationStatus {
   market: string;
   revision: number;
   version: number;
-  award: { tier: string; awardedOn: string; anniversaryOn: string } | null;
+  awards: Award[];
   openSubmission: { id: string; tier: string; status: SubmissionStatus } | null;
 }
 
-/** The award in force on `today` for the organization of the enclosing query, as JSON. */
-function awardInForce(db: Executor, today: string) {
+/** Every award of the organization of the enclosing query, as a JSON array (lib/rules picks the one in force). */
+function awardsOf(db: Executor) {
   return db
     .select({
-      award: sql`json_build_object('tier', ${awards.tier}, 'awardedOn', ${awards.awardedOn}, 'anniversaryOn', ${awards.anniversaryOn})`,
+      awards: sql`coalesce(json_agg(json_build_object('tier', ${awards.tier}, 'awardedOn', ${awards.awardedOn}, 'anniversaryOn', ${awards.anniversaryOn}) order by ${awards.createdAt}), '[]')`,
     })
     .from(awards)
-    .where(and(eq(awards.organizationId, organizations.id), lte(awards.awardedOn, today), gte(awards.anniversaryOn, today)))
-    .orderBy(desc(awards.awardedOn), desc(awards.createdAt))
-    .limit(1);
+    .where(eq(awards.organizationId, organizations.id));
 }
 
 /** The open submission of the organization of the enclosing query, as JSON. */
@@ -39,10 +37,9 @@ function openSubmissionOf(db: Executor) {
 }
 
 /**
- * The organization, its evidence revision, the award in force on `today` and its open
- * submission, in one query: the questions every dashboard view asks whatever is cached.
+ * The organization, its evidence revision, its awards and its open submission, in one query: the questions every dashboard view asks whatever is cached.
  */
-async function organizationStatus(db: Executor, organizationId: string, today: string): Promise<OrganizationStatus> {
+async function organizationStatus(db: Executor, organizationId: string): Promise<OrganizationStatus> {
   const [row] = await db
     .select({
       id: organizations.id,
@@ -50,7 +47,7 @@ async function organizationStatus(db: Executor, organizationId: string, today: s
       market: organizations.market,
       revision: organizations.evidenceRevision,
       version: organizations.version,
-      award: sql<OrganizationStatus["award"]>`(${awardInForce(db, today)})`,
+      awards: sql<Award[]>`(${awardsOf(db)})`,
       openSubmission: sql<OrganizationStatus["openSubmission"]>`(${openSubmissionOf(db)})`,
     })
     .from(organizations)
@@ -89,15 +86,15 @@ export async function loadDashboard(
   organizationId: string,
   { asOf, today, locale }: { asOf: string; today: string; locale: Locale },
 ) {
-  const organization = await organizationStatus(db, organizationId, today);
+  const organization = await organizationStatus(db, organizationId);
   const key = [organization.id, organization.revision, organization.version, asOf, locale].join("|");
   let evaluation = evaluated.get(key);
   if (!evaluation) {
     evaluation = await evaluateOrganization(db, organization, asOf, locale);
     evaluated.set(key, evaluation);
   }
-  const { award, openSubmission, ...identity } = organization;
-  return { organization: identity, asOf, award, openSubmission, ...evaluation };
+  const { awards: granted, openSubmission, ...identity } = organization;
+  return { organization: identity, asOf, award: awardInForce(granted, today), openSubmission, ...evaluation };
 }
 
 export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;

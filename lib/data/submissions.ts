@@ -1,8 +1,17 @@
 import "server-only";
-import { and, desc, eq, gte, lte, notExists, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, notExists, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Executor } from "@/db/client";
-import { awards, evidenceReviews, type SubmissionStatus, type SubmissionTier, submissions, users } from "@/db/schema";
+import {
+  awards,
+  evidenceReviews,
+  openSubmissionStatuses,
+  type SubmissionStatus,
+  type SubmissionTier,
+  submissions,
+  users,
+} from "@/db/schema";
+import { type ApplicationRefusal, applicationRefusal, awardInForce } from "@/lib/rules";
 import { sendAll } from "@/lib/mail/mailer";
 import type { MailMessage } from "@/lib/mail/message";
 import { recordAudit } from "./audit";
@@ -35,9 +44,16 @@ async function unansweredChangeRequest(tx: Executor, organizationId: string): Pr
   return row?.id ?? null;
 }
 
+const applicationRefusalMessages: Record<ApplicationRefusal, string> = {
+  application_open: "submissions.errors.alreadyOpen",
+  tier_not_met: "submissions.errors.tierNotMet",
+  award_in_force: "submissions.errors.awardInForce",
+};
+
 /**
- * Applies for `tier` on `asOf`: refused unless lib/rules says the organization meets it on
- * that day. Freezes the evidence in a snapshot; a submission answering requested changes is
+ * Applies for `tier` on `asOf`: refused unless lib/rules says the organization may
+ * (applicationRefusal: it meets the tier, has no open application, and no award in force
+ * grants the tier outside its renewal window). Freezes the evidence in a snapshot; a submission answering requested changes is
  * linked to the one it answers. The partial unique index keeps one open per organization.
  */
 export async function submitApplication(db: Database, { organizationId, actorId }: Actor, tier: SubmissionTier, asOf: string) {
@@ -45,9 +61,15 @@ export async function submitApplication(db: Database, { organizationId, actorId 
   const submission = await db
     .transaction(async (tx) => {
       const snapshot = await takeSnapshot(tx, organizationId, asOf);
-      if (snapshot.evaluation.tiers[tier]?.met !== true) {
-        throw new ConflictError(`tier ${tier} not met`, { messageKey: "submissions.errors.tierNotMet" });
-      }
+      const [award, open] = await Promise.all([
+        currentAward(tx, organizationId, asOf),
+        tx
+          .select({ id: submissions.id })
+          .from(submissions)
+          .where(and(eq(submissions.organizationId, organizationId), inArray(submissions.status, openSubmissionStatuses))),
+      ]);
+      const refusal = applicationRefusal(tier, { tiers: snapshot.evaluation.tiers, award, applicationOpen: open.length > 0, asOf });
+      if (refusal) throw new ConflictError(`application refused: ${refusal}`, { messageKey: applicationRefusalMessages[refusal] });
       const [row] = await tx
         .insert(submissions)
         .values({
@@ -182,13 +204,13 @@ export async function getPartnerSubmission(db: Executor, organizationId: string,
   };
 }
 
-/** The award in force on `asOf`: the latest one whose anniversary has not passed. */
+/** The award in force on `asOf`, as lib/rules picks it from the organization's awards. */
 export async function currentAward(db: Executor, organizationId: string, asOf: string) {
-  const [award] = await db
+  const granted = await db
     .select({ tier: awards.tier, awardedOn: awards.awardedOn, anniversaryOn: awards.anniversaryOn, submissionId: awards.submissionId })
     .from(awards)
-    .where(and(eq(awards.organizationId, organizationId), gte(awards.anniversaryOn, asOf), lte(awards.awardedOn, asOf)))
-    .orderBy(desc(awards.awardedOn), desc(awards.createdAt))
-    .limit(1);
+    .where(eq(awards.organizationId, organizationId))
+    .orderBy(awards.createdAt);
+  const award = awardInForce(granted, asOf);
   return award ? { ...award, tier: award.tier as SubmissionTier } : null;
 }

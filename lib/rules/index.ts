@@ -43,3 +43,15 @@ export { CHANGE_CAUSES, type ChangeCause, type Forecast, forecast, type TierChan
 export { writeDate, writeUsd } from "./wording";
 export { type RevenueHistory, revenueHistory, type RevenuePoint } from "./revenue-history";
 export { isOneExamAway } from "./one-exam-away";
+export {
+  type ApplicationRefusal,
+  type ApplicationStanding,
+  applicationRefusal,
+  type Award,
+  awardInForce,
+  awardTerm,
+  isApprovable,
+  RENEWAL_WINDOW_DAYS,
+  renewalOpensOn,
+  tierToApplyFor,
+} from "./award";

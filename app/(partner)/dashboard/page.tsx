@@ -17,7 +17,7 @@ import { requirePartnerUser } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
 import { loadDashboard } from "@/lib/data/dashboard";
 import { formatDate } from "@/lib/i18n/format";
-import { calendarDateSchema, cloudCrm, NO_TIER } from "@/lib/rules";
+import { calendarDateSchema, cloudCrm } from "@/lib/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -73,11 +73,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
 
       {user.role === "partner_admin" && isToday && (
-        <ApplyPanel
-          metTier={dashboard.evaluation.tier === NO_TIER ? null : dashboard.evaluation.tier}
-          awardedTier={award?.tier ?? null}
-          open={openSubmission}
-        />
+        <ApplyPanel standing={{ tiers: dashboard.evaluation.tiers, award, asOf }} open={openSubmission} />
       )}
 
       {params.asOf !== undefined && !requested.success && (

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
 import type { ActionErrorCode } from "@/lib/actions/action";
 import { previewImport } from "@/lib/data/imports";
-import { closeOpenSubmissions, contosoAdminNotification, freshContosoSubmission, memoryMailer } from "../submissions/support";
+import { clearForNewApplication, contosoAdminNotification, freshContosoSubmission, memoryMailer } from "../submissions/support";
 
 /**
  * THE AUTHORIZATION TABLE: what every server action and every route handler answers to
@@ -259,7 +259,7 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
   "lib/actions/submissions.ts#applyForTier": {
     input: async (w) => {
       memoryMailer();
-      await closeOpenSubmissions(w.db, w.contosoId);
+      await clearForNewApplication(w.db, w.contosoId);
       return { tier: "silver" };
     },
     expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "redirect", otherAdmin: "conflict", reviewer: "forbidden" },

@@ -12,7 +12,7 @@ import { submitApplication } from "@/lib/data/submissions";
 import { demoWorld, type DemoWorld } from "../auth/support";
 import { describeOnEachDay } from "../support/clock";
 import { describeOnEachDatabase } from "../support/database";
-import { closeOpenSubmissions, memoryMailer, secondReviewer } from "./support";
+import { clearForNewApplication, memoryMailer, secondReviewer } from "./support";
 
 describeOnEachDay("submissions: snapshots, races and atomic decisions", (today) => {
   describeOnEachDatabase("submissions: snapshots, races and atomic decisions", (database) => {
@@ -22,7 +22,7 @@ describeOnEachDay("submissions: snapshots, races and atomic decisions", (today) 
 
     /** A fresh Contoso Gold submission, claimed by `claimedBy` if given. */
     async function freshSubmission(claimedBy?: SessionUser) {
-      await closeOpenSubmissions(world.db, world.contosoId);
+      await clearForNewApplication(world.db, world.contosoId);
       const { id } = await submitApplication(world.db, contosoAdmin, "gold", today);
       if (claimedBy) await claimSubmission(world.db, claimedBy, id);
       return id;
@@ -146,7 +146,7 @@ describeOnEachDay("submissions: snapshots, races and atomic decisions", (today) 
     });
 
     it("refuses a second open submission even when two admins submit at once", async () => {
-      await closeOpenSubmissions(world.db, world.contosoId);
+      await clearForNewApplication(world.db, world.contosoId);
       await race(async (other) => {
         const results = await Promise.allSettled([
           submitApplication(world.db, contosoAdmin, "gold", today),

@@ -15,7 +15,7 @@ import { demoWorld, type DemoWorld } from "../auth/support";
 import { describeOnEachDay } from "../support/clock";
 import { describeOnEachDatabase } from "../support/database";
 import { post } from "./call";
-import { memoryMailer, secondReviewer } from "./support";
+import { clearForNewApplication, memoryMailer, secondReviewer } from "./support";
 
 describeOnEachDay("submissions and review: the state machine", (today) => {
   describeOnEachDatabase("submissions and review: the state machine", (database) => {
@@ -236,7 +236,19 @@ describeOnEachDay("submissions and review: the state machine", (today) => {
         expect(events[0].actorUserId).toBe(reviewer.id);
       });
 
+      it("refuses Gold again while the Gold award is in force, and says when it can be renewed", async () => {
+        expect(await apply(admin)).toMatchObject({
+          outcome: "conflict",
+          message: expect.stringContaining("An award for this tier is already in force"),
+        });
+        expect(await apply(admin, "silver")).toMatchObject({
+          outcome: "conflict",
+          message: expect.stringContaining("in the 90 days before its anniversary"),
+        });
+      });
+
       it("rejects with a reason, by the claiming reviewer", async () => {
+        await clearForNewApplication(world.db, world.contosoId);
         const id3 = idFrom((await apply(admin)).url);
         await post(reviewer2, claimSubmission, { id: id3 });
         expect((await decide(reviewer2, id3, "reject")).outcome).toBe("invalid");

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { notifications, submissions, users } from "@/db/schema";
+import { awards, notifications, submissions, users } from "@/db/schema";
 import { today } from "@/lib/clock";
 import { claimSubmission } from "@/lib/data/review";
 import type { SubmissionSnapshot } from "@/lib/data/snapshot-types";
@@ -23,14 +23,15 @@ export function memoryMailer(): MailMessage[] {
 }
 
 /**
- * Frees the organization for a new submission, as if its open one had been withdrawn
- * (test set-up only: the application never withdraws a claimed submission).
+ * Frees the organization for a new submission: its open one withdrawn and its awards gone
+ * (test set-up only: the application never withdraws a claimed submission nor removes an award).
  */
-export async function closeOpenSubmissions(db: Database, organizationId: string): Promise<void> {
+export async function clearForNewApplication(db: Database, organizationId: string): Promise<void> {
   await db
     .update(submissions)
     .set({ status: "withdrawn", claimedBy: null, claimedAt: null })
     .where(and(eq(submissions.organizationId, organizationId), inArray(submissions.status, ["submitted", "claimed"])));
+  await db.delete(awards).where(eq(awards.organizationId, organizationId));
 }
 
 /** A second program reviewer, for races and "claimed by someone else". */
@@ -58,7 +59,7 @@ async function userId(db: Database, email: string): Promise<string> {
  */
 export async function freshContosoSubmission(db: Database, organizationId: string, { claimed = false } = {}) {
   memoryMailer();
-  await closeOpenSubmissions(db, organizationId);
+  await clearForNewApplication(db, organizationId);
   const { id } = await submitApplication(db, { organizationId, actorId: await userId(db, "admin@contoso.example") }, "silver", today());
   const reviewer = claimed ? await findActiveUser(db, await userId(db, "reviewer@program.example")) : null;
   if (reviewer) await claimSubmission(db, reviewer, id);

@@ -20,10 +20,10 @@ import { submissionHistory } from "@/lib/data/audit-log";
 import { loadDashboard } from "@/lib/data/dashboard";
 import { NotFoundError } from "@/lib/data/errors";
 import { getPartnerSubmission } from "@/lib/data/submissions";
+import { applicationRefusal, type Locale } from "@/lib/rules";
 import { recordId } from "@/lib/schemas/fields";
 import type { EvidenceKind } from "@/db/schema";
 import { formatDate } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("submissions"))("title") };
@@ -47,10 +47,16 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   const tier = tierTitle(submission.tier, locale, submission.tier);
   const rejected = submission.verdicts.filter((verdict) => verdict.status === "rejected");
   const canResubmit = isAdmin && submission.status === "changes_requested" && !submission.nextSubmissionId;
+  const now = canResubmit ? await loadDashboard(db, user.organizationId, { asOf: today(), today: today(), locale }) : null;
+  // The same rule the server applies to the resubmission (lib/rules).
   const meetsToday =
-    canResubmit &&
-    (await loadDashboard(db, user.organizationId, { asOf: today(), today: today(), locale })).evaluation.tiers[submission.tier]?.met ===
-      true;
+    now !== null &&
+    applicationRefusal(submission.tier, {
+      tiers: now.evaluation.tiers,
+      award: now.award,
+      applicationOpen: now.openSubmission !== null,
+      asOf: today(),
+    }) === null;
 
   return (
     <div className="space-y-6">
