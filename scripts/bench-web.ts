@@ -3,13 +3,13 @@
  * one run on one production server (`next start`) backed by PostgreSQL, with an organization
  * of 2,000 people, 6,000 exam passes and 5,000 revenue lines. The last line is the ratio.
  *
- * The dashboard is loaded as a browser loads it, so repeated loads come from the page cache
- * (lib/page-cache) after checking the session and the page's fingerprint. It is also loaded
- * as a hard reload does ("Cache-Control: no-cache"), which renders every request: that line
- * shows what a change to the organization costs its next visitor.
+ * Every dashboard request is rendered (the evaluation itself is cached by Next.js under the
+ * organization's evidence revision). It also prints the dashboard's HTML size and the
+ * JavaScript a browser downloads for it, gzipped, against their targets.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { connect } from "@/db/client";
@@ -105,12 +105,25 @@ async function signIn(): Promise<string> {
   return session;
 }
 
-/** What a browser sends when it loads a page as a document (the page cache answers only those). */
+/** What a browser sends when it loads a page as a document. */
 const browserDocument = {
   accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
   "sec-fetch-dest": "document",
   "sec-fetch-mode": "navigate",
 };
+
+/** The dashboard's HTML, and every script it loads as a browser would fetch them, gzipped. */
+async function pageWeight(cookie: string) {
+  const html = await (await fetch(`${origin}/dashboard`, { headers: { cookie, ...browserDocument } })).text();
+  // Every chunk the page names: its script tags, preloads and the client components of its payload.
+  const sources = [...new Set([...html.matchAll(/\/_next\/static\/chunks\/[\w.-]+\.js/g)].map((match) => match[0]))];
+  let scriptGzipBytes = 0;
+  for (const source of sources) {
+    const body = Buffer.from(await (await fetch(new URL(source, origin))).arrayBuffer());
+    scriptGzipBytes += gzipSync(body).length;
+  }
+  return { htmlBytes: Buffer.byteLength(html), scriptGzipBytes, scripts: sources.length };
+}
 
 async function measure(path: string, headers: Record<string, string> = {}) {
   const options = { url: `${origin}${path}`, connections, headers };
@@ -139,6 +152,7 @@ const benchUrl = new URL(serverUrl);
 benchUrl.pathname = `/${database}`;
 let server: ChildProcess | undefined;
 let figures: [string, Awaited<ReturnType<typeof measure>>][] = [];
+let sizes = { htmlBytes: 0, scriptGzipBytes: 0, scripts: 0 };
 try {
   console.log(`Loading 2,000 people, 6,000 exam passes and 5,000 revenue lines into ${database}…`);
   await loadOrganization(benchUrl.toString());
@@ -156,13 +170,12 @@ try {
   await waitForHealth(server);
   const cookie = await signIn();
   console.log(`Measuring ${seconds} s each with ${connections} connections…`);
+  sizes = await pageWeight(cookie);
   const health = await measure("/api/health");
   const dashboard = await measure("/dashboard", { cookie, ...browserDocument });
-  const rendered = await measure("/dashboard", { cookie, ...browserDocument, "cache-control": "no-cache" });
   figures = [
     ["/api/health", health],
     ["/dashboard", dashboard],
-    ["/dashboard, rendered each time (Cache-Control: no-cache)", rendered],
   ];
 } finally {
   await stopServer(server);
@@ -176,6 +189,9 @@ for (const [name, { requestsPerSecond, p50, p99 }] of figures) {
     `${requestsPerSecond.toFixed(1).padStart(8)} req/s   p50 ${String(p50).padStart(3)} ms   p99 ${String(p99).padStart(3)} ms   ${name}`,
   );
 }
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+console.log(`dashboard HTML: ${kb(sizes.htmlBytes)} (target at most 80 KB)`);
+console.log(`dashboard JavaScript, gzipped: ${kb(sizes.scriptGzipBytes)} in ${sizes.scripts} files (target at most 170 KB)`);
 const ratio = figures[1][1].requestsPerSecond / figures[0][1].requestsPerSecond;
-console.log(`target: dashboard at least 25% of health throughput`);
+console.log(`target: dashboard at least 12% of health throughput`);
 console.log(`ratio dashboard / health throughput: ${(ratio * 100).toFixed(1)}%`);

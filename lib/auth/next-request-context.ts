@@ -1,6 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { connection } from "next/server";
 import { cache } from "react";
 import { config } from "@/lib/config";
 import { requestLocale } from "@/lib/i18n/request";
@@ -46,4 +47,5 @@ export const nextRequestContext: RequestContext = {
   revalidatePath(path) {
     revalidatePath(path);
   },
+  atRequestTime: connection,
 };

@@ -25,6 +25,8 @@ export interface RequestContext {
   signOut(): Promise<void>;
   /** Drops the cached render of a page after a change. */
   revalidatePath(path: string): void;
+  /** Marks what follows as request-time work, never prerendered at build (Next's connection()). */
+  atRequestTime(): Promise<void>;
 }
 
 const override = new AsyncLocalStorage<RequestContext>();

@@ -1,7 +1,6 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { LRUCache } from "lru-cache";
-import type { Executor } from "@/db/client";
+import { appConnection, type Executor } from "@/db/client";
 import { awards, openSubmissionStatuses, organizations, submissions, type SubmissionStatus } from "@/db/schema";
 import { type Award, awardInForce, explain, forecast, type Locale, revenueHistory } from "@/lib/rules";
 import { NotFoundError } from "./errors";
@@ -56,7 +55,25 @@ async function organizationStatus(db: Executor, organizationId: string): Promise
   return row;
 }
 
-async function evaluateOrganization(db: Executor, organization: OrganizationStatus, asOf: string, locale: Locale) {
+/** What the evaluation of an organization's evidence depends on: the cache key of `evaluateOrganization`. */
+interface EvaluationKey {
+  id: string;
+  market: string;
+  /** Moves (by trigger) with every change to people, passes or revenue. */
+  revision: number;
+  version: number;
+}
+
+/**
+ * The rules library's evaluation, forecast and revenue history of an organization's evidence
+ * on `asOf`, cached by Next.js ('use cache') under its arguments. The evidence revision is
+ * one of them and is read from the database on every request, so an entry is never stale: a
+ * changed organization asks for a key that is not there yet, on every instance. The evidence
+ * is read through the application's connection, as a cached function takes only values.
+ */
+async function evaluateOrganization(organization: EvaluationKey, asOf: string, locale: Locale) {
+  "use cache";
+  const { db } = await appConnection();
   const input = await loadEvidence(db, organization, asOf);
   const explanation = explain(input, { locale });
   return {
@@ -68,18 +85,9 @@ async function evaluateOrganization(db: Executor, organization: OrganizationStat
   };
 }
 
-type Evaluated = Awaited<ReturnType<typeof evaluateOrganization>>;
-
-/**
- * Evaluations by organization, evidence revision, day and language. The revision moves (by
- * trigger) with every change to people, passes or revenue, so an entry is never stale: a
- * changed organization simply asks for a key that is not there yet.
- */
-const evaluated = new LRUCache<string, Evaluated>({ max: 500 });
-
 /**
  * What the dashboard shows for one organization on one day: one query when the evaluation
- * is remembered, three when it must be computed. The figures are all the rules library's.
+ * is cached, three when it must be computed. The figures are all the rules library's.
  */
 export async function loadDashboard(
   db: Executor,
@@ -87,13 +95,9 @@ export async function loadDashboard(
   { asOf, today, locale }: { asOf: string; today: string; locale: Locale },
 ) {
   const organization = await organizationStatus(db, organizationId);
-  const key = [organization.id, organization.revision, organization.version, asOf, locale].join("|");
-  let evaluation = evaluated.get(key);
-  if (!evaluation) {
-    evaluation = await evaluateOrganization(db, organization, asOf, locale);
-    evaluated.set(key, evaluation);
-  }
   const { awards: granted, openSubmission, ...identity } = organization;
+  const key = { id: identity.id, market: identity.market, revision: identity.revision, version: identity.version };
+  const evaluation = await evaluateOrganization(key, asOf, locale);
   return { organization: identity, asOf, award: awardInForce(granted, today), openSubmission, ...evaluation };
 }
 

@@ -11,7 +11,7 @@ async function verifyAllBut(page: Page, except: string) {
     const pending = [];
     for (const name of names) {
       const row = page.getByRole("row").filter({ has: page.getByRole("button", { name, exact: true }) });
-      if (!name.includes(except) && (await row.locator("[data-verdict]").count()) === 0) pending.push(name);
+      if (!name.includes(except) && (await row.locator("[data-verdict]").filter({ visible: true }).count()) === 0) pending.push(name);
     }
     if (pending.length === 0) return;
     await page.getByRole("button", { name: pending[0], exact: true }).click();
@@ -19,7 +19,8 @@ async function verifyAllBut(page: Page, except: string) {
       page
         .getByRole("row")
         .filter({ has: page.getByRole("button", { name: pending[0], exact: true }) })
-        .locator('[data-verdict="verified"]'),
+        .locator('[data-verdict="verified"]')
+        .filter({ visible: true }),
     ).toBeVisible();
   }
 }
@@ -31,80 +32,100 @@ test("Contoso applies for Gold; the reviewer sends it back, then approves the re
 
   // The admin applies for the tier lib/rules says Contoso meets today.
   await admin.goto("/dashboard");
-  await expect(admin.locator("h1 [data-tier]")).toHaveAttribute("data-tier", "gold");
+  await expect(admin.locator("h1 [data-tier]").filter({ visible: true })).toHaveAttribute("data-tier", "gold");
   await admin.getByRole("button", { name: "Apply for Gold" }).click();
   await expect(admin).toHaveURL(/\/submissions\/[0-9a-f-]{36}$/);
-  await expect(admin.locator("[data-status]").first()).toHaveAttribute("data-status", "submitted");
+  await expect(admin.locator("[data-status]").filter({ visible: true }).first()).toHaveAttribute("data-status", "submitted");
   const firstUrl = admin.url();
 
   // The reviewer claims it from the queue and opens the case.
   await reviewer.goto("/review");
-  const row = reviewer.getByTestId("queue-row").filter({ hasText: "Contoso Ltd" });
+  const row = reviewer.getByTestId("queue-row").filter({ visible: true }).filter({ hasText: "Contoso Ltd" });
   await row.getByRole("button", { name: "Claim" }).click();
-  await expect(row.getByText("Rita Reviewer")).toBeVisible();
+  await expect(row.getByText("Rita Reviewer").filter({ visible: true })).toBeVisible();
   await row.getByRole("link", { name: "Contoso Ltd" }).click();
-  await expect(reviewer.getByTestId("claimed-by")).toHaveText("Claimed by Rita Reviewer.");
+  await expect(reviewer.getByTestId("claimed-by").filter({ visible: true })).toHaveText("Claimed by Rita Reviewer.");
 
   // Released to the queue, the case is nobody's until it is claimed again.
   await reviewer.getByRole("button", { name: "Release to the queue" }).click();
-  await expect(reviewer.getByTestId("claimed-by")).toHaveText("Nobody has claimed this application yet.");
+  await expect(reviewer.getByTestId("claimed-by").filter({ visible: true })).toHaveText("Nobody has claimed this application yet.");
   await reviewer.getByRole("button", { name: "Claim" }).click();
-  await expect(reviewer.getByTestId("claimed-by")).toHaveText("Claimed by Rita Reviewer.");
+  await expect(reviewer.getByTestId("claimed-by").filter({ visible: true })).toHaveText("Claimed by Rita Reviewer.");
 
   // Rejecting Northwind's USD 60,000 leaves USD 80,000: Gold no longer holds, Approve is disabled.
   await reviewer.getByRole("textbox", { name: /^Reason: CTS-INV-1001/ }).fill("customer not DPOR-associated");
   await reviewer.getByRole("button", { name: /^Reject: CTS-INV-1001/ }).click();
-  await expect(reviewer.getByTestId("revenue-row").filter({ hasText: "CTS-INV-1001" }).locator('[data-verdict="rejected"]')).toBeVisible();
-  await expect(reviewer.getByTestId("holds-without-rejected")).toHaveAttribute("data-holds", "false");
+  await expect(
+    reviewer
+      .getByTestId("revenue-row")
+      .filter({ visible: true })
+      .filter({ hasText: "CTS-INV-1001" })
+      .locator('[data-verdict="rejected"]')
+      .filter({ visible: true }),
+  ).toBeVisible();
+  await expect(reviewer.getByTestId("holds-without-rejected").filter({ visible: true })).toHaveAttribute("data-holds", "false");
   await expect(reviewer.getByRole("button", { name: "Approve Gold" })).toBeDisabled();
-  await reviewer.getByLabel("Message to the partner").fill("Northwind is not DPOR-associated. Add counted revenue, then resubmit.");
+  await reviewer
+    .getByLabel("Message to the partner")
+    .filter({ visible: true })
+    .fill("Northwind is not DPOR-associated. Add counted revenue, then resubmit.");
   await reviewer.getByRole("button", { name: "Request changes" }).click();
-  await expect(reviewer.locator("h1 [data-status]")).toHaveAttribute("data-status", "changes_requested");
+  await expect(reviewer.locator("h1 [data-status]").filter({ visible: true })).toHaveAttribute("data-status", "changes_requested");
 
   // The admin reads the message and the rejected line, adds a line and resubmits.
   await admin.goto(firstUrl);
-  await expect(admin.getByTestId("reviewer-message")).toContainText("Northwind is not DPOR-associated");
-  await expect(admin.getByTestId("rejected-items")).toContainText("CTS-INV-1001");
+  await expect(admin.getByTestId("reviewer-message").filter({ visible: true })).toContainText("Northwind is not DPOR-associated");
+  await expect(admin.getByTestId("rejected-items").filter({ visible: true })).toContainText("CTS-INV-1001");
   await admin.goto("/revenue/new");
-  await admin.getByLabel("Invoice reference").fill(reference);
+  await admin.getByLabel("Invoice reference").filter({ visible: true }).fill(reference);
   await admin.getByRole("textbox", { name: "Customer" }).fill("Proseware");
   await admin.getByRole("combobox", { name: "Product" }).selectOption("crm-online");
-  await admin.getByLabel("Amount (USD)").fill("70000.00");
+  await admin.getByLabel("Amount (USD)").filter({ visible: true }).fill("70000.00");
   await admin.getByRole("textbox", { name: "Booked on" }).fill(todayUtc());
-  await admin.getByLabel(/Digital Partner of Record/).check();
+  await admin
+    .getByLabel(/Digital Partner of Record/)
+    .filter({ visible: true })
+    .check();
   await admin.getByRole("button", { name: "Add line" }).click();
   await expect(admin).not.toHaveURL(/\/revenue\/new$/);
   await admin.goto(firstUrl);
   await admin.getByRole("button", { name: "Resubmit with today's evidence" }).click();
   await expect(admin).not.toHaveURL(firstUrl);
-  await expect(admin.getByText("This application answers the changes requested on an earlier one.")).toBeVisible();
+  await expect(
+    admin.getByText("This application answers the changes requested on an earlier one.").filter({ visible: true }),
+  ).toBeVisible();
 
   // The reviewer sees what changed, verifies everything but Northwind, and approves.
   await reviewer.goto("/review");
-  const again = reviewer.getByTestId("queue-row").filter({ hasText: "Resubmission" });
+  const again = reviewer.getByTestId("queue-row").filter({ visible: true }).filter({ hasText: "Resubmission" });
   await again.getByRole("button", { name: "Claim" }).click();
-  await expect(again.getByText("Rita Reviewer")).toBeVisible();
+  await expect(again.getByText("Rita Reviewer").filter({ visible: true })).toBeVisible();
   await again.getByRole("link", { name: "Contoso Ltd" }).click();
-  await expect(reviewer.getByTestId("changes").locator('[data-change="added"]')).toContainText(reference);
+  await expect(
+    reviewer.getByTestId("changes").filter({ visible: true }).locator('[data-change="added"]').filter({ visible: true }),
+  ).toContainText(reference);
   await expect(reviewer.getByRole("button", { name: "Approve Gold" })).toBeDisabled();
   await verifyAllBut(reviewer, "CTS-INV-1001");
-  await expect(reviewer.getByTestId("holds-on-verified")).toHaveAttribute("data-holds", "true");
+  await expect(reviewer.getByTestId("holds-on-verified").filter({ visible: true })).toHaveAttribute("data-holds", "true");
   await reviewer.getByRole("button", { name: "Approve Gold" }).click();
-  await expect(reviewer.locator("h1 [data-status]")).toHaveAttribute("data-status", "approved");
+  await expect(reviewer.locator("h1 [data-status]").filter({ visible: true })).toHaveAttribute("data-status", "approved");
 
   // Contoso's dashboard shows the award; the application page has the printable summary.
   await admin.goto("/dashboard");
-  await expect(admin.getByTestId("award-line")).toContainText(/Gold partner since .+, renews on .+/);
+  await expect(admin.getByTestId("award-line").filter({ visible: true })).toContainText(/Gold partner since .+, renews on .+/);
   await admin.goto("/submissions");
   await admin
     .getByTestId("submission-row")
-    .filter({ has: admin.locator('[data-status="approved"]') })
+    .filter({ visible: true })
+    .filter({ has: admin.locator('[data-status="approved"]').filter({ visible: true }) })
     .getByRole("link")
     .click();
-  await expect(admin.getByTestId("award-summary")).toContainText("Contoso Ltd (MPN ID 4410021) is a Gold partner");
+  await expect(admin.getByTestId("award-summary").filter({ visible: true })).toContainText(
+    "Contoso Ltd (MPN ID 4410021) is a Gold partner",
+  );
   await admin.emulateMedia({ media: "print" });
-  await expect(admin.locator("header")).toBeHidden();
-  await expect(admin.getByTestId("award-summary")).toBeVisible();
+  await expect(admin.locator("header").filter({ visible: true })).toBeHidden();
+  await expect(admin.getByTestId("award-summary").filter({ visible: true })).toBeVisible();
   await admin.emulateMedia({ media: "screen" });
 
   // Undo the added line, so the other specs find Contoso's revenue as seeded.

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { chooseOption } from "./support/session";
+import { chooseOption, expectFreshDocument } from "./support/session";
 
 // The e2e server is seeded once per run and throttles per email: every test uses its own
 // email addresses, so failures in one test never refuse another's sign-in.
@@ -7,15 +7,15 @@ const demoPassword = "portal-demo";
 
 /** Fills and submits the sign-in form, and waits for the server action to answer. */
 async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Email").filter({ visible: true }).fill(email);
+  await page.getByLabel("Password").filter({ visible: true }).fill(password);
   const answered = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/sign-in"));
   await page.getByRole("button", { name: "Sign in" }).click();
   await answered;
 }
 
 /** The form's error message (Next's route announcer is an alert too). */
-const formError = (page: Page) => page.locator('[data-slot="form-error"]');
+const formError = (page: Page) => page.locator('[data-slot="form-error"]').filter({ visible: true });
 
 test.describe("signing in", () => {
   for (const { email, name, landing } of [
@@ -28,7 +28,7 @@ test.describe("signing in", () => {
       await page.goto("/sign-in");
       await signIn(page, email, demoPassword);
       await expect(page).toHaveURL(landing);
-      await expect(page.getByTestId("signed-in-user")).toHaveText(name);
+      await expect(page.getByTestId("signed-in-user").filter({ visible: true })).toHaveText(name);
     });
   }
 
@@ -46,7 +46,7 @@ test.describe("signing in", () => {
     await page.goto("/sign-in");
     await signIn(page, "admin@fabrikam.example", "not-the-password");
     await expect(formError(page)).toHaveText("Email or password is wrong.");
-    await expect(page.getByLabel("Email")).toHaveValue("admin@fabrikam.example");
+    await expect(page.getByLabel("Email").filter({ visible: true })).toHaveValue("admin@fabrikam.example");
     await expect(page).toHaveURL("/sign-in");
   });
 
@@ -54,8 +54,8 @@ test.describe("signing in", () => {
     const context = await browser.newContext({ locale: "fr-FR" });
     const page = await context.newPage();
     await page.goto("/sign-in");
-    await page.getByLabel("Adresse e-mail").fill("personne@contoso.example");
-    await page.getByLabel("Mot de passe").fill("pas-le-bon");
+    await page.getByLabel("Adresse e-mail").filter({ visible: true }).fill("personne@contoso.example");
+    await page.getByLabel("Mot de passe").filter({ visible: true }).fill("pas-le-bon");
     const answered = page.waitForResponse((response) => response.request().method() === "POST");
     await page.getByRole("button", { name: "Se connecter" }).click();
     await answered;
@@ -94,7 +94,7 @@ test.describe("the session", () => {
     expect(hoursLeft).toBeLessThanOrEqual(8);
 
     await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL("/sign-in");
+    await expectFreshDocument(page, "/sign-in");
     expect((await context.cookies()).map((c) => c.name)).not.toContain("authjs.session-token");
     await page.goto("/exams");
     await expect(page).toHaveURL("/sign-in?callbackUrl=%2Fexams");
@@ -105,8 +105,10 @@ test.describe("the session", () => {
     await signIn(page, "alice@contoso.example", demoPassword);
     await expect(page).toHaveURL("/exams");
     await expect(page.getByRole("link", { name: "Team" })).toHaveCount(0);
-    const response = await page.goto("/team");
-    expect(response?.status()).toBe(404);
+    // Streamed pages start with 200 (Cache Components): the not-found page says it and is noindex.
+    await page.goto("/team");
+    await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex");
   });
 
   test("serves pages with the security headers", async ({ request }) => {
@@ -117,6 +119,31 @@ test.describe("the session", () => {
     expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    // Served over plain HTTP here: no HSTS (it is sent when PORTAL_URL is https://).
+    expect(headers["strict-transport-security"]).toBeUndefined();
+  });
+
+  test("runs no script without the page's nonce, and each page gets its own", async ({ page }) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const first = await page.goto("/sign-in");
+    const policy = first?.headers()["content-security-policy"] ?? "";
+    const scriptSources = /script-src ([^;]+)/.exec(policy)?.[1] ?? "";
+    expect(scriptSources).not.toContain("unsafe-inline");
+    const nonce = /'nonce-([^']+)'/.exec(scriptSources)?.[1];
+    expect(nonce).toBeTruthy();
+    const scripts = page.locator("script");
+    const nonces = await scripts.evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).nonce));
+    expect(nonces.length).toBeGreaterThan(0);
+    expect(new Set(nonces)).toEqual(new Set([nonce]));
+    // Hydrated under that policy: the form's client-side validation works.
+    await signIn(page, "alice@contoso.example", demoPassword);
+    await expect(page).toHaveURL("/exams");
+    const second = await page.goto("/exams");
+    expect(second?.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
+    expect(violations).toEqual([]);
   });
 });
 
@@ -126,7 +153,7 @@ test.describe("invitations", () => {
     await signIn(page, "admin@contoso.example", demoPassword);
     await expect(page).toHaveURL("/team");
 
-    await page.getByLabel("Email").fill("bruno@contoso.example");
+    await page.getByLabel("Email").filter({ visible: true }).fill("bruno@contoso.example");
     await chooseOption(page, page.getByRole("combobox", { name: "Person" }), /^Bruno Costa$/);
     await page.getByRole("button", { name: "Create the invitation" }).click();
     const link = page.getByRole("textbox", { name: "Invitation link" });
@@ -138,12 +165,15 @@ test.describe("invitations", () => {
     const inviteePage = await invitee.newPage();
     await inviteePage.goto(url);
     await expect(inviteePage.getByRole("heading", { name: "Join Contoso Ltd" })).toBeVisible();
-    await inviteePage.getByLabel("Your name").fill("Bruno Costa");
-    await inviteePage.getByLabel(/^Password/).fill("password1234");
-    await inviteePage.getByLabel("Repeat the password").fill("password1234");
+    await inviteePage.getByLabel("Your name").filter({ visible: true }).fill("Bruno Costa");
+    await inviteePage
+      .getByLabel(/^Password/)
+      .filter({ visible: true })
+      .fill("password1234");
+    await inviteePage.getByLabel("Repeat the password").filter({ visible: true }).fill("password1234");
     await inviteePage.getByRole("button", { name: "Create my account" }).click();
     await expect(inviteePage).toHaveURL("/exams");
-    await expect(inviteePage.getByTestId("signed-in-user")).toHaveText("Bruno Costa");
+    await expect(inviteePage.getByTestId("signed-in-user").filter({ visible: true })).toHaveText("Bruno Costa");
 
     await inviteePage.goto(url);
     await expect(inviteePage.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
@@ -151,16 +181,21 @@ test.describe("invitations", () => {
     // Bruno leaves: the admin turns his access off, and his open session ends with it.
     await page.reload();
     await page.getByRole("button", { name: "Turn off access for Bruno Costa" }).click();
-    await expect(page.getByText("Bruno Costa can no longer sign in.")).toBeVisible();
+    await expect(page.getByText("Bruno Costa can no longer sign in.").filter({ visible: true })).toBeVisible();
     await expect(page.getByRole("row", { name: /Bruno Costa bruno@contoso\.example .* Disabled/ })).toBeVisible();
-    await expect(page.getByRole("row", { name: /Claire Admin/ }).getByText("You")).toBeVisible();
+    await expect(
+      page
+        .getByRole("row", { name: /Claire Admin/ })
+        .getByText("You")
+        .filter({ visible: true }),
+    ).toBeVisible();
     await inviteePage.goto("/exams");
     await expect(inviteePage).toHaveURL(/\/sign-in/);
     await signIn(inviteePage, "bruno@contoso.example", "password1234");
     await expect(formError(inviteePage)).toBeVisible();
 
     await page.getByRole("button", { name: "Restore access for Bruno Costa" }).click();
-    await expect(page.getByText("Bruno Costa can sign in again.")).toBeVisible();
+    await expect(page.getByText("Bruno Costa can sign in again.").filter({ visible: true })).toBeVisible();
     await signIn(inviteePage, "bruno@contoso.example", "password1234");
     await expect(inviteePage).toHaveURL("/exams");
     await invitee.close();
@@ -170,13 +205,13 @@ test.describe("invitations", () => {
     await page.goto("/sign-in?callbackUrl=%2Fteam");
     await signIn(page, "admin@fabrikam.example", demoPassword);
     await expect(page).toHaveURL("/team");
-    await page.getByLabel("Email").fill("temp-partner@fabrikam.example");
+    await page.getByLabel("Email").filter({ visible: true }).fill("temp-partner@fabrikam.example");
     await chooseOption(page, page.getByRole("combobox", { name: "Role" }), /^Partner administrator$/);
     await page.getByRole("button", { name: "Create the invitation" }).click();
     const url = await page.getByRole("textbox", { name: "Invitation link" }).inputValue();
 
     await page.getByRole("button", { name: "Revoke the invitation for temp-partner@fabrikam.example" }).click();
-    await expect(page.getByText("Invitation revoked.")).toBeVisible();
+    await expect(page.getByText("Invitation revoked.").filter({ visible: true })).toBeVisible();
     await expect(page.getByRole("row", { name: /temp-partner@fabrikam\.example/ })).toHaveCount(0);
     await page.goto(url);
     await expect(page.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();

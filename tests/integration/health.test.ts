@@ -5,19 +5,23 @@ import path from "node:path";
 import { GET } from "@/app/api/health/route";
 import { GET as ready } from "@/app/api/health/ready/route";
 import { connect, DamagedDatabaseError, setAppConnection } from "@/db/client";
+import { runAs } from "../support/request-context";
 import { describeOnEachDatabase } from "./support/database";
+
+/** A request from a visitor who is not signed in, as a load balancer's probe is. */
+const asVisitor = (handler: () => Promise<Response>) => runAs(null, handler);
 
 describeOnEachDatabase("GET /api/health", (database) => {
   it("answers 200 and names the database when `select 1` succeeds", async () => {
     setAppConnection(database());
-    const response = await GET();
+    const response = await asVisitor(GET);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", database: database().kind });
   });
 
   it("is ready when the portal's tables can be read", async () => {
     setAppConnection(database());
-    const response = await ready();
+    const response = await asVisitor(ready);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", database: database().kind });
   });
@@ -28,8 +32,8 @@ it("is not ready on a database without the portal's tables, though it is alive",
   setAppConnection(empty);
   const logged = vi.spyOn(console, "error").mockImplementation(() => {});
   try {
-    expect((await GET()).status).toBe(200);
-    const response = await ready();
+    expect((await asVisitor(GET)).status).toBe(200);
+    const response = await asVisitor(ready);
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: "error", database: "pglite" });
   } finally {
@@ -60,7 +64,7 @@ it("answers 503 without a stack trace when the database does not answer", async 
   setAppConnection(unreachable);
   const logged = vi.spyOn(console, "error").mockImplementation(() => {});
   try {
-    const response = await GET();
+    const response = await asVisitor(GET);
     expect(response.status).toBe(503);
     const body = await response.text();
     expect(JSON.parse(body)).toEqual({ status: "error", database: "postgres" });

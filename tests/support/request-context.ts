@@ -68,6 +68,10 @@ export class TestRequest implements RequestContext {
     return Promise.resolve();
   }
 
+  atRequestTime() {
+    return Promise.resolve();
+  }
+
   revalidatePath(path: string) {
     this.revalidated.push(path);
   }

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
 import { tierTitle } from "@/components/competency/definition-text";
 import { TierBadge } from "@/components/competency/tier-badge";
+import { PageLoading } from "@/components/boundaries/page-loading";
 import { AsOfForm } from "@/components/dashboard/as-of-form";
 import { ForecastList } from "@/components/dashboard/forecast-list";
 import { GapList, type GapFilter } from "@/components/dashboard/gap-list";
@@ -29,7 +31,16 @@ interface SearchParams {
   page?: string | string[];
 }
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+/** The page's frame renders at once; the evaluation, the slow part, streams in behind a placeholder. */
+export default function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Dashboard searchParams={searchParams} />
+    </Suspense>
+  );
+}
+
+async function Dashboard({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePartnerUser();
   const params = await searchParams;
   const locale = await getLocale();

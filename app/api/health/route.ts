@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
+import { requestContext } from "@/lib/auth/request-context";
 import { appConnection, configuredDatabaseKind } from "@/db/client";
-
-export const dynamic = "force-dynamic";
 
 /** Liveness: the process answers and its database connection does. Cheap enough for every probe. */
 export async function GET() {
+  await requestContext().atRequestTime();
   let database = configuredDatabaseKind();
   try {
     const { db, kind } = await appConnection();

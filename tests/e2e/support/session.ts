@@ -16,8 +16,14 @@ export async function signedInPage(
   const context = await browser.newContext({ baseURL, locale: locale === "fr" ? "fr-FR" : "en-US" });
   const page = await context.newPage();
   await page.goto("/sign-in");
-  await page.getByLabel(/e-?mail/i).fill(email);
-  await page.getByLabel(/password|mot de passe/i).fill(demoPassword);
+  await page
+    .getByLabel(/e-?mail/i)
+    .filter({ visible: true })
+    .fill(email);
+  await page
+    .getByLabel(/password|mot de passe/i)
+    .filter({ visible: true })
+    .fill(demoPassword);
   await page.getByRole("button", { name: /^(sign in|se connecter)$/i }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
   return page;
@@ -34,4 +40,22 @@ export async function chooseOption(page: Page, combobox: Locator, option: RegExp
     await page.getByRole("option", { name: option }).click({ timeout: 2_000 });
     await expect(combobox).toHaveText(option, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
+}
+
+/**
+ * Waits until `page` shows `path` in a document of its own: leaving the signed-in pages for
+ * sign-in reloads the page (components/fresh-document-on-sign-out.tsx), so nothing of the
+ * session stays hidden in it.
+ */
+export async function expectFreshDocument(page: Page, path: string) {
+  await expect
+    .poll(() =>
+      page
+        .evaluate(() => {
+          const [entry] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+          return `${location.pathname}${location.search} ${entry?.type}`;
+        })
+        .catch(() => "navigating"),
+    )
+    .toBe(`${path} reload`);
 }

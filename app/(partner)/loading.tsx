@@ -1,5 +1,0 @@
-import { PageLoading } from "@/components/boundaries/page-loading";
-
-export default function Loading() {
-  return <PageLoading />;
-}
