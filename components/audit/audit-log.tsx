@@ -10,6 +10,7 @@ import type { Locale } from "@/lib/rules";
 import { auditFilter } from "@/lib/schemas/audit";
 import { AuditFilters } from "./audit-filters";
 import { auditQuery, eventDetails } from "./audit-query";
+import { formatInstant } from "@/lib/i18n/format";
 
 /**
  * The audit trail in the user's scope (a reviewer's: the program; a partner admin's: their
@@ -33,7 +34,6 @@ export async function AuditLog({
     getTranslations("audit"),
     getLocale() as Promise<Locale>,
   ]);
-  const when = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
   const pageHref = (page: number) => `${path}?${auditQuery({ ...filter, page })}`;
 
   return (
@@ -68,7 +68,7 @@ export async function AuditLog({
             <TableBody>
               {events.map((event) => (
                 <TableRow key={event.id} data-testid="audit-row">
-                  <TableCell className="whitespace-nowrap tabular-nums">{when.format(event.createdAt)} UTC</TableCell>
+                  <TableCell className="whitespace-nowrap tabular-nums">{formatInstant(event.createdAt, locale, "seconds")}</TableCell>
                   <TableCell>{event.actorName ?? t("system")}</TableCell>
                   <TableCell className="font-mono text-xs">{event.action}</TableCell>
                   <TableCell className="font-mono text-xs">{event.entityType}</TableCell>

@@ -1,15 +1,15 @@
 import { CalendarClock } from "lucide-react";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { tierTitle } from "@/components/competency/definition-text";
 import { TierBadge } from "@/components/competency/tier-badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Dashboard } from "@/lib/data/dashboard";
+import type { Locale } from "@/lib/i18n/locales";
 import { formatDate } from "@/lib/i18n/format";
 
 /** The dates within a year on which the tier changes if nothing new is recorded. */
-export async function ForecastList({ dashboard }: { dashboard: Dashboard }) {
-  const locale = await getLocale();
-  const t = await getTranslations("dashboard");
+export async function ForecastList({ dashboard, locale }: { dashboard: Dashboard; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "dashboard" });
   const title = (tier: string) => tierTitle(tier, locale, t("tier.none"));
   const { changes } = dashboard.forecast;
 

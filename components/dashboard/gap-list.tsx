@@ -1,5 +1,5 @@
 import { Download } from "lucide-react";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { examTitle, roleTitle } from "@/components/competency/definition-text";
 import { Badge } from "@/components/ui/badge";
@@ -7,6 +7,7 @@ import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle }
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import type { Dashboard } from "@/lib/data/dashboard";
+import type { Locale } from "@/lib/i18n/locales";
 import { isOneExamAway } from "@/lib/rules";
 
 export type GapFilter = "all" | "one-away";
@@ -20,16 +21,20 @@ export async function GapList({
   page,
   ownPersonId,
   href,
+  locale,
 }: {
   dashboard: Dashboard;
+  locale: Locale;
   filter: GapFilter;
   page: number;
   /** The signed-in employee's own person record, listed first. */
   ownPersonId: string | null;
   href: (filter: GapFilter, page: number) => string;
 }) {
-  const locale = await getLocale();
-  const [t, tCsv] = await Promise.all([getTranslations("dashboard.gaps"), getTranslations("csv")]);
+  const [t, tCsv] = await Promise.all([
+    getTranslations({ locale, namespace: "dashboard.gaps" }),
+    getTranslations({ locale, namespace: "csv" }),
+  ]);
   const current = dashboard.evaluation.people.filter((person) => person.counts);
   const matching = current
     .filter((person) => filter === "all" || isOneExamAway(person))

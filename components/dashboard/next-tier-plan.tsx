@@ -1,15 +1,15 @@
 import { UserPlus } from "lucide-react";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { examTitle, roleTitle, tierTitle } from "@/components/competency/definition-text";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Dashboard } from "@/lib/data/dashboard";
+import type { Locale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/i18n/format";
 import { centsFromUsd } from "@/lib/rules";
 
 /** The fewest exams to the next tier, who should pass what, and the people still to hire. */
-export async function NextTierPlan({ dashboard }: { dashboard: Dashboard }) {
-  const locale = await getLocale();
-  const t = await getTranslations("dashboard");
+export async function NextTierPlan({ dashboard, locale }: { dashboard: Dashboard; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "dashboard" });
   const next = dashboard.evaluation.nextTier;
 
   if (!next) {

@@ -1,6 +1,7 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Dashboard } from "@/lib/data/dashboard";
+import type { Locale } from "@/lib/i18n/locales";
 import { formatDate, formatMoney, formatMonth } from "@/lib/i18n/format";
 
 const width = 720;
@@ -8,9 +9,8 @@ const height = 220;
 const margin = { top: 12, right: 12, bottom: 28, left: 12 };
 
 /** Bars of trailing-12-month revenue, one a month, with the Silver/Gold threshold drawn across. */
-export async function RevenueChart({ dashboard }: { dashboard: Dashboard }) {
-  const locale = await getLocale();
-  const t = await getTranslations("dashboard.chart");
+export async function RevenueChart({ dashboard, locale }: { dashboard: Dashboard; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "dashboard.chart" });
   const { points, thresholdCents } = dashboard.history;
   // Both tiers share one threshold in Cloud CRM; draw each distinct one.
   const thresholds = [...new Set(Object.values(thresholdCents))];

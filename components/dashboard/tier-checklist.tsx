@@ -1,17 +1,17 @@
 import { CheckCircle2, CircleDashed, XCircle } from "lucide-react";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { roleTitle, tierTitle } from "@/components/competency/definition-text";
 import { TierBadge } from "@/components/competency/tier-badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import type { Dashboard } from "@/lib/data/dashboard";
+import type { Locale } from "@/lib/i18n/locales";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
 import { centsFromUsd } from "@/lib/rules";
 
 /** One tier's requirements, each with its state and the evidence behind it. */
-export async function TierChecklist({ dashboard, tier }: { dashboard: Dashboard; tier: string }) {
-  const locale = await getLocale();
-  const t = await getTranslations("dashboard");
+export async function TierChecklist({ dashboard, tier, locale }: { dashboard: Dashboard; tier: string; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "dashboard" });
   const status = dashboard.evaluation.tiers[tier];
   const explanation = dashboard.explanation.find((candidate) => candidate.tier === tier);
   const { revenue } = status;

@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { listNotifications } from "@/lib/data/notifications";
 import type { Locale } from "@/lib/rules";
 import { NotificationMenu } from "./notification-menu";
+import { formatInstant } from "@/lib/i18n/format";
 
 type NotificationItem = keyof Messages["notifications"]["items"];
 
@@ -17,7 +18,6 @@ export async function NotificationBell({ user }: { user: SessionUser }) {
     getTranslations("notifications"),
     getLocale() as Promise<Locale>,
   ]);
-  const when = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
     <NotificationMenu
       unread={unread}
@@ -27,7 +27,7 @@ export async function NotificationBell({ user }: { user: SessionUser }) {
           organization: item.organizationName,
           tier: tierTitle(item.tier, locale, item.tier),
         }),
-        when: `${when.format(item.createdAt)} UTC`,
+        when: formatInstant(item.createdAt, locale),
         unread: item.readAt === null,
       }))}
       labels={{ title: t("title"), unread: t("unread", { count: unread }), empty: t("empty"), markAllRead: t("markAllRead") }}

@@ -1,3 +1,4 @@
+import { formatTimeIn } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 
 /**
@@ -7,13 +8,5 @@ import type { Locale } from "@/lib/i18n/locales";
  */
 export function formatRetryTime(retryAfter: Date, locale: Locale, timeZone?: string): string {
   const minute = 60_000;
-  const at = new Date(Math.ceil(retryAfter.getTime() / minute) * minute);
-  const options = { hour: "numeric", minute: "2-digit", timeZoneName: "short" } as const;
-  const language = locale === "fr" ? "fr-FR" : "en-US";
-  try {
-    return new Intl.DateTimeFormat(language, { ...options, timeZone: timeZone || "UTC" }).format(at);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return new Intl.DateTimeFormat(language, { ...options, timeZone: "UTC" }).format(at);
-  }
+  return formatTimeIn(new Date(Math.ceil(retryAfter.getTime() / minute) * minute), locale, timeZone);
 }

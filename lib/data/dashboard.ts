@@ -55,8 +55,8 @@ async function organizationStatus(db: Executor, organizationId: string): Promise
   return row;
 }
 
-/** What the evaluation of an organization's evidence depends on: the cache key of `evaluateOrganization`. */
-interface EvaluationKey {
+/** What the evaluation of an organization's evidence depends on: the key of its cached results. */
+export interface EvaluationKey {
   id: string;
   market: string;
   /** Moves (by trigger) with every change to people, passes or revenue. */
@@ -71,12 +71,13 @@ interface EvaluationKey {
  * changed organization asks for a key that is not there yet, on every instance. The evidence
  * is read through the application's connection, as a cached function takes only values.
  */
-async function evaluateOrganization(organization: EvaluationKey, asOf: string, locale: Locale) {
+export async function dashboardEvaluation(organization: EvaluationKey, asOf: string, locale: Locale) {
   "use cache";
   const { db } = await appConnection();
   const input = await loadEvidence(db, organization, asOf);
   const explanation = explain(input, { locale });
   return {
+    asOf,
     evaluation: explanation.evaluation,
     explanation: explanation.tiers,
     forecast: forecast(input),
@@ -85,20 +86,41 @@ async function evaluateOrganization(organization: EvaluationKey, asOf: string, l
   };
 }
 
+/** What the dashboard's components show: the evaluation of one organization on one day. */
+export type Dashboard = Awaited<ReturnType<typeof dashboardEvaluation>>;
+
 /**
- * What the dashboard shows for one organization on one day: one query when the evaluation
- * is cached, three when it must be computed. The figures are all the rules library's.
+ * The tier met on `asOf` and whether each tier is met: the few facts the page's frame and the
+ * application offer need, cached apart so that they are read without the whole evaluation.
+ */
+export async function tierStanding(organization: EvaluationKey, asOf: string, locale: Locale) {
+  "use cache";
+  const { evaluation } = await dashboardEvaluation(organization, asOf, locale);
+  return {
+    tier: evaluation.tier,
+    tiers: Object.fromEntries(Object.entries(evaluation.tiers).map(([tier, status]) => [tier, { met: status.met }])),
+  };
+}
+
+/**
+ * The organization as its dashboard frames it, in one query: its name, the key of its
+ * evaluation, the award in force on `today` and its open application.
+ */
+export async function dashboardStatus(db: Executor, organizationId: string, today: string) {
+  const { awards: granted, openSubmission, ...identity } = await organizationStatus(db, organizationId);
+  const key: EvaluationKey = { id: identity.id, market: identity.market, revision: identity.revision, version: identity.version };
+  return { organization: identity, key, award: awardInForce(granted, today), openSubmission };
+}
+
+/**
+ * Everything the dashboard knows of one organization on one day: its status and evaluation.
+ * The figures are all the rules library's.
  */
 export async function loadDashboard(
   db: Executor,
   organizationId: string,
   { asOf, today, locale }: { asOf: string; today: string; locale: Locale },
 ) {
-  const organization = await organizationStatus(db, organizationId);
-  const { awards: granted, openSubmission, ...identity } = organization;
-  const key = { id: identity.id, market: identity.market, revision: identity.revision, version: identity.version };
-  const evaluation = await evaluateOrganization(key, asOf, locale);
-  return { organization: identity, asOf, award: awardInForce(granted, today), openSubmission, ...evaluation };
+  const status = await dashboardStatus(db, organizationId, today);
+  return { ...status, ...(await dashboardEvaluation(status.key, asOf, locale)) };
 }
-
-export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;

@@ -25,6 +25,20 @@ const dateFormat = memoized(
   (locale, style) => new Intl.DateTimeFormat(tags[locale], { dateStyle: style as "medium" | "long", timeZone: "UTC" }),
 );
 
+const instantFormat = memoized(
+  (locale, style) =>
+    new Intl.DateTimeFormat(tags[locale], {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      ...(style === "seconds" && { second: "2-digit" }),
+      timeZone: "UTC",
+      timeZoneName: "short",
+    }),
+);
+
 const monthFormat = memoized((locale) => new Intl.DateTimeFormat(tags[locale], { month: "short", year: "2-digit", timeZone: "UTC" }));
 
 /** USD from integer cents, in the reader's conventions: `$1,234.56` or `1 234,56 $US`. */
@@ -40,4 +54,23 @@ export function formatDate(isoDate: string, locale: Locale, style: "medium" | "l
 /** A month and a two-digit year (`Nov 26`, `nov. 26`), for chart axes. */
 export function formatMonth(isoDate: string, locale: Locale): string {
   return monthFormat(locale).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** A moment (an audit event, an expiry) in UTC, saying so: `Dec 1, 2026, 9:41 PM UTC`. */
+export function formatInstant(at: Date, locale: Locale, precision: "minutes" | "seconds" = "minutes"): string {
+  return instantFormat(locale, precision).format(at);
+}
+
+/**
+ * A time of day in the visitor's own time zone when their browser told it (UTC otherwise,
+ * and for a zone this runtime does not know), with the zone's name: `2:32 PM UTC`, `15:32 UTC+1`.
+ */
+export function formatTimeIn(at: Date, locale: Locale, timeZone?: string): string {
+  const options = { hour: "numeric", minute: "2-digit", timeZoneName: "short" } as const;
+  try {
+    return new Intl.DateTimeFormat(tags[locale], { ...options, timeZone: timeZone || "UTC" }).format(at);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return new Intl.DateTimeFormat(tags[locale], { ...options, timeZone: "UTC" }).format(at);
+  }
 }

@@ -17,7 +17,8 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { appConnection } from "@/db/client";
 import { requirePartnerUser } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
-import { loadDashboard } from "@/lib/data/dashboard";
+import { dashboardEvaluation, dashboardStatus, type EvaluationKey, tierStanding } from "@/lib/data/dashboard";
+import type { Locale } from "@/lib/i18n/locales";
 import { formatDate } from "@/lib/i18n/format";
 import { calendarDateSchema, cloudCrm } from "@/lib/rules";
 
@@ -52,30 +53,17 @@ async function Dashboard({ searchParams }: { searchParams: Promise<SearchParams>
   const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.page);
   const { db } = await appConnection();
   const isToday = asOf === today();
-  const dashboard = await loadDashboard(db, user.organizationId, { asOf, today: today(), locale });
-  const { award, openSubmission } = dashboard;
-
-  const gapsHref = (gaps: GapFilter, gapsPage: number) => {
-    const query = new URLSearchParams();
-    if (!isToday) query.set("asOf", asOf);
-    if (gaps !== "all") query.set("gaps", gaps);
-    if (gapsPage > 1) query.set("page", String(gapsPage));
-    const text = query.toString();
-    return text ? `/dashboard?${text}` : "/dashboard";
-  };
+  const { organization, key, award, openSubmission } = await dashboardStatus(db, user.organizationId, today());
+  const standing = await tierStanding(key, asOf, locale);
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="space-y-2">
-          <p className="text-sm text-muted-foreground">{dashboard.organization.name}</p>
+          <p className="text-sm text-muted-foreground">{organization.name}</p>
           <h1 className="flex flex-wrap items-center gap-3 text-3xl font-semibold tracking-tight">
             {t("heading")}
-            <TierBadge
-              tier={dashboard.evaluation.tier}
-              label={tierTitle(dashboard.evaluation.tier, locale, t("tier.none"))}
-              className="px-3 py-1 text-base"
-            />
+            <TierBadge tier={standing.tier} label={tierTitle(standing.tier, locale, t("tier.none"))} className="px-3 py-1 text-base" />
           </h1>
           <p className="text-sm text-muted-foreground">{t("tier.current", { date: formatDate(asOf, locale, "long") })}</p>
           {award && <AwardLine award={award} />}
@@ -83,9 +71,7 @@ async function Dashboard({ searchParams }: { searchParams: Promise<SearchParams>
         <AsOfForm asOf={asOf} isToday={isToday} />
       </div>
 
-      {user.role === "partner_admin" && isToday && (
-        <ApplyPanel standing={{ tiers: dashboard.evaluation.tiers, award, asOf }} open={openSubmission} />
-      )}
+      {user.role === "partner_admin" && isToday && <ApplyPanel standing={{ tiers: standing.tiers, award, asOf }} open={openSubmission} />}
 
       {params.asOf !== undefined && !requested.success && (
         <Alert variant="warning">
@@ -98,21 +84,69 @@ async function Dashboard({ searchParams }: { searchParams: Promise<SearchParams>
         </Alert>
       )}
 
+      <DashboardBody
+        organization={key}
+        asOf={asOf}
+        isToday={isToday}
+        locale={locale}
+        filter={filter}
+        page={page}
+        ownPersonId={user.personId}
+      />
+    </div>
+  );
+}
+
+/**
+ * The evaluation's checklists, gaps, plan, forecast and chart, rendered once per key and
+ * cached by Next.js ('use cache'): the organization's evidence revision is part of the key,
+ * so a change to the evidence renders it anew.
+ */
+async function DashboardBody({
+  organization,
+  asOf,
+  isToday,
+  locale,
+  filter,
+  page,
+  ownPersonId,
+}: {
+  organization: EvaluationKey;
+  asOf: string;
+  isToday: boolean;
+  locale: Locale;
+  filter: GapFilter;
+  page: number;
+  ownPersonId: string | null;
+}) {
+  "use cache";
+  const dashboard = await dashboardEvaluation(organization, asOf, locale);
+  const gapsHref = (gaps: GapFilter, gapsPage: number) => {
+    const query = new URLSearchParams();
+    if (!isToday) query.set("asOf", asOf);
+    if (gaps !== "all") query.set("gaps", gaps);
+    if (gapsPage > 1) query.set("page", String(gapsPage));
+    const text = query.toString();
+    return text ? `/dashboard?${text}` : "/dashboard";
+  };
+
+  return (
+    <>
       <div className="grid gap-6 lg:grid-cols-2">
         {cloudCrm.tiers.map((tier) => (
-          <TierChecklist key={tier.id} dashboard={dashboard} tier={tier.id} />
+          <TierChecklist key={tier.id} dashboard={dashboard} tier={tier.id} locale={locale} />
         ))}
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <GapList dashboard={dashboard} filter={filter} page={page} ownPersonId={user.personId} href={gapsHref} />
+        <GapList dashboard={dashboard} filter={filter} page={page} ownPersonId={ownPersonId} href={gapsHref} locale={locale} />
         <div className="space-y-6">
-          <NextTierPlan dashboard={dashboard} />
-          <ForecastList dashboard={dashboard} />
+          <NextTierPlan dashboard={dashboard} locale={locale} />
+          <ForecastList dashboard={dashboard} locale={locale} />
         </div>
       </div>
 
-      <RevenueChart dashboard={dashboard} />
-    </div>
+      <RevenueChart dashboard={dashboard} locale={locale} />
+    </>
   );
 }

@@ -12,6 +12,7 @@ import { requirePartnerUser } from "@/lib/auth/session";
 import { invitablePeople, listPendingInvitations } from "@/lib/data/invitations";
 import { listOrganizationMembers } from "@/lib/data/users";
 import { InviteForm } from "./invite-form";
+import { formatInstant } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("team");
@@ -29,15 +30,6 @@ export default async function TeamPage() {
     invitablePeople(db, user.organizationId),
   ]);
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
-  const expiry = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-US", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone: "UTC",
-    timeZoneName: "short",
-  });
 
   return (
     <div className="grid gap-6">
@@ -127,7 +119,7 @@ export default async function TeamPage() {
                     <TableCell>{t(`auth.roles.${invitation.role}`)}</TableCell>
                     <TableCell>{invitation.personName ?? "—"}</TableCell>
                     <TableCell>{invitation.invitedByName}</TableCell>
-                    <TableCell>{expiry.format(invitation.expiresAt)}</TableCell>
+                    <TableCell>{formatInstant(invitation.expiresAt, locale)}</TableCell>
                     <TableCell className="text-right">
                       <ToastActionButton
                         action={revokeInvitation}
