@@ -116,7 +116,10 @@ const browserDocument = {
 async function pageWeight(cookie: string) {
   const html = await (await fetch(`${origin}/dashboard`, { headers: { cookie, ...browserDocument } })).text();
   // Every chunk the page names: its script tags, preloads and the client components of its payload.
-  const sources = [...new Set([...html.matchAll(/\/_next\/static\/chunks\/[\w.-]+\.js/g)].map((match) => match[0]))];
+  // Polyfills for browsers without modules (noModule) are not downloaded by current browsers.
+  const legacy = new Set([...html.matchAll(/<script src="([^"]+)"[^>]*noModule/g)].map((match) => match[1]));
+  const named = [...html.matchAll(/\/_next\/static\/chunks\/[\w.-]+\.js/g)].map((match) => match[0]);
+  const sources = [...new Set(named)].filter((source) => !legacy.has(source));
   let scriptGzipBytes = 0;
   for (const source of sources) {
     const body = Buffer.from(await (await fetch(new URL(source, origin))).arrayBuffer());
