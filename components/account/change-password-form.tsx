@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { FormError, FormField, SubmitButton } from "@/components/ui/form";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import { Input } from "@/components/ui/input";
 import { changePassword } from "@/lib/actions/auth";
 
@@ -26,12 +27,7 @@ export function ChangePasswordForm({ email, labels }: { email: string; labels: C
       <FormField name="currentPassword" label={labels.currentPassword} error={failure?.fieldErrors?.currentPassword} required>
         <Input type="password" autoComplete="current-password" maxLength={1024} />
       </FormField>
-      <FormField name="password" label={labels.password} description={labels.passwordHint} error={failure?.fieldErrors?.password} required>
-        <Input type="password" autoComplete="new-password" minLength={12} maxLength={256} />
-      </FormField>
-      <FormField name="confirmPassword" label={labels.confirmPassword} error={failure?.fieldErrors?.confirmPassword} required>
-        <Input type="password" autoComplete="new-password" maxLength={256} />
-      </FormField>
+      <NewPasswordFields labels={labels} errors={failure?.fieldErrors} />
       <SubmitButton pendingLabel={labels.pending}>{labels.submit}</SubmitButton>
     </form>
   );

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { isCommonPassword } from "./common-passwords";
-
-export const minimumPasswordLength = 12;
-export const maximumPasswordLength = 256;
+import { maximumPasswordLength, minimumPasswordLength } from "./password-length";
 
 /**
  * A new password: long enough and not one of the 10,000 most common. The custom issue's

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { FormError, FormField, SubmitButton } from "@/components/ui/form";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import { Input } from "@/components/ui/input";
 import { acceptInvitation } from "@/lib/actions/invitations";
 
@@ -32,12 +33,7 @@ export function AcceptInvitationForm({ token, email, labels }: { token: string; 
       <FormField name="displayName" label={labels.displayName} error={failure?.fieldErrors?.displayName} required>
         <Input autoComplete="name" maxLength={120} defaultValue={failure?.values?.displayName} />
       </FormField>
-      <FormField name="password" label={labels.password} description={labels.passwordHint} error={failure?.fieldErrors?.password} required>
-        <Input type="password" autoComplete="new-password" minLength={12} maxLength={256} />
-      </FormField>
-      <FormField name="confirmPassword" label={labels.confirmPassword} error={failure?.fieldErrors?.confirmPassword} required>
-        <Input type="password" autoComplete="new-password" maxLength={256} />
-      </FormField>
+      <NewPasswordFields labels={labels} errors={failure?.fieldErrors} />
       <SubmitButton pendingLabel={labels.pending}>{labels.submit}</SubmitButton>
     </form>
   );
