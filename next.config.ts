@@ -18,6 +18,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Data is cached with 'use cache', keyed by what it depends on (lib/data/dashboard.ts).
   cacheComponents: true,
+  // Pages have no prerendered shell (root layout, instant = false), so there is none to
+  // prefetch: links prefetch as before.
+  partialPrefetching: false,
   // The build checks the application's types; `npm test` checks everything, tests included.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   reactStrictMode: true,
