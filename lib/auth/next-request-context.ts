@@ -20,6 +20,9 @@ async function origin(): Promise<string> {
 
 // Once per request: a layout and its page both ask, Auth.js decrypts the cookie once.
 const session = cache(async () => {
+  // Auth.js draws a CSRF token while it reads the session: request-time work, which Next's
+  // runtime prerender of a page must not run (blocking-prerender-crypto).
+  await connection();
   const current = await auth();
   const userId = current?.user?.id;
   const sessionId = current?.sessionId;
