@@ -39,8 +39,7 @@ export const inviteMember = formAction(inviteInput, async (input, { user, t }) =
     personId: input.personId || null,
   });
   const url = `${await requestContext().origin()}${invitationPath(created.token)}`;
-  // No mail server: the admin copies the link from the page; the log keeps it for operators.
-  console.info(`Invitation ${created.id} for ${input.email} (${input.role}): ${url}`);
+  // The link holds the token, a credential: it is shown once to the admin, never logged.
   revalidate("/team");
   return { url, notice: t("invitations.created", { email: input.email }), expiresAt: created.expiresAt.toISOString() };
 });

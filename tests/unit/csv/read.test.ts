@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { writeCsv } from "@/lib/csv/write";
 import { escapeTextCell, unescapeTextCell } from "@/lib/csv/cells";
 import { MAX_IMPORT_ROWS } from "@/lib/csv/limits";
 import { readCsv } from "@/lib/csv/read";
@@ -74,5 +75,13 @@ describe("a text cell a spreadsheet would run as a formula", () => {
     }
     expect(escapeTextCell("=1+1")).toBe("'=1+1");
     expect(escapeTextCell("Contoso")).toBe("Contoso");
+  });
+});
+
+describe("a cell holding a semicolon", () => {
+  it("is written quoted, so a spreadsheet that splits on semicolons keeps it whole", () => {
+    const text = writeCsv(["name", "email"], [{ name: "Semi;=1+1;", email: "semi@example.test" }]);
+    expect(text.split("\r\n")[1]).toBe('"Semi;=1+1;",semi@example.test');
+    expect(writeCsv(["name"], [{ name: "Plain" }]).split("\r\n")[1]).toBe("Plain");
   });
 });
