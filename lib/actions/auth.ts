@@ -57,7 +57,10 @@ export const signOut = formAction(z.object({}), async (_input, { user }) => {
   const context = requestContext();
   const claims = await context.session();
   const { db } = await appConnection();
-  if (claims) await endSession(db, { userId: user.id, sessionId: claims.sessionId, organizationId: user.organizationId });
+  if (claims) {
+    const { sessionId } = claims;
+    await db.transaction((tx) => endSession(tx, { userId: user.id, sessionId, organizationId: user.organizationId }));
+  }
   await context.signOut();
   redirect(signInPath);
 });

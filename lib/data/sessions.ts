@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users, userSessions } from "@/db/schema";
 import { recordAudit } from "./audit";
@@ -13,7 +13,7 @@ export async function startSession(db: Executor, userId: string): Promise<string
   return row.id;
 }
 
-/** Ends one session (signing out). Ending an ended session changes nothing. */
+/** Ends one session (signing out), with its audit event; call it in a transaction. Ending an ended session changes nothing. */
 export async function endSession(
   tx: Executor,
   { userId, sessionId, organizationId }: { userId: string; sessionId: string; organizationId: string | null },
@@ -34,8 +34,7 @@ export async function endSession(
 }
 
 /**
- * Ends every open session of `userId` but `keep` (the session that asked, when it stays),
- * audited with the reason and the number ended. Call it in the transaction of the change
+ * Ends every open session of `userId`, audited with the reason and the number ended. Call it in the transaction of the change
  * that ends them (access off, a new password), so both happen or neither does.
  */
 export async function endAllSessions(
@@ -45,19 +44,17 @@ export async function endAllSessions(
     because,
     actorUserId,
     organizationId,
-    keep,
   }: {
     userId: string;
     because: Exclude<SessionEnd, "signed_out">;
     actorUserId: string | null;
     organizationId: string | null;
-    keep?: string;
   },
 ): Promise<number> {
   const ended = await tx
     .update(userSessions)
     .set({ endedAt: sql`now()`, endedBecause: because })
-    .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt), keep ? ne(userSessions.id, keep) : undefined))
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt)))
     .returning({ id: userSessions.id });
   await recordAudit(tx, {
     organizationId,
