@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { BoundaryWordsProvider } from "@/components/boundaries/boundary-words";
 import { FreshDocumentOnSignOut } from "@/components/fresh-document-on-sign-out";
 import { ThemeProvider } from "@/components/theme-provider";
 import { Toaster } from "@/components/ui/sonner";
@@ -24,23 +24,33 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * Client components take their words as props from the server, so no catalogue is shipped
- * to the browser: every page would otherwise carry all of messages/*.json. The one
- * exception is the error boundaries' few words: an error.tsx is a client component that
- * no server component renders.
+ * Client components take their words as props from the server, so no catalogue and no
+ * message formatter is shipped to the browser. The error boundaries, which no server
+ * component renders, get theirs from BoundaryWordsProvider.
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t, messages, incoming] = await Promise.all([getLocale(), getTranslations("nav"), getMessages(), headers()]);
-  const clientMessages = { boundaries: messages.boundaries };
+  const [locale, t, tBoundaries, incoming] = await Promise.all([
+    getLocale(),
+    getTranslations("nav"),
+    getTranslations("boundaries"),
+    headers(),
+  ]);
+  const boundaryWords = {
+    title: tBoundaries("error.title"),
+    body: tBoundaries("error.body"),
+    reference: tBoundaries("error.reference", { digest: "{digest}" }),
+    retry: tBoundaries("error.retry"),
+    home: tBoundaries("home"),
+  };
   return (
     <html lang={locale} suppressHydrationWarning>
       <body className="min-h-screen bg-background font-sans text-foreground antialiased">
         <ThemeProvider nonce={incoming.get(nonceHeader) ?? undefined}>
-          <NextIntlClientProvider messages={clientMessages}>
+          <BoundaryWordsProvider words={boundaryWords}>
             <FreshDocumentOnSignOut />
             {children}
             <Toaster label={t("notifications")} />
-          </NextIntlClientProvider>
+          </BoundaryWordsProvider>
         </ThemeProvider>
       </body>
     </html>

@@ -74,7 +74,7 @@ export async function GapList({
         ) : shown.length === 0 ? (
           <p className="text-sm text-muted-foreground">{t("empty")}</p>
         ) : (
-          <Table>
+          <Table className="[&_td]:align-top">
             <TableHeader>
               <TableRow>
                 <TableHead>{t("person")}</TableHead>
@@ -85,7 +85,7 @@ export async function GapList({
             <TableBody>
               {shown.map((person) => (
                 <TableRow key={person.id} data-testid="gap-row">
-                  <TableCell className="align-top font-medium">
+                  <TableCell className="font-medium">
                     {dashboard.personNames[person.id]}
                     {person.id === ownPersonId && (
                       <Badge variant="secondary" className="ml-2">
@@ -93,7 +93,7 @@ export async function GapList({
                       </Badge>
                     )}
                   </TableCell>
-                  <TableCell className="align-top">
+                  <TableCell>
                     <div className="flex flex-wrap gap-1">
                       {person.qualifiesFor.length === 0
                         ? t("nothing")
@@ -104,7 +104,7 @@ export async function GapList({
                           ))}
                     </div>
                   </TableCell>
-                  <TableCell className="align-top whitespace-normal">
+                  <TableCell className="whitespace-normal">
                     {Object.keys(person.missing).length === 0 ? (
                       <span className="text-muted-foreground">{t("allQualified")}</span>
                     ) : (

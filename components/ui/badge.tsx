@@ -9,18 +9,17 @@ const badgeVariants = cva(
   "badge",
   {
     variants: {
+      // Each variant is one class of app/globals.css (.badge-success, …).
       variant: {
-        default: "border-transparent bg-primary text-primary-foreground",
-        secondary: "border-transparent bg-secondary text-secondary-foreground",
-        destructive:
-          "border-transparent bg-destructive text-white focus-visible:ring-destructive/20 dark:bg-destructive/60 dark:focus-visible:ring-destructive/40",
-        outline: "text-foreground",
-        success: "border-transparent bg-success text-success-foreground",
-        warning: "border-transparent bg-warning text-warning-foreground",
-        // Tier badges: the border keeps gold/silver readable when printed without backgrounds.
-        gold: "border-gold-foreground/25 bg-gold text-gold-foreground",
-        silver: "border-silver-foreground/25 bg-silver text-silver-foreground",
-        none: "border-dashed border-border bg-transparent text-muted-foreground",
+        default: "badge-default",
+        secondary: "badge-secondary",
+        destructive: "badge-destructive",
+        outline: "badge-outline",
+        success: "badge-success",
+        warning: "badge-warning",
+        gold: "badge-gold",
+        silver: "badge-silver",
+        none: "badge-none",
       },
     },
     defaultVariants: {
@@ -39,7 +38,7 @@ type BadgeProps = React.ComponentProps<"span"> &
 function Badge({ className, variant, asChild = false, ...props }: BadgeProps) {
   const Comp = asChild ? Slot : "span";
 
-  return <Comp data-slot="badge" data-variant={variant ?? "default"} className={cn(badgeVariants({ variant }), className)} {...props} />;
+  return <Comp className={cn(badgeVariants({ variant }), className)} {...props} />;
 }
 
 export { Badge, badgeVariants, type BadgeProps, type BadgeVariant };

@@ -2,46 +2,43 @@ import * as React from "react";
 
 import { cn } from "@/lib/cn";
 
+// The styles of rows and cells are the `.data-table` rules of app/globals.css, set once on the
+// table: a list of many rows does not repeat them on every cell.
+
 function Table({ className, ...props }: React.ComponentProps<"table">) {
   return (
-    <div data-slot="table-container" className="relative w-full overflow-x-auto">
-      <table data-slot="table" className={cn("w-full caption-bottom text-sm", className)} {...props} />
+    <div className="table-container">
+      <table className={cn("data-table", className)} {...props} />
     </div>
   );
 }
 
-function TableHeader({ className, ...props }: React.ComponentProps<"thead">) {
-  return <thead data-slot="table-header" className={cn("[&_tr]:border-b", className)} {...props} />;
+function TableHeader(props: React.ComponentProps<"thead">) {
+  return <thead {...props} />;
 }
 
-function TableBody({ className, ...props }: React.ComponentProps<"tbody">) {
-  return <tbody data-slot="table-body" className={cn("[&_tr:last-child]:border-0", className)} {...props} />;
+function TableBody(props: React.ComponentProps<"tbody">) {
+  return <tbody {...props} />;
 }
 
-function TableFooter({ className, ...props }: React.ComponentProps<"tfoot">) {
-  return <tfoot data-slot="table-footer" className={cn("border-t bg-muted/50 font-medium [&>tr]:last:border-b-0", className)} {...props} />;
+function TableFooter(props: React.ComponentProps<"tfoot">) {
+  return <tfoot {...props} />;
 }
 
-function TableRow({ className, ...props }: React.ComponentProps<"tr">) {
-  return <tr data-slot="table-row" className={cn("border-b transition-colors hover:bg-muted/50", className)} {...props} />;
+function TableRow(props: React.ComponentProps<"tr">) {
+  return <tr {...props} />;
 }
 
-function TableHead({ className, ...props }: React.ComponentProps<"th">) {
-  return (
-    <th
-      data-slot="table-head"
-      className={cn("h-10 px-2 text-left align-middle font-medium whitespace-nowrap text-foreground rtl:text-right", className)}
-      {...props}
-    />
-  );
+function TableHead(props: React.ComponentProps<"th">) {
+  return <th {...props} />;
 }
 
-function TableCell({ className, ...props }: React.ComponentProps<"td">) {
-  return <td data-slot="table-cell" className={cn("p-2 align-middle whitespace-nowrap", className)} {...props} />;
+function TableCell(props: React.ComponentProps<"td">) {
+  return <td {...props} />;
 }
 
-function TableCaption({ className, ...props }: React.ComponentProps<"caption">) {
-  return <caption data-slot="table-caption" className={cn("mt-4 text-sm text-muted-foreground", className)} {...props} />;
+function TableCaption(props: React.ComponentProps<"caption">) {
+  return <caption {...props} />;
 }
 
 export { Table, TableHeader, TableBody, TableFooter, TableHead, TableRow, TableCell, TableCaption };
