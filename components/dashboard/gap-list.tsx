@@ -12,8 +12,8 @@ import { isOneExamAway } from "@/lib/rules";
 
 export type GapFilter = "all" | "one-away";
 
-/** People shown per page: a large organization's list is paged, not sent whole. */
-export const gapPageSize = 25;
+/** People shown per page: a large organization's list is paged (the export holds everyone), not sent whole. */
+export const gapPageSize = 10;
 
 export async function GapList({
   dashboard,
@@ -74,7 +74,7 @@ export async function GapList({
         ) : shown.length === 0 ? (
           <p className="text-sm text-muted-foreground">{t("empty")}</p>
         ) : (
-          <Table className="[&_td]:align-top">
+          <Table className="[&_td]:align-top [&_td>.badge]:my-0.5 [&_td>.badge]:me-1">
             <TableHeader>
               <TableRow>
                 <TableHead>{t("person")}</TableHead>
@@ -93,20 +93,18 @@ export async function GapList({
                       </Badge>
                     )}
                   </TableCell>
-                  <TableCell>
-                    <div className="flex flex-wrap gap-1">
-                      {person.qualifiesFor.length === 0
-                        ? t("nothing")
-                        : person.qualifiesFor.map((role) => (
-                            <Badge key={role} variant="success">
-                              {roleTitle(role, locale)}
-                            </Badge>
-                          ))}
-                    </div>
-                  </TableCell>
                   <TableCell className="whitespace-normal">
+                    {person.qualifiesFor.length === 0
+                      ? t("nothing")
+                      : person.qualifiesFor.map((role) => (
+                          <Badge key={role} variant="success">
+                            {roleTitle(role, locale)}
+                          </Badge>
+                        ))}
+                  </TableCell>
+                  <TableCell className={cn("whitespace-normal", Object.keys(person.missing).length === 0 && "text-muted-foreground")}>
                     {Object.keys(person.missing).length === 0 ? (
-                      <span className="text-muted-foreground">{t("allQualified")}</span>
+                      t("allQualified")
                     ) : (
                       <ul className="space-y-2">
                         {Object.entries(person.missing).map(([role, groups]) => (
@@ -120,12 +118,12 @@ export async function GapList({
                                   ) : (
                                     <>
                                       {t("oneOf")}{" "}
-                                      {codes.map((code, position) => (
-                                        <span key={code}>
-                                          {position > 0 && " · "}
-                                          <span className="font-mono text-foreground">{code}</span>
-                                        </span>
-                                      ))}
+                                      {codes.flatMap((code, position) => [
+                                        position > 0 ? " · " : null,
+                                        <code key={code} className="text-foreground">
+                                          {code}
+                                        </code>,
+                                      ])}
                                     </>
                                   )}
                                 </li>

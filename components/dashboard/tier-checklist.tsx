@@ -33,8 +33,8 @@ export async function TierChecklist({ dashboard, tier, locale }: { dashboard: Da
       </CardHeader>
       <CardContent className="space-y-5">
         <section className="space-y-2">
-          <div className="flex items-baseline justify-between gap-2 text-sm">
-            <span className="flex items-center gap-2 font-medium">
+          <div className="checklist-line">
+            <span className="checklist-label">
               <StateIcon met={revenue.met} />
               {t("checklist.revenue")}
             </span>
@@ -61,8 +61,8 @@ export async function TierChecklist({ dashboard, tier, locale }: { dashboard: Da
 
         {Object.entries(status.people.slots).map(([role, slot]) => (
           <section key={role} className="space-y-2">
-            <div className="flex items-baseline justify-between gap-2 text-sm">
-              <span className="flex items-center gap-2 font-medium">
+            <div className="checklist-line">
+              <span className="checklist-label">
                 <StateIcon met={slot.filled >= slot.needed} />
                 {roleTitle(role, locale)}
               </span>
@@ -70,15 +70,12 @@ export async function TierChecklist({ dashboard, tier, locale }: { dashboard: Da
             </div>
             <ul className="flex flex-wrap gap-2 text-sm">
               {slot.personIds.map((personId) => (
-                <li key={personId} className="rounded-md border bg-muted/40 px-2 py-0.5">
+                <li key={personId} className="chip">
                   {dashboard.personNames[personId] ?? personId}
                 </li>
               ))}
               {Array.from({ length: slot.needed - slot.filled }, (_, index) => (
-                <li
-                  key={`empty-${index}`}
-                  className="flex items-center gap-1 rounded-md border border-dashed px-2 py-0.5 text-muted-foreground"
-                >
+                <li key={`empty-${index}`} className="chip chip-empty">
                   <CircleDashed className="size-3.5" aria-hidden />
                   {t("checklist.emptySlot")}
                 </li>

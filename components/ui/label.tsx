@@ -2,17 +2,9 @@ import * as React from "react";
 
 import { cn } from "@/lib/cn";
 
-/** A form label: the native element, which needs no JavaScript. */
+/** A form label: the native element, which needs no JavaScript; its styles are `.label` (app/globals.css). */
 function Label({ className, ...props }: React.ComponentProps<"label">) {
-  return (
-    <label
-      className={cn(
-        "flex items-center gap-2 text-sm leading-none font-medium select-none group-data-[disabled=true]:pointer-events-none group-data-[disabled=true]:opacity-50 peer-disabled:cursor-not-allowed peer-disabled:opacity-50",
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <label className={cn("label", className)} {...props} />;
 }
 
 export { Label };
