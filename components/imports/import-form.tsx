@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormError, FormField } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { importCsv, previewImport } from "@/lib/actions/imports";
+import { MAX_IMPORT_BYTES } from "@/lib/csv/limits";
 import type { ImportTableName } from "@/lib/csv/table";
 import { ImportPreviewView, type ImportPreviewLabels } from "./import-preview";
 
@@ -17,6 +18,8 @@ export interface ImportFormLabels extends ImportPreviewLabels {
   file: string;
   fileHint: string;
   fileAgain: string;
+  /** Said before sending a file over MAX_IMPORT_BYTES, which the server would refuse unread. */
+  tooLarge: string;
   preview: string;
   previewing: string;
   import: string;
@@ -37,6 +40,7 @@ export function ImportForm({ table, labels }: { table: ImportTableName; labels: 
   const [outcome, requestImport, importing] = useActionState(importCsv, null);
   const [step, setStep] = useState<Step>(null);
   const [file, setFile] = useState<File | null>(null);
+  const tooLarge = file !== null && file.size > MAX_IMPORT_BYTES;
   // False in the server's HTML and until hydration, true once the browser runs this form.
   const scripted = useSyncExternalStore(
     noSubscription,
@@ -57,7 +61,7 @@ export function ImportForm({ table, labels }: { table: ImportTableName; labels: 
 
   function send(event: FormEvent<HTMLFormElement>, intent: "preview" | "import") {
     event.preventDefault();
-    if (pending) return;
+    if (pending || tooLarge) return;
     const formData = new FormData(event.currentTarget);
     if (intent === "import" && file) formData.set("file", file);
     setStep(intent);
@@ -66,7 +70,7 @@ export function ImportForm({ table, labels }: { table: ImportTableName; labels: 
 
   // Without JavaScript the page comes back with one result and no step: show that one.
   const latest = step === "file-changed" ? null : step === "import" ? outcome : step === "preview" ? preview : (outcome ?? preview);
-  const failed = latest && !latest.ok ? latest : null;
+  const failed = tooLarge ? { message: labels.tooLarge, fieldErrors: { file: [labels.tooLarge] } } : latest && !latest.ok ? latest : null;
   const imported = latest === outcome && outcome?.ok ? outcome.data : null;
   const shown = !imported && step !== "file-changed" && preview?.ok ? preview.data : null;
 

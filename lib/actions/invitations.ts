@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { text } from "@/lib/schemas/fields";
 import { appConnection } from "@/db/client";
 import { invitableRoles } from "@/db/schema";
 import { invitationPath } from "@/lib/auth/invitation-token";
@@ -58,7 +59,7 @@ export const revokeInvitation = formAction(z.object({ invitationId: z.uuid() }),
 const acceptInput = z
   .object({
     token: z.string().max(100),
-    displayName: z.string().trim().min(1).max(120),
+    displayName: text(120),
     password: newPassword,
     confirmPassword: z.string().max(256),
   })

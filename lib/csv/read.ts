@@ -24,14 +24,27 @@ function countNewlines(text: string, from: number, to: number): number {
   return count;
 }
 
+/** Column names a message quotes, and how long each may be there: a header can hold anything. */
+const QUOTED_COLUMNS = 10;
+const QUOTED_COLUMN_LENGTH = 40;
+
+/** The first few distinct names, each cut short, and how many more there are. */
+function quoted(names: string[]): { columns: string; more: number } {
+  const distinct = [...new Set(names)];
+  const shown = distinct
+    .slice(0, QUOTED_COLUMNS)
+    .map((name) => (name.length > QUOTED_COLUMN_LENGTH ? `${name.slice(0, QUOTED_COLUMN_LENGTH)}…` : name));
+  return { columns: shown.join(", "), more: distinct.length - shown.length };
+}
+
 /** The header's columns, or why the file cannot be read as this table. */
 function checkHeader(header: string[], columns: CsvColumns): ImportProblem | null {
   const names = header.map((name) => name.trim().toLowerCase());
   const unknown = names.filter((name) => !columns.includes(name));
   if (unknown.length > 0)
-    return messageProblem(1, null, "imports.errors.unknownColumns", { columns: unknown.join(", "), expected: columns.join(",") });
+    return messageProblem(1, null, "imports.errors.unknownColumns", { ...quoted(unknown), expected: columns.join(",") });
   const repeated = names.filter((name, index) => names.indexOf(name) !== index);
-  if (repeated.length > 0) return messageProblem(1, null, "imports.errors.repeatedColumns", { columns: repeated.join(", ") });
+  if (repeated.length > 0) return messageProblem(1, null, "imports.errors.repeatedColumns", quoted(repeated));
   const missing = columns.filter((name) => !names.includes(name));
   if (missing.length > 0)
     return messageProblem(1, null, "imports.errors.missingColumns", { columns: missing.join(", "), expected: columns.join(",") });

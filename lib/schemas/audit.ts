@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDateSchema } from "@/lib/rules";
+import { calendarDate, hasNoControlCharacters } from "./fields";
 
 const one = (value: unknown): unknown => (Array.isArray(value) ? (value as unknown[])[0] : value);
 const optional = <S extends z.ZodType>(schema: S) =>
@@ -8,11 +8,11 @@ const optional = <S extends z.ZodType>(schema: S) =>
 /** The audit page's and the CSV export's filters, from the query string; a bad value is no filter. */
 export const auditFilter = z.object({
   actor: optional(z.uuid()),
-  action: optional(z.string().max(100)),
-  entity: optional(z.string().max(100)),
+  action: optional(z.string().max(100).refine(hasNoControlCharacters)),
+  entity: optional(z.string().max(100).refine(hasNoControlCharacters)),
   organization: optional(z.uuid()),
-  from: optional(calendarDateSchema),
-  to: optional(calendarDateSchema),
+  from: optional(calendarDate),
+  to: optional(calendarDate),
   page: z.preprocess(one, z.coerce.number().int().min(1).max(100_000).catch(1)).default(1),
 });
 

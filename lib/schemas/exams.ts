@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { today } from "@/lib/clock";
-import { calendarDateSchema, examByCode, normalizeExamCode, rejectionOf } from "@/lib/rules";
-import { optionalText, recordId, rowVersion } from "./fields";
+import { examByCode, normalizeExamCode, rejectionOf } from "@/lib/rules";
+import { calendarDate, optionalText, recordId, rowVersion, text } from "./fields";
 
 const problemKeys = {
   "unknown-exam": "exams.errors.unknownExam",
@@ -16,9 +16,10 @@ const problemKeys = {
 export const examPassInput = z
   .object({
     personId: recordId,
-    code: z.string().trim().min(1).max(20).transform(normalizeExamCode),
-    passedOn: calendarDateSchema,
-    certificationRef: optionalText(100),
+    code: text(20).transform(normalizeExamCode),
+    passedOn: calendarDate,
+    // A free note (a transcript id, "part 2" on another line): line breaks are kept.
+    certificationRef: optionalText(100, { multiline: true }),
   })
   .superRefine((input, context) => {
     const exam = examByCode(input.code);

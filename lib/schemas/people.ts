@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { optionalDate, optionalText, recordId, rowVersion } from "./fields";
+import { optionalDate, optionalText, recordId, rowVersion, searchText, text } from "./fields";
 
 /** One person of a partner organization: the form, the action and the CSV import parse with it. */
 export const personInput = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: text(200),
   email: z
     .union([z.literal(""), z.string().trim().toLowerCase().max(320).pipe(z.email())])
     .nullish()
@@ -19,7 +19,7 @@ export const personDepartureInput = z.object({ id: recordId, version: rowVersion
 export const peopleSortKeys = ["name", "mcid", "email", "leftOn"] as const;
 
 export const peopleQuery = z.object({
-  q: z.string().trim().max(200).catch(""),
+  q: searchText,
   sort: z.enum(peopleSortKeys).catch("name"),
   direction: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

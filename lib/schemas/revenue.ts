@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { moneyFormats, parseMoney, type MoneyFormat } from "@/lib/i18n/parse-money";
-import { calendarDateSchema } from "@/lib/rules";
-import { recordId, rowVersion } from "./fields";
+import { calendarDate, recordId, rowVersion, searchText, text } from "./fields";
 
 /** The products a line can be booked on; "other" stands for every product outside the list. */
 export const revenueProducts = ["crm-online", "d365-ce-plan-1", "other"] as const;
@@ -31,14 +30,14 @@ const flag = z
   .transform((value) => value === true || value === "on" || value === "true" || value === "1" || value === "yes");
 
 const lineFields = {
-  reference: z.string().trim().min(1).max(100),
-  customerName: z.string().trim().min(1).max(200),
+  reference: text(100),
+  customerName: text(200),
   product: z.enum(revenueProducts),
   /** As typed: `1,234.56` in English, `1 234,56` in French, `1234.56` in a CSV file. */
   amount: z.string().max(40),
   /** How `amount` is written: the form says the language it was shown in, the CSV import "plain". */
   amountFormat: z.enum(moneyFormats),
-  bookedOn: calendarDateSchema,
+  bookedOn: calendarDate,
   dporAssociated: flag,
 };
 
@@ -82,7 +81,7 @@ export const deleteRevenueLineInput = z.object({ id: recordId, version: rowVersi
 export const revenueScopes = ["all", "window"] as const;
 
 export const revenueQuery = z.object({
-  q: z.string().trim().max(200).catch(""),
+  q: searchText,
   scope: z.enum(revenueScopes).catch("all"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });

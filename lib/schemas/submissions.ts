@@ -14,7 +14,7 @@ export const verdictInput = z
     itemKind: z.enum(evidenceKinds),
     itemId: recordId,
     status: z.enum(evidenceVerdicts),
-    reason: optionalText(500),
+    reason: optionalText(500, { multiline: true }),
   })
   .superRefine((input, context) => {
     if (input.status === "rejected" && !input.reason) {
@@ -24,7 +24,7 @@ export const verdictInput = z
 
 /** Approve, request changes or reject; the partner is always told why it came back. */
 export const decisionInput = z
-  .object({ id: recordId, decision: z.enum(decisions), message: optionalText(2000) })
+  .object({ id: recordId, decision: z.enum(decisions), message: optionalText(2000, { multiline: true }) })
   .superRefine((input, context) => {
     if (input.decision !== "approve" && !input.message) {
       context.addIssue({ code: "custom", path: ["message"], message: "review.errors.messageRequired" });

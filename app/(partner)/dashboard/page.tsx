@@ -20,7 +20,8 @@ import { today } from "@/lib/clock";
 import { dashboardEvaluation, dashboardStatus, type EvaluationKey, tierStanding } from "@/lib/data/dashboard";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDate } from "@/lib/i18n/format";
-import { calendarDateSchema, cloudCrm } from "@/lib/rules";
+import { cloudCrm } from "@/lib/rules";
+import { calendarDate } from "@/lib/schemas/fields";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -47,7 +48,7 @@ async function Dashboard({ searchParams }: { searchParams: Promise<SearchParams>
   const locale = await getLocale();
   const t = await getTranslations("dashboard");
 
-  const requested = calendarDateSchema.safeParse(params.asOf);
+  const requested = calendarDate.safeParse(params.asOf);
   const asOf = requested.success ? requested.data : today();
   const filter: GapFilter = params.gaps === "one-away" ? "one-away" : "all";
   const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.page);

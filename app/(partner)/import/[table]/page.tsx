@@ -46,6 +46,7 @@ export default async function ImportTablePage({ params }: { params: Promise<{ ta
           file: t("form.file"),
           fileHint: t("form.fileHint"),
           fileAgain: t("form.fileAgain"),
+          tooLarge: t("errors.tooLarge", { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 }),
           preview: t("form.preview"),
           previewing: t("form.previewing"),
           import: t("form.import"),

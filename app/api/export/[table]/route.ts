@@ -4,7 +4,7 @@ import type { UserRole } from "@/db/schema";
 import { currentUser } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
 import { csvExport, isExportTable, type ExportTableName } from "@/lib/data/exports";
-import { calendarDateSchema } from "@/lib/rules";
+import { calendarDate } from "@/lib/schemas/fields";
 
 /** The tables are the admins' to manage; the gap list is everyone's of the organization to act on. */
 const allowed: Record<ExportTableName, readonly UserRole[]> = {
@@ -27,7 +27,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { table } = await params;
   if (!isExportTable(table)) return refusal("not_found", 404);
   if (user.organizationId === null || !allowed[table].includes(user.role)) return refusal("forbidden", 403);
-  const asOf = calendarDateSchema.safeParse(request.nextUrl.searchParams.get("asOf") ?? today());
+  const asOf = calendarDate.safeParse(request.nextUrl.searchParams.get("asOf") ?? today());
   if (!asOf.success) return refusal("invalid_as_of", 400);
 
   const { db } = await appConnection();
