@@ -7,20 +7,13 @@ import type { Locale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/i18n/format";
 import { centsFromUsd } from "@/lib/rules";
 
-/** The fewest exams to the next tier, who should pass what, and the people still to hire. */
+/** The fewest exams to the next tier, who should pass what, and the people still to hire; nothing at the highest tier. */
 export async function NextTierPlan({ dashboard, locale }: { dashboard: Dashboard; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "dashboard" });
   const next = dashboard.evaluation.nextTier;
 
-  if (!next) {
-    return (
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("plan.reached")}</CardTitle>
-        </CardHeader>
-      </Card>
-    );
-  }
+  // At the highest tier there is no way further: the headline says how long it holds.
+  if (!next) return null;
 
   const tier = tierTitle(next.tier, locale, t("tier.none"));
   return (

@@ -39,6 +39,8 @@ const instantFormat = memoized(
     }),
 );
 
+const listFormat = memoized((locale, style) => new Intl.ListFormat(tags[locale], { type: style as "conjunction" | "disjunction" }));
+
 const monthFormat = memoized((locale) => new Intl.DateTimeFormat(tags[locale], { month: "short", year: "2-digit", timeZone: "UTC" }));
 
 /** USD from integer cents, in the reader's conventions: `$1,234.56` or `1 234,56 $US`. */
@@ -49,6 +51,11 @@ export function formatMoney(cents: number, locale: Locale): string {
 /** A calendar date (YYYY-MM-DD) written out for a person; never shifted by a time zone. */
 export function formatDate(isoDate: string, locale: Locale, style: "medium" | "long" = "medium"): string {
   return dateFormat(locale, style).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** Items joined as a sentence says them: `A, B and C` (conjunction) or `A or B` (disjunction). */
+export function formatList(items: readonly string[], locale: Locale, type: "conjunction" | "disjunction" = "conjunction"): string {
+  return listFormat(locale, type).format(items);
 }
 
 /** A month and a two-digit year (`Nov 26`, `nov. 26`), for chart axes. */

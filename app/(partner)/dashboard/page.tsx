@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
+import Link from "next/link";
+import { type ReactNode, Suspense } from "react";
 import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
 import { tierTitle } from "@/components/competency/definition-text";
@@ -8,6 +9,7 @@ import { PageLoading } from "@/components/boundaries/page-loading";
 import { AsOfForm } from "@/components/dashboard/as-of-form";
 import { ForecastList } from "@/components/dashboard/forecast-list";
 import { GapList, type GapFilter } from "@/components/dashboard/gap-list";
+import { Headline } from "@/components/dashboard/headline";
 import { NextTierPlan } from "@/components/dashboard/next-tier-plan";
 import { RevenueChart } from "@/components/dashboard/revenue-chart";
 import { TierChecklist } from "@/components/dashboard/tier-checklist";
@@ -20,7 +22,7 @@ import { today } from "@/lib/clock";
 import { dashboardEvaluation, dashboardStatus, type EvaluationKey, tierStanding } from "@/lib/data/dashboard";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDate } from "@/lib/i18n/format";
-import { cloudCrm } from "@/lib/rules";
+import { type Award, cloudCrm } from "@/lib/rules";
 import { calendarDate } from "@/lib/schemas/fields";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -72,16 +74,19 @@ async function Dashboard({ searchParams }: { searchParams: Promise<SearchParams>
         <AsOfForm asOf={asOf} isToday={isToday} />
       </div>
 
-      {user.role === "partner_admin" && isToday && <ApplyPanel standing={{ tiers: standing.tiers, award, asOf }} open={openSubmission} />}
-
+      {!isToday && (
+        <Alert variant="warning" data-testid="viewing-another-date">
+          <AlertDescription className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            {t("headline.viewing", { date: formatDate(asOf, locale, "long") })}
+            <Link href="/dashboard" className="font-medium underline underline-offset-4">
+              {t("headline.backToToday")}
+            </Link>
+          </AlertDescription>
+        </Alert>
+      )}
       {params.asOf !== undefined && !requested.success && (
         <Alert variant="warning">
           <AlertDescription>{t("asOf.invalid")}</AlertDescription>
-        </Alert>
-      )}
-      {user.role === "employee" && (
-        <Alert>
-          <AlertDescription>{t("readOnly")}</AlertDescription>
         </Alert>
       )}
 
@@ -93,7 +98,15 @@ async function Dashboard({ searchParams }: { searchParams: Promise<SearchParams>
         filter={filter}
         page={page}
         ownPersonId={user.personId}
-      />
+        award={isToday ? award : null}
+      >
+        {user.role === "partner_admin" && isToday && <ApplyPanel standing={{ tiers: standing.tiers, award, asOf }} open={openSubmission} />}
+        {user.role === "employee" && (
+          <Alert>
+            <AlertDescription>{t("readOnly")}</AlertDescription>
+          </Alert>
+        )}
+      </DashboardBody>
     </div>
   );
 }
@@ -111,6 +124,8 @@ async function DashboardBody({
   filter,
   page,
   ownPersonId,
+  award,
+  children,
 }: {
   organization: EvaluationKey;
   asOf: string;
@@ -119,6 +134,10 @@ async function DashboardBody({
   filter: GapFilter;
   page: number;
   ownPersonId: string | null;
+  /** The award in force, when the day shown is today: the headline says when it is due for renewal. */
+  award: Award | null;
+  /** What the page shows between the headline and the checklists (the application, notices); not cached. */
+  children: ReactNode;
 }) {
   "use cache";
   const dashboard = await dashboardEvaluation(organization, asOf, locale);
@@ -133,6 +152,8 @@ async function DashboardBody({
 
   return (
     <>
+      <Headline dashboard={dashboard} award={award} locale={locale} />
+      {children}
       <div className="grid gap-6 lg:grid-cols-2">
         {cloudCrm.tiers.map((tier) => (
           <TierChecklist key={tier.id} dashboard={dashboard} tier={tier.id} locale={locale} />
