@@ -9,7 +9,8 @@ import { auditFilterChoices, auditScopeOf, listAuditEvents } from "@/lib/data/au
 import type { Locale } from "@/lib/rules";
 import { auditFilter } from "@/lib/schemas/audit";
 import { AuditFilters } from "./audit-filters";
-import { auditQuery, eventDetails } from "./audit-query";
+import { auditQuery } from "./audit-query";
+import { type AuditWords, describeEvent } from "./event-sentence";
 import { formatInstant } from "@/lib/i18n/format";
 
 /**
@@ -28,12 +29,15 @@ export async function AuditLog({
   const filter = auditFilter.parse(searchParams);
   const scope = auditScopeOf(user);
   const { db } = await appConnection();
-  const [{ events, hasNext }, choices, t, locale] = await Promise.all([
+  const [{ events, subjects, hasNext }, choices, t, tProducts, locale] = await Promise.all([
     listAuditEvents(db, scope, filter),
     auditFilterChoices(db, scope),
     getTranslations("audit"),
+    getTranslations("revenue.products"),
     getLocale() as Promise<Locale>,
   ]);
+  // Events name their messages by their action code, chosen at run time.
+  const words = { t: t as unknown as AuditWords, products: tProducts as unknown as AuditWords, locale, reviewer: scope === "program" };
   const pageHref = (page: number) => `${path}?${auditQuery({ ...filter, page })}`;
 
   return (
@@ -58,26 +62,42 @@ export async function AuditLog({
             <TableHeader>
               <TableRow>
                 <TableHead>{t("when")}</TableHead>
-                <TableHead>{t("actor")}</TableHead>
-                <TableHead>{t("action")}</TableHead>
-                <TableHead>{t("entity")}</TableHead>
+                <TableHead>{t("what")}</TableHead>
                 {scope === "program" && <TableHead>{t("organization")}</TableHead>}
-                <TableHead>{t("details")}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
-              {events.map((event) => (
-                <TableRow key={event.id} data-testid="audit-row">
-                  <TableCell className="whitespace-nowrap tabular-nums">{formatInstant(event.createdAt, locale, "seconds")}</TableCell>
-                  <TableCell>{event.actorName ?? t("system")}</TableCell>
-                  <TableCell className="font-mono text-xs">{event.action}</TableCell>
-                  <TableCell className="font-mono text-xs">{event.entityType}</TableCell>
-                  {scope === "program" && <TableCell>{event.organizationName ?? "—"}</TableCell>}
-                  <TableCell className="max-w-md truncate font-mono text-xs" title={eventDetails(event.after)}>
-                    {eventDetails(event.after)}
-                  </TableCell>
-                </TableRow>
-              ))}
+              {events.map((event) => {
+                const { sentence, changes, href } = describeEvent(event, subjects, words);
+                return (
+                  <TableRow key={event.id} data-testid="audit-row">
+                    <TableCell className="align-top whitespace-nowrap tabular-nums">
+                      {formatInstant(event.createdAt, locale, "seconds")}
+                    </TableCell>
+                    <TableCell className="align-top whitespace-normal">
+                      <p data-testid="audit-sentence">
+                        {sentence}
+                        {href && (
+                          <>
+                            {" "}
+                            <Link href={href} className="text-primary underline-offset-4 hover:underline">
+                              {t("open")}
+                            </Link>
+                          </>
+                        )}
+                      </p>
+                      {changes.length > 0 && (
+                        <ul className="mt-1 space-y-0.5 text-xs text-muted-foreground">
+                          {changes.map((change) => (
+                            <li key={change}>{change}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </TableCell>
+                    {scope === "program" && <TableCell className="align-top">{event.organizationName ?? "—"}</TableCell>}
+                  </TableRow>
+                );
+              })}
             </TableBody>
           </Table>
         )}

@@ -9,8 +9,3 @@ export function auditQuery(filter: AuditFilter): string {
   }
   return query.toString();
 }
-
-/** An event's recorded state after the change, as one line of JSON ("" when it has none). */
-export function eventDetails(after: unknown): string {
-  return after === null || after === undefined ? "" : JSON.stringify(after);
-}

@@ -6,6 +6,7 @@ import { ForbiddenError } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { addDays } from "@/lib/rules";
 import type { AuditFilter } from "@/lib/schemas/audit";
+import { auditSubjects } from "./audit-subjects";
 
 /** Whose events a user may read: a reviewer every organization's, a partner admin their own. */
 export type AuditScope = { organizationId: string } | "program";
@@ -41,6 +42,7 @@ const eventColumns = {
   entityType: auditEvents.entityType,
   entityId: auditEvents.entityId,
   organizationName: organizations.name,
+  before: auditEvents.before,
   after: auditEvents.after,
 };
 
@@ -56,19 +58,23 @@ function eventsQuery(db: Executor, scope: AuditScope, filter: AuditFilter) {
 
 export const auditPageSize = 50;
 
-/** One page of events, newest first, and whether there is another. */
+/** One page of events, newest first, whether there is another, and what each is about. */
 export async function listAuditEvents(db: Executor, scope: AuditScope, filter: AuditFilter) {
   const rows = await eventsQuery(db, scope, filter)
     .limit(auditPageSize + 1)
     .offset((filter.page - 1) * auditPageSize);
-  return { events: rows.slice(0, auditPageSize), hasNext: rows.length > auditPageSize };
+  const events = rows.slice(0, auditPageSize);
+  return { events, subjects: await auditSubjects(db, events), hasNext: rows.length > auditPageSize };
 }
+
+export type AuditEventRow = Awaited<ReturnType<typeof listAuditEvents>>["events"][number];
 
 /** Every matching event, for the CSV export; capped so one request cannot read the world. */
 export const auditExportLimit = 50_000;
 
-export function exportAuditEvents(db: Executor, scope: AuditScope, filter: AuditFilter) {
-  return eventsQuery(db, scope, filter).limit(auditExportLimit);
+export async function exportAuditEvents(db: Executor, scope: AuditScope, filter: AuditFilter) {
+  const events = await eventsQuery(db, scope, filter).limit(auditExportLimit);
+  return { events, subjects: await auditSubjects(db, events) };
 }
 
 /** The values the filters offer: the actors, actions and entity types found in scope. */

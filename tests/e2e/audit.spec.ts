@@ -8,6 +8,10 @@ test.describe("the audit trail at /audit", () => {
     await expect(page).toHaveURL(/\/audit/);
     await expect(page.getByRole("heading", { name: "Audit trail" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Review queue" })).toBeVisible();
+    // Events read as sentences, not codes: the reviewer's own sign-in is among them.
+    const sentences = page.getByTestId("audit-sentence").filter({ visible: true });
+    await expect(sentences.filter({ hasText: /^Rita Reviewer signed in\.$/ }).first()).toBeVisible();
+    await expect(page.getByText("auth.sign_in", { exact: true })).toHaveCount(0);
     await page.context().close();
   });
 
@@ -16,6 +20,13 @@ test.describe("the audit trail at /audit", () => {
     await admin.goto("/audit");
     await expect(admin.getByRole("heading", { name: "Journal d’audit" })).toBeVisible();
     await expect(admin.getByRole("link", { name: "Tableau de bord" })).toBeVisible();
+    await expect(
+      admin
+        .getByTestId("audit-sentence")
+        .filter({ visible: true })
+        .filter({ hasText: /^Felix Admin s’est connecté\.$/ })
+        .first(),
+    ).toBeVisible();
     await admin.context().close();
 
     const employee = await signedInPage({ browser, baseURL }, "alice@contoso.example", "en");

@@ -7,10 +7,22 @@ import { escapeTextCell } from "@/lib/csv/cells";
 import { writeCsv } from "@/lib/csv/write";
 import { type AuditScope, auditScopeOf, exportAuditEvents } from "@/lib/data/audit-log";
 import { auditFilter } from "@/lib/schemas/audit";
+import { getLocale, getTranslations } from "next-intl/server";
+import { type AuditWords, describeEvent } from "@/components/audit/event-sentence";
 
 const refusal = (error: string, status: number) => NextResponse.json({ error }, { status, headers: { "cache-control": "no-store" } });
 
-const columns = ["created_at", "organization", "actor", "actor_email", "action", "entity_type", "entity_id", "details"] as const;
+const columns = [
+  "created_at",
+  "organization",
+  "actor",
+  "actor_email",
+  "action",
+  "entity_type",
+  "entity_id",
+  "description",
+  "details",
+] as const;
 
 /**
  * GET /api/audit/export?actor=&action=&entity=&organization=&from=&to=: the audit trail as
@@ -29,7 +41,14 @@ export async function GET(request: NextRequest) {
   }
   const filter = auditFilter.parse(Object.fromEntries(request.nextUrl.searchParams));
   const { db } = await appConnection();
-  const events = await exportAuditEvents(db, scope, filter);
+  const [{ events, subjects }, t, tProducts, locale] = await Promise.all([
+    exportAuditEvents(db, scope, filter),
+    getTranslations("audit"),
+    getTranslations("revenue.products"),
+    getLocale(),
+  ]);
+  // Events name their messages by their action code, chosen at run time.
+  const words = { t: t as unknown as AuditWords, products: tProducts as unknown as AuditWords, locale, reviewer: scope === "program" };
   const csv = writeCsv(
     columns,
     events.map((event) => ({
@@ -40,6 +59,7 @@ export async function GET(request: NextRequest) {
       action: event.action,
       entity_type: event.entityType,
       entity_id: event.entityId ?? "",
+      description: escapeTextCell(describeEvent(event, subjects, words).sentence),
       details: escapeTextCell(event.after === null ? "" : JSON.stringify(event.after)),
     })),
   );

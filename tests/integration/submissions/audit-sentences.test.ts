@@ -1,0 +1,82 @@
+import "../auth/auth-secret";
+import { and, eq } from "drizzle-orm";
+import { createTranslator } from "next-intl";
+import { beforeAll, expect, it } from "vitest";
+import { type AuditWords, describeEvent } from "@/components/audit/event-sentence";
+import { people, revenueLines } from "@/db/schema";
+import { updatePerson } from "@/lib/actions/people";
+import { recordAudit } from "@/lib/data/audit";
+import { auditScopeOf, listAuditEvents } from "@/lib/data/audit-log";
+import type { Locale } from "@/lib/i18n/locales";
+import { auditFilter } from "@/lib/schemas/audit";
+import en from "@/messages/en.json";
+import fr from "@/messages/fr.json";
+import { formData as form } from "../../support/form-data";
+import { runAs } from "../../support/request-context";
+import { demoWorld, type DemoWorld } from "../auth/support";
+import { describeOnEachDatabase } from "../support/database";
+
+const catalogs = { en, fr };
+
+/** The audit page's words in `locale`, looked up by the keys events choose. */
+function wordsIn(locale: Locale, reviewer: boolean) {
+  const t = createTranslator({ locale, messages: catalogs[locale], namespace: "audit" }) as unknown as AuditWords;
+  const products = createTranslator({ locale, messages: catalogs[locale], namespace: "revenue.products" }) as unknown as AuditWords;
+  return { t, products, locale, reviewer };
+}
+
+describeOnEachDatabase("the audit trail in sentences", (database) => {
+  let world: DemoWorld;
+
+  beforeAll(async () => {
+    world = await demoWorld(database());
+    const [line] = await world.db
+      .select()
+      .from(revenueLines)
+      .where(and(eq(revenueLines.organizationId, world.contosoId), eq(revenueLines.reference, "CTS-INV-1001")));
+    await recordAudit(world.db, {
+      organizationId: world.contosoId,
+      actorUserId: world.users.reviewer.id,
+      action: "evidence.rejected",
+      entityType: "revenue_line",
+      entityId: line.id,
+      after: { status: "rejected", reason: "customer not DPOR-associated" },
+    });
+    const [chloe] = await world.db
+      .select()
+      .from(people)
+      .where(and(eq(people.organizationId, world.contosoId), eq(people.mcid, "10451003")));
+    const edited = await runAs(world.users.admin, () =>
+      updatePerson(
+        null,
+        form({ id: chloe.id, version: String(chloe.version), name: "Chloé Dubois-Martin", email: chloe.email ?? "", mcid: "10451003" }),
+      ),
+    );
+    expect(edited).toMatchObject({ ok: true });
+  });
+
+  const latest = async (action: string, reviewer: boolean, locale: Locale) => {
+    const scope = auditScopeOf(reviewer ? world.users.reviewer : world.users.admin);
+    const { events, subjects } = await listAuditEvents(world.db, scope, auditFilter.parse({ action }));
+    return describeEvent(events[0], subjects, wordsIn(locale, reviewer));
+  };
+
+  it("names who rejected which revenue line and why, in each language", async () => {
+    expect(await latest("evidence.rejected", true, "en")).toEqual({
+      sentence: "Rita Reviewer rejected revenue line CTS-INV-1001 (Northwind Traders): customer not DPOR-associated.",
+      changes: [],
+      href: null,
+    });
+    expect((await latest("evidence.rejected", false, "fr")).sentence).toBe(
+      "Rita Reviewer a rejeté la ligne de recettes CTS-INV-1001 (Northwind Traders)\u00a0: customer not DPOR-associated.",
+    );
+  });
+
+  it("shows a change as its labelled fields, old → new, and links to the record", async () => {
+    const english = await latest("person.updated", false, "en");
+    expect(english.sentence).toBe("Claire Admin changed the details of Chloé Dubois-Martin.");
+    expect(english.changes).toEqual(["Name: Chloé Dubois → Chloé Dubois-Martin"]);
+    expect(english.href).toMatch(/^\/people\/[0-9a-f-]{36}$/);
+    expect((await latest("person.updated", false, "fr")).changes).toEqual(["Nom\u00a0: Chloé Dubois → Chloé Dubois-Martin"]);
+  });
+});
