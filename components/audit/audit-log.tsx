@@ -10,7 +10,7 @@ import type { Locale } from "@/lib/rules";
 import { auditFilter } from "@/lib/schemas/audit";
 import { AuditFilters } from "./audit-filters";
 import { auditQuery } from "./audit-query";
-import { type AuditWords, describeEvent } from "./event-sentence";
+import { auditWordsIn, describeEvent } from "./event-sentence";
 import { formatInstant } from "@/lib/i18n/format";
 
 /**
@@ -29,15 +29,13 @@ export async function AuditLog({
   const filter = auditFilter.parse(searchParams);
   const scope = auditScopeOf(user);
   const { db } = await appConnection();
-  const [{ events, subjects, hasNext }, choices, t, tProducts, locale] = await Promise.all([
+  const [{ events, subjects, hasNext }, choices, t, locale] = await Promise.all([
     listAuditEvents(db, scope, filter),
     auditFilterChoices(db, scope),
     getTranslations("audit"),
-    getTranslations("revenue.products"),
     getLocale() as Promise<Locale>,
   ]);
-  // Events name their messages by their action code, chosen at run time.
-  const words = { t: t as unknown as AuditWords, products: tProducts as unknown as AuditWords, locale, reviewer: scope === "program" };
+  const words = auditWordsIn(locale, { reviewer: scope === "program" });
   const pageHref = (page: number) => `${path}?${auditQuery({ ...filter, page })}`;
 
   return (

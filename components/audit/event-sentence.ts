@@ -1,13 +1,29 @@
+import { createTranslator } from "next-intl";
 import { tierTitle } from "@/components/competency/definition-text";
 import type { AuditEventRow } from "@/lib/data/audit-log";
 import { type AuditSubject, subjectKey } from "@/lib/data/audit-subjects";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
+import en from "@/messages/en.json";
+import fr from "@/messages/fr.json";
 
 /** The audit namespace's and the products' messages, looked up by keys chosen at run time. */
 export interface AuditWords {
   (key: string, values?: Record<string, string | number>): string;
   has(key: string): boolean;
+}
+
+const catalogs = { en, fr };
+
+/**
+ * The words describeEvent needs in `locale`: the audit messages and the product names, looked
+ * up by keys the events choose at run time (so built from the catalogue, which also works in
+ * a route handler and a test).
+ */
+export function auditWordsIn(locale: Locale, { reviewer }: { reviewer: boolean }) {
+  const words = (namespace: "audit" | "revenue.products") =>
+    createTranslator({ locale, messages: catalogs[locale], namespace }) as unknown as AuditWords;
+  return { t: words("audit"), products: words("revenue.products"), locale, reviewer };
 }
 
 export interface EventDescription {

@@ -1,29 +1,17 @@
 import "../auth/auth-secret";
 import { and, eq } from "drizzle-orm";
-import { createTranslator } from "next-intl";
 import { beforeAll, expect, it } from "vitest";
-import { type AuditWords, describeEvent } from "@/components/audit/event-sentence";
+import { auditWordsIn, describeEvent } from "@/components/audit/event-sentence";
 import { people, revenueLines } from "@/db/schema";
 import { updatePerson } from "@/lib/actions/people";
 import { recordAudit } from "@/lib/data/audit";
 import { auditScopeOf, listAuditEvents } from "@/lib/data/audit-log";
 import type { Locale } from "@/lib/i18n/locales";
 import { auditFilter } from "@/lib/schemas/audit";
-import en from "@/messages/en.json";
-import fr from "@/messages/fr.json";
 import { formData as form } from "../../support/form-data";
 import { runAs } from "../../support/request-context";
 import { demoWorld, type DemoWorld } from "../auth/support";
 import { describeOnEachDatabase } from "../support/database";
-
-const catalogs = { en, fr };
-
-/** The audit page's words in `locale`, looked up by the keys events choose. */
-function wordsIn(locale: Locale, reviewer: boolean) {
-  const t = createTranslator({ locale, messages: catalogs[locale], namespace: "audit" }) as unknown as AuditWords;
-  const products = createTranslator({ locale, messages: catalogs[locale], namespace: "revenue.products" }) as unknown as AuditWords;
-  return { t, products, locale, reviewer };
-}
 
 describeOnEachDatabase("the audit trail in sentences", (database) => {
   let world: DemoWorld;
@@ -58,7 +46,7 @@ describeOnEachDatabase("the audit trail in sentences", (database) => {
   const latest = async (action: string, reviewer: boolean, locale: Locale) => {
     const scope = auditScopeOf(reviewer ? world.users.reviewer : world.users.admin);
     const { events, subjects } = await listAuditEvents(world.db, scope, auditFilter.parse({ action }));
-    return describeEvent(events[0], subjects, wordsIn(locale, reviewer));
+    return describeEvent(events[0], subjects, auditWordsIn(locale, { reviewer }));
   };
 
   it("names who rejected which revenue line and why, in each language", async () => {

@@ -7,8 +7,8 @@ import { escapeTextCell } from "@/lib/csv/cells";
 import { writeCsv } from "@/lib/csv/write";
 import { type AuditScope, auditScopeOf, exportAuditEvents } from "@/lib/data/audit-log";
 import { auditFilter } from "@/lib/schemas/audit";
-import { getLocale, getTranslations } from "next-intl/server";
-import { type AuditWords, describeEvent } from "@/components/audit/event-sentence";
+import { auditWordsIn, describeEvent } from "@/components/audit/event-sentence";
+import { requestContext } from "@/lib/auth/request-context";
 
 const refusal = (error: string, status: number) => NextResponse.json({ error }, { status, headers: { "cache-control": "no-store" } });
 
@@ -41,14 +41,8 @@ export async function GET(request: NextRequest) {
   }
   const filter = auditFilter.parse(Object.fromEntries(request.nextUrl.searchParams));
   const { db } = await appConnection();
-  const [{ events, subjects }, t, tProducts, locale] = await Promise.all([
-    exportAuditEvents(db, scope, filter),
-    getTranslations("audit"),
-    getTranslations("revenue.products"),
-    getLocale(),
-  ]);
-  // Events name their messages by their action code, chosen at run time.
-  const words = { t: t as unknown as AuditWords, products: tProducts as unknown as AuditWords, locale, reviewer: scope === "program" };
+  const [{ events, subjects }, locale] = await Promise.all([exportAuditEvents(db, scope, filter), requestContext().locale()]);
+  const words = auditWordsIn(locale, { reviewer: scope === "program" });
   const csv = writeCsv(
     columns,
     events.map((event) => ({
