@@ -128,12 +128,14 @@ export function rolesHeld(program: Program, groups: number): number {
  * The people a matching needs to look at. People who qualify for the same roles are
  * interchangeable and no tier takes more than `maxTotalSlots` people, so keeping the first
  * `maxTotalSlots` of each kind, in input order, leaves every maximum matching as large as with
- * everybody, and the matching's size independent of the number of people.
+ * everybody, and the matching's size independent of the number of people. Asking whether
+ * the slots fill without one given person needs one more of each kind (`perKind`).
  */
-function matchingCandidates(
+export function matchingCandidates(
   program: Program,
   counts: ArrayLike<number>,
   qualifies: ArrayLike<number>,
+  perKind: number = program.maxTotalSlots,
 ): { people: number[]; roles: number[] } {
   const kept = new Map<number, number>();
   const people: number[] = [];
@@ -142,7 +144,7 @@ function matchingCandidates(
     const kind = qualifies[person];
     if (kind === 0 || counts[person] === 0) continue;
     const count = kept.get(kind) ?? 0;
-    if (count < program.maxTotalSlots) {
+    if (count < perKind) {
       kept.set(kind, count + 1);
       people.push(person);
       roles.push(kind);

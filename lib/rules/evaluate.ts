@@ -1,4 +1,5 @@
 import { type Assessment, assess, missingGroups, type RejectedPass, type TierAssessment } from "./assessment";
+import { criticalPeople, revenueHeadroomCents } from "./resilience";
 import { cloudCrm } from "./cloud-crm";
 import type { CalendarDate } from "./dates";
 import type { ProgramDefinition } from "./definition";
@@ -32,8 +33,15 @@ export interface TierStatus {
     readonly thresholdUsd: number;
     readonly totalUsd: number;
     readonly shortfallUsd: number;
+    /** How much counted revenue can be lost before the threshold fails; 0 when it is not met. */
+    readonly headroomUsd: number;
   };
-  readonly people: { readonly met: boolean; readonly slots: Readonly<Record<string, SlotFill>> };
+  readonly people: {
+    readonly met: boolean;
+    /** Those whose departure alone would leave a slot empty, in input order; none when the slots are not all filled. */
+    readonly criticalPersonIds: readonly string[];
+    readonly slots: Readonly<Record<string, SlotFill>>;
+  };
 }
 
 export interface SlotFill {
@@ -107,8 +115,9 @@ function tierStatus(assessment: Assessment, tier: TierAssessment, totalUsd: numb
       thresholdUsd: usdFromCents(tier.thresholdCents),
       totalUsd,
       shortfallUsd: usdFromCents(shortfallCents(assessment, tier)),
+      headroomUsd: usdFromCents(revenueHeadroomCents(assessment, tier)),
     },
-    people: { met: tier.peopleMet, slots },
+    people: { met: tier.peopleMet, criticalPersonIds: criticalPeople(assessment, tier).map((person) => people[person].id), slots },
   };
 }
 

@@ -29,6 +29,22 @@ describe("rules evaluate", () => {
     expect(JSON.parse(result.stdout)).toEqual(JSON.parse(JSON.stringify(evaluate(parsed.value))));
   });
 
+  it("says per tier who alone holds a slot and the revenue headroom, in the contract's shape", () => {
+    const { tiers } = JSON.parse(run(["evaluate", "in.json"]).stdout) as {
+      tiers: Record<
+        string,
+        { revenue: { met: boolean; totalUsd: number; thresholdUsd: number; headroomUsd: number }; people: { criticalPersonIds: unknown } }
+      >;
+    };
+    for (const status of Object.values(tiers)) {
+      expect(Array.isArray(status.people.criticalPersonIds)).toBe(true);
+      expect(status.revenue.headroomUsd).toBe(
+        status.revenue.met ? Math.round((status.revenue.totalUsd - status.revenue.thresholdUsd) * 100) / 100 : 0,
+      );
+    }
+    expect(tiers.silver.people.criticalPersonIds).toEqual(evaluate(parsed.value).tiers.silver.people.criticalPersonIds);
+  });
+
   it("reads standard input for -, with or without a byte order mark", () => {
     expect(run(["evaluate", "-"]).code).toBe(0);
     expect(run(["evaluate", "-"], { "-": `\uFEFF${text}` }).code).toBe(0);

@@ -197,7 +197,13 @@ describe("the revenue of the last twelve months", () => {
   it("a credit or refund (a negative line) lowers the total", () => {
     const result = evaluate(organization({ revenue: [line("sale", THRESHOLD), line("refund", -2_500_050)] }));
     expect(result.revenue.totalUsd).toBe(74999.5);
-    expect(result.tiers.silver.revenue).toEqual({ met: false, thresholdUsd: 100000, totalUsd: 74999.5, shortfallUsd: 25000.5 });
+    expect(result.tiers.silver.revenue).toEqual({
+      met: false,
+      thresholdUsd: 100000,
+      totalUsd: 74999.5,
+      shortfallUsd: 25000.5,
+      headroomUsd: 0,
+    });
   });
 
   it("only CRM Online and Dynamics 365 Customer Engagement (Plan 1) count", () => {
@@ -217,7 +223,13 @@ describe("the revenue of the last twelve months", () => {
   it("the shortfall is never negative, and the developing market has the same threshold", () => {
     for (const market of ["developed", "developing"]) {
       const result = evaluate(organization({ market, revenue: [line("r", THRESHOLD + 1)] }));
-      expect(result.tiers.gold.revenue).toEqual({ met: true, thresholdUsd: 100000, totalUsd: 100000.01, shortfallUsd: 0 });
+      expect(result.tiers.gold.revenue).toEqual({
+        met: true,
+        thresholdUsd: 100000,
+        totalUsd: 100000.01,
+        shortfallUsd: 0,
+        headroomUsd: 0.01,
+      });
     }
   });
 });

@@ -98,7 +98,7 @@ describe("a second, invented program definition", () => {
     const revenue = [erp(100_00, "2016-07-01"), erp(50_00, "2016-06-30")];
     const north = evaluate(organization({ market: "north", people: [supply("s")], revenue }), cloudErp);
     expect(north.revenue).toMatchObject({ windowStart: "2016-07-01", totalUsd: 100, countedIds: ["l10000"] });
-    expect(north.tiers.member.revenue).toEqual({ met: true, thresholdUsd: 100, totalUsd: 100, shortfallUsd: 0 });
+    expect(north.tiers.member.revenue).toEqual({ met: true, thresholdUsd: 100, totalUsd: 100, shortfallUsd: 0, headroomUsd: 0 });
     expect(north.tiers.elite.revenue.thresholdUsd).toBe(1000);
     const south = evaluate(organization({ market: "south", people: [supply("s")], revenue }), cloudErp);
     expect(south.tiers.elite.revenue.shortfallUsd).toBe(400);

@@ -152,3 +152,32 @@ describe("the forecast agrees with evaluating every day", () => {
     );
   });
 });
+
+describe("the resilience of each tier agrees with removing each person and evaluating again", () => {
+  it("lists exactly the people whose departure alone empties a slot, and the revenue headroom", () => {
+    fc.assert(
+      fc.property(organizations, (input) => {
+        const result = evaluate(input);
+        for (const [tier, status] of Object.entries(result.tiers)) {
+          const expected = status.people.met
+            ? input.people
+                .filter((person) => {
+                  const without = {
+                    ...input,
+                    people: input.people.map((other) => (other === person ? { ...other, leftOn: input.asOf } : other)),
+                  };
+                  return !evaluate(without).tiers[tier].people.met;
+                })
+                .map((person) => person.id)
+            : [];
+          expect(status.people.criticalPersonIds).toEqual(expected);
+          const headroomCents = status.revenue.met
+            ? Math.round(status.revenue.totalUsd * 100) - Math.round(status.revenue.thresholdUsd * 100)
+            : 0;
+          expect(Math.round(status.revenue.headroomUsd * 100)).toBe(headroomCents);
+        }
+      }),
+      { numRuns: runs },
+    );
+  });
+});
