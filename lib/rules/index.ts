@@ -41,6 +41,7 @@ export {
 export { type Evidence, type Explanation, explain, type Reason, type TierExplanation } from "./explain";
 export { CHANGE_CAUSES, type ChangeCause, type Forecast, forecast, type TierChange } from "./forecast";
 export { type Headline, headline, type HeadlineStep } from "./headline";
+export { applyChange, type HypotheticalChange, type Impact, impactOf, type Standing } from "./impact";
 export { writeDate, writeUsd } from "./wording";
 export { type RevenueHistory, revenueHistory, type RevenuePoint } from "./revenue-history";
 export { isOneExamAway } from "./one-exam-away";

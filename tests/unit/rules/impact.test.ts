@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { impactOf } from "@/lib/rules";
+import { line, organization, pass, person, THRESHOLD } from "./build";
+
+/** Gold on 2018-06-30 held by exactly four people, with revenue above the threshold. */
+const gold = organization({
+  people: [
+    person("alice", [pass("MB2-717"), pass("MB2-710")]),
+    person("bruno", [pass("MB2-717"), pass("MB2-710")]),
+    person("chloe", [pass("MB2-712", "2018-01-15", "chloe-712")]),
+    person("david", [pass("MB2-712")]),
+  ],
+  revenue: [line("big", THRESHOLD), line("small", 1_000_000)],
+});
+
+describe("impactOf", () => {
+  it("sees a departure today drop Gold to Silver at once", () => {
+    const impact = impactOf(gold, { kind: "departure", personId: "chloe", on: "2018-06-30" });
+    expect(impact.before.tier).toBe("gold");
+    expect(impact.after.tier).toBe("silver");
+    expect(impact.firstDifference).toEqual({ on: "2018-06-30", before: "gold", after: "silver" });
+  });
+
+  it("dates a departure recorded ahead to its day, and the forecast after it shows the drop", () => {
+    const impact = impactOf(gold, { kind: "departure", personId: "chloe", on: "2018-07-15" });
+    expect(impact.after.tier).toBe("gold");
+    expect(impact.firstDifference).toEqual({ on: "2018-07-15", before: "gold", after: "silver" });
+    expect(impact.after.forecast.changes.some((change) => change.on === "2018-07-15" && change.to === "silver")).toBe(true);
+  });
+
+  it("sees removing a pass or a counted line that the tier needs, and nothing for one it does not", () => {
+    expect(impactOf(gold, { kind: "pass-removed", personId: "chloe", passId: "chloe-712" }).firstDifference).toEqual({
+      on: "2018-06-30",
+      before: "gold",
+      after: "silver",
+    });
+    expect(impactOf(gold, { kind: "revenue-removed", lineId: "big" }).after.tier).toBe("none");
+    expect(impactOf(gold, { kind: "revenue-removed", lineId: "small" }).firstDifference).toBeNull();
+  });
+});
