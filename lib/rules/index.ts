@@ -42,6 +42,7 @@ export { type Evidence, type Explanation, explain, type Reason, type TierExplana
 export { CHANGE_CAUSES, type ChangeCause, type Forecast, forecast, type TierChange } from "./forecast";
 export { type Headline, headline, type HeadlineStep } from "./headline";
 export { applyChange, type HypotheticalChange, type Impact, impactOf, type Standing } from "./impact";
+export { type TierRisk, tierRisk } from "./risk";
 export { writeDate, writeUsd } from "./wording";
 export { type RevenueHistory, revenueHistory, type RevenuePoint } from "./revenue-history";
 export { isOneExamAway } from "./one-exam-away";

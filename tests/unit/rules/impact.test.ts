@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { impactOf } from "@/lib/rules";
+import { evaluate, impactOf, tierRisk } from "@/lib/rules";
 import { line, organization, pass, person, THRESHOLD } from "./build";
 
 /** Gold on 2018-06-30 held by exactly four people, with revenue above the threshold. */
@@ -36,5 +36,27 @@ describe("impactOf", () => {
     });
     expect(impactOf(gold, { kind: "revenue-removed", lineId: "big" }).after.tier).toBe("none");
     expect(impactOf(gold, { kind: "revenue-removed", lineId: "small" }).firstDifference).toBeNull();
+  });
+});
+
+describe("tierRisk", () => {
+  it("says who alone holds Gold and what their departure leaves, the spares, the headroom and the next change", () => {
+    const input = { ...gold, people: [...gold.people, person("erin", [pass("MB2-712")])] };
+    const risk = tierRisk(input, evaluate(input));
+    expect(risk).toEqual({
+      tier: "gold",
+      critical: [
+        { personId: "alice", dropsTo: "silver" },
+        { personId: "bruno", dropsTo: "silver" },
+      ],
+      spares: { "application-deployment": 0, customization: 1 },
+      headroomUsd: 10_000,
+      nextChange: expect.objectContaining({ to: "none" }) as unknown,
+    });
+  });
+
+  it("is null without a tier", () => {
+    const input = organization();
+    expect(tierRisk(input, evaluate(input))).toBeNull();
   });
 });

@@ -1,0 +1,42 @@
+import { cloudCrm } from "./cloud-crm";
+import type { ProgramDefinition } from "./definition";
+import { type Evaluation, evaluate } from "./evaluate";
+import { forecast, type TierChange } from "./forecast";
+import { applyChange } from "./impact";
+import type { EvaluationInput } from "./schema";
+import { NO_TIER } from "./tiers";
+
+/** How fragile the tier met on `asOf` is, for the dashboard: who alone holds it, the spares, the headroom. */
+export interface TierRisk {
+  readonly tier: string;
+  /** Each person who alone holds a slot, and the tier their departure today leaves. */
+  readonly critical: readonly { readonly personId: string; readonly dropsTo: string }[];
+  /** Per role of the tier, the counted people qualified for it who stand in none of its slots. */
+  readonly spares: Readonly<Record<string, number>>;
+  readonly headroomUsd: number;
+  /** The next forecast day on which the tier changes, if within the forecast. */
+  readonly nextChange: TierChange | null;
+}
+
+/** The risk to the highest tier met on `asOf`; null when no tier is met. */
+export function tierRisk(input: EvaluationInput, evaluation: Evaluation, definition: ProgramDefinition = cloudCrm): TierRisk | null {
+  if (evaluation.tier === NO_TIER) return null;
+  const status = evaluation.tiers[evaluation.tier];
+  const standing = new Set(Object.values(status.people.slots).flatMap((fill) => fill.personIds));
+  const spares = Object.fromEntries(
+    Object.keys(status.people.slots).map((role) => [
+      role,
+      evaluation.people.filter((person) => person.counts && person.qualifiesFor.includes(role) && !standing.has(person.id)).length,
+    ]),
+  );
+  return {
+    tier: evaluation.tier,
+    critical: status.people.criticalPersonIds.map((personId) => ({
+      personId,
+      dropsTo: evaluate(applyChange(input, { kind: "departure", personId, on: input.asOf }), definition).tier,
+    })),
+    spares,
+    headroomUsd: status.revenue.headroomUsd,
+    nextChange: forecast(input, { definition }).changes[0] ?? null,
+  };
+}
