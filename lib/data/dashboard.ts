@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { appConnection, type Executor } from "@/db/client";
 import { awards, openSubmissionStatuses, organizations, submissions, type SubmissionStatus } from "@/db/schema";
-import { type Award, awardInForce, explain, forecast, type Locale, revenueHistory } from "@/lib/rules";
+import { type Award, awardInForce, explain, forecast, type Locale, revenueHistory, tierRisk } from "@/lib/rules";
 import { NotFoundError } from "./errors";
 import { loadEvidence } from "./evidence";
 
@@ -82,6 +82,7 @@ export async function dashboardEvaluation(organization: EvaluationKey, asOf: str
     explanation: explanation.tiers,
     forecast: forecast(input),
     history: revenueHistory(input),
+    risk: tierRisk(input, explanation.evaluation),
     personNames: Object.fromEntries(input.people.map((person) => [person.id, person.name ?? person.id])),
   };
 }

@@ -12,6 +12,7 @@ import { GapList, type GapFilter } from "@/components/dashboard/gap-list";
 import { Headline } from "@/components/dashboard/headline";
 import { NextTierPlan } from "@/components/dashboard/next-tier-plan";
 import { RevenueChart } from "@/components/dashboard/revenue-chart";
+import { RiskCard } from "@/components/dashboard/risk-card";
 import { TierChecklist } from "@/components/dashboard/tier-checklist";
 import { ApplyPanel } from "@/components/submissions/apply-panel";
 import { AwardLine } from "@/components/submissions/award-line";
@@ -99,6 +100,7 @@ async function Dashboard({ searchParams }: { searchParams: Promise<SearchParams>
         page={page}
         ownPersonId={user.personId}
         award={isToday ? award : null}
+        organizationName={organization.name}
       >
         {user.role === "partner_admin" && isToday && <ApplyPanel standing={{ tiers: standing.tiers, award, asOf }} open={openSubmission} />}
         {user.role === "employee" && (
@@ -125,6 +127,7 @@ async function DashboardBody({
   page,
   ownPersonId,
   award,
+  organizationName,
   children,
 }: {
   organization: EvaluationKey;
@@ -136,6 +139,7 @@ async function DashboardBody({
   ownPersonId: string | null;
   /** The award in force, when the day shown is today: the headline says when it is due for renewal. */
   award: Award | null;
+  organizationName: string;
   /** What the page shows between the headline and the checklists (the application, notices); not cached. */
   children: ReactNode;
 }) {
@@ -163,6 +167,7 @@ async function DashboardBody({
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <GapList dashboard={dashboard} filter={filter} page={page} ownPersonId={ownPersonId} href={gapsHref} locale={locale} />
         <div className="space-y-6">
+          <RiskCard dashboard={dashboard} organizationName={organizationName} locale={locale} />
           <NextTierPlan dashboard={dashboard} locale={locale} />
           <ForecastList dashboard={dashboard} locale={locale} />
         </div>
