@@ -15,11 +15,11 @@ const MONTHS: Record<Locale, readonly string[]> = {
   fr: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
 };
 
-/** `USD 82,500.50` / `82 500,50 USD`. */
+/** `$82,500.50` / `82 500,50 $US`: the portal's one way of writing money (lib/i18n/format.ts writes it the same). */
 export function writeUsd(cents: Cents, locale: Locale): string {
   const { negative, thousands, cents: fraction } = dollarDigits(cents);
   const sign = negative ? "-" : "";
-  return locale === "en" ? `USD ${sign}${thousands.join(",")}.${fraction}` : `${sign}${thousands.join("\u202f")},${fraction}\u00a0USD`;
+  return locale === "en" ? `${sign}$${thousands.join(",")}.${fraction}` : `${sign}${thousands.join("\u202f")},${fraction}\u00a0$US`;
 }
 
 /** `July 1, 2017` / `1er juillet 2017`. */

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { formatMoney } from "@/lib/i18n/format";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
@@ -94,11 +95,15 @@ describe("money", () => {
   });
 
   it("is written out for a partner, exactly", () => {
-    expect(writeUsd(8_250_050, "en")).toBe("USD 82,500.50");
-    expect(writeUsd(8_250_050, "fr")).toBe("82\u202f500,50\u00a0USD");
-    expect(writeUsd(-5, "en")).toBe("USD -0.05");
-    expect(writeUsd(100_000_000_00, "en")).toBe("USD 100,000,000.00");
+    expect(writeUsd(8_250_050, "en")).toBe("$82,500.50");
+    expect(writeUsd(8_250_050, "fr")).toBe("82\u202f500,50\u00a0$US");
+    expect(writeUsd(-5, "en")).toBe("-$0.05");
+    expect(writeUsd(100_000_000_00, "en")).toBe("$100,000,000.00");
     expect(writeDate("2017-07-01", "en")).toBe("July 1, 2017");
+    // The same as every amount the portal's pages write.
+    for (const cents of [0, -5, 99, 8_250_050, -125_050, 100_000_000_00]) {
+      for (const locale of ["en", "fr"] as const) expect(writeUsd(cents, locale)).toBe(formatMoney(cents, locale));
+    }
     expect(writeDate("2017-07-01", "fr")).toBe("1er juillet 2017");
     expect(writeDate("2018-12-31", "fr")).toBe("31 décembre 2018");
   });

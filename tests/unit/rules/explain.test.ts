@@ -30,7 +30,7 @@ describe("explanations", () => {
     expect(silver.reasons[0]).toEqual({
       kind: "revenue",
       status: "not-met",
-      text: "Revenue in the window (from July 1, 2017 to June 30, 2018) is USD 82,500.50, USD 17,499.50 short of the USD 100,000.00 threshold.",
+      text: "Revenue in the window (from July 1, 2017 to June 30, 2018) is $82,500.50, $17,499.50 short of the $100,000.00 threshold.",
       evidence: { revenueIds: ["inv-1"], examPassIds: [], personIds: [] },
     });
   });
@@ -39,7 +39,7 @@ describe("explanations", () => {
     const [silver] = explain(input, { locale: "fr" }).tiers;
     expect(silver.summary).toBe("Le niveau Argent n’est pas atteint.");
     expect(silver.reasons[0].text).toBe(
-      "Les recettes de la période (du 1er juillet 2017 au 30 juin 2018) s’élèvent à 82\u202f500,50\u00a0USD, soit 17\u202f499,50\u00a0USD de moins que le seuil de 100\u202f000,00\u00a0USD.",
+      "Les recettes de la période (du 1er juillet 2017 au 30 juin 2018) s’élèvent à 82\u202f500,50\u00a0$US, soit 17\u202f499,50\u00a0$US de moins que le seuil de 100\u202f000,00\u00a0$US.",
     );
   });
 
@@ -102,7 +102,7 @@ describe("explanations", () => {
     expect(silver.summary).toBe("The Silver tier is met.");
     expect(silver.reasons.map((reason) => reason.status)).toEqual(["met", "met", "met"]);
     expect(silver.reasons[0].text).toBe(
-      "Revenue in the window (from July 1, 2017 to June 30, 2018) is USD 100,000.00, which meets the USD 100,000.00 threshold.",
+      "Revenue in the window (from July 1, 2017 to June 30, 2018) is $100,000.00, which meets the $100,000.00 threshold.",
     );
   });
 });
