@@ -36,6 +36,11 @@ export async function AuditFilters({
   exportHref: string;
 }) {
   const t = await getTranslations("audit");
+  // Actions and entity types are codes found in the log: shown by their names when known.
+  const named = (group: "actionNames" | "entityNames", value: string) => {
+    const key = `${group}.${value}`;
+    return t.has(key as never) ? t(key as never) : value;
+  };
   const options = (values: Array<{ value: string; label: string }>) => [
     <option key="" value="">
       {t("any")}
@@ -55,12 +60,12 @@ export async function AuditFilters({
       </Field>
       <Field id="audit-action" label={t("action")}>
         <NativeSelect id="audit-action" name="action" defaultValue={filter.action ?? ""}>
-          {options(choices.actions.map((value) => ({ value, label: value })))}
+          {options(choices.actions.map((value) => ({ value, label: named("actionNames", value) })))}
         </NativeSelect>
       </Field>
       <Field id="audit-entity" label={t("entity")}>
         <NativeSelect id="audit-entity" name="entity" defaultValue={filter.entity ?? ""}>
-          {options(choices.entities.map((value) => ({ value, label: value })))}
+          {options(choices.entities.map((value) => ({ value, label: named("entityNames", value) })))}
         </NativeSelect>
       </Field>
       {choices.organizations.length > 0 && (

@@ -2,6 +2,8 @@
 
 import { useActionState, useEffect } from "react";
 import { toast } from "sonner";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { FormError, FormField, SubmitButton } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { recordDeparture } from "@/lib/actions/people";
@@ -11,9 +13,16 @@ export interface DepartureFormLabels {
   record: string;
   undo: string;
   pending: string;
+  /** Recording a departure whose consequence the admin was shown. */
+  confirm: string;
+  cancel: string;
 }
 
-/** Records the day a person left, or undoes a departure recorded by mistake. */
+/**
+ * Records the day a person left, or undoes a departure recorded by mistake. A departure that
+ * would drop a tier comes back with its consequence and is recorded once confirmed; the same
+ * exchange works with JavaScript off (the form posts, the page shows the question).
+ */
 export function DepartureForm({
   person,
   labels,
@@ -23,9 +32,32 @@ export function DepartureForm({
 }) {
   const [result, submit] = useActionState(recordDeparture, null);
   useEffect(() => {
-    if (result?.ok) toast.success(result.data.notice);
+    if (result?.ok && "notice" in result.data) toast.success(result.data.notice);
   }, [result]);
   const failure = result && !result.ok ? result : null;
+  const question = result?.ok && "confirm" in result.data ? result.data : null;
+
+  if (question && !person.leftOn) {
+    return (
+      <form action={submit} className="grid gap-3" data-testid="departure-confirmation">
+        <Alert variant="warning">
+          <AlertDescription>{question.confirm}</AlertDescription>
+        </Alert>
+        <input type="hidden" name="id" value={person.id} />
+        <input type="hidden" name="version" value={person.version} />
+        <input type="hidden" name="leftOn" value={question.leftOn} />
+        <input type="hidden" name="confirmed" value="1" />
+        <div className="flex flex-wrap gap-2">
+          <SubmitButton variant="destructive" pendingLabel={labels.pending}>
+            {labels.confirm}
+          </SubmitButton>
+          <Button asChild variant="outline">
+            <a href={`/people/${person.id}`}>{labels.cancel}</a>
+          </Button>
+        </div>
+      </form>
+    );
+  }
 
   if (person.leftOn) {
     return (

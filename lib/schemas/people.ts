@@ -14,7 +14,13 @@ export const personInput = z.object({
 
 export const updatePersonInput = personInput.extend({ id: recordId, version: rowVersion });
 
-export const personDepartureInput = z.object({ id: recordId, version: rowVersion, leftOn: optionalDate });
+/** `confirmed`: the admin saw what the departure does to the tier and records it anyway. */
+export const personDepartureInput = z.object({
+  id: recordId,
+  version: rowVersion,
+  leftOn: optionalDate,
+  confirmed: z.literal("1").optional(),
+});
 
 export const peopleSortKeys = ["name", "mcid", "email", "leftOn"] as const;
 

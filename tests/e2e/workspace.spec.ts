@@ -7,6 +7,8 @@ const words = {
     dashboard: "Dashboard",
     leftOn: "Left the organization on",
     record: "Record departure",
+    confirm: "Record the departure anyway",
+    drops: /^Contoso Ltd drops from Gold to Silver on .+ if this departure is recorded\.$/,
     undo: "Undo departure",
     recorded: "Departure recorded.",
     undone: "Departure undone.",
@@ -21,6 +23,8 @@ const words = {
     dashboard: "Tableau de bord",
     leftOn: "A quitté l’entreprise le",
     record: "Enregistrer le départ",
+    confirm: "Enregistrer le départ quand même",
+    drops: /^Contoso Ltd descend du niveau Or au niveau Argent le .+ si ce départ est enregistré\.$/,
     undo: "Annuler le départ",
     recorded: "Départ enregistré.",
     undone: "Départ annulé.",
@@ -46,6 +50,10 @@ for (const locale of ["en", "fr"] as const) {
       await page.getByRole("link", { name: "Alice Martin" }).click();
       await page.getByLabel(w.leftOn).filter({ visible: true }).fill(todayUtc());
       await page.getByRole("button", { name: w.record }).click();
+      // Alice alone holds a Gold slot: the consequence is shown before anything is recorded.
+      const question = page.getByTestId("departure-confirmation").filter({ visible: true });
+      await expect(question.getByRole("alert")).toHaveText(w.drops);
+      await question.getByRole("button", { name: w.confirm }).click();
       await expect(page.getByText(w.recorded).filter({ visible: true })).toBeVisible();
       // Alice still has an account: the admin is pointed to the Team page to turn it off.
       await expect(page.getByTestId("still-has-access").filter({ visible: true }).getByRole("link")).toHaveAttribute("href", "/team");

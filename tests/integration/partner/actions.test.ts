@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { examPasses, people } from "@/db/schema";
 import { deleteExamPass, recordExamPass } from "@/lib/actions/exams";
 import { createPerson, recordDeparture, updatePerson } from "@/lib/actions/people";
+import { today } from "@/lib/clock";
+import { formatDate } from "@/lib/i18n/format";
 import { settle } from "../../support/action-outcome";
 import { runAs } from "../../support/request-context";
 import { demoWorld, type DemoWorld } from "../auth/support";
@@ -75,6 +77,30 @@ describeOnEachDatabase("the people and exam pass actions", (database) => {
       );
       expect(result).toMatchObject({ ok: false, error: "not_found" });
       expect(await person("Alice Martin")).toEqual(alice);
+    });
+
+    it("show what a departure that drops a tier does before recording it, and record it once confirmed", async () => {
+      const alice = await person("Alice Martin");
+      const day = today();
+      const asked = await runAs(world.users.admin, () =>
+        recordDeparture(null, form({ id: alice.id, version: String(alice.version), leftOn: day })),
+      );
+      expect(asked).toEqual({
+        ok: true,
+        data: { confirm: `Contoso Ltd drops from Gold to Silver on ${formatDate(day, "en")} if this departure is recorded.`, leftOn: day },
+      });
+      expect(await person("Alice Martin")).toEqual(alice);
+
+      const recorded = await runAs(world.users.admin, () =>
+        recordDeparture(null, form({ id: alice.id, version: String(alice.version), leftOn: day, confirmed: "1" })),
+      );
+      expect(recorded).toMatchObject({ ok: true, data: { notice: "Departure recorded." } });
+      expect((await person("Alice Martin")).leftOn).toBe(day);
+      // Undoing drops nothing: no question asked.
+      const undone = await runAs(world.users.admin, () =>
+        recordDeparture(null, form({ id: alice.id, version: String(alice.version + 1), leftOn: "" })),
+      );
+      expect(undone).toMatchObject({ ok: true, data: { notice: "Departure undone." } });
     });
   });
 

@@ -93,7 +93,14 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               )}
               <DepartureForm
                 person={person}
-                labels={{ leftOn: t("fields.leftOn"), record: t("departure.record"), undo: t("departure.undo"), pending: t("saving") }}
+                labels={{
+                  leftOn: t("fields.leftOn"),
+                  record: t("departure.record"),
+                  undo: t("departure.undo"),
+                  pending: t("saving"),
+                  confirm: t("departure.confirm"),
+                  cancel: t("departure.cancel"),
+                }}
               />
             </CardContent>
           )}
