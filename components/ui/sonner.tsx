@@ -1,6 +1,7 @@
 "use client";
 
 import * as React from "react";
+import { usePathname } from "next/navigation";
 import { useTheme } from "next-themes";
 import { Toaster as Sonner, toast, type ToasterProps as SonnerProps } from "sonner";
 import { CircleCheckIcon, InfoIcon, Loader2Icon, OctagonXIcon, TriangleAlertIcon } from "lucide-react";
@@ -16,8 +17,20 @@ function toSonnerTheme(theme: string | undefined): SonnerProps["theme"] {
   return theme === "light" || theme === "dark" ? theme : "system";
 }
 
+/** A toast speaks of the page it was raised on: moving to another page dismisses it. */
+function useDismissOnNavigation() {
+  const pathname = usePathname();
+  const shown = React.useRef(pathname);
+  React.useEffect(() => {
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    toast.dismiss();
+  }, [pathname]);
+}
+
 function Toaster({ label, closeLabel, toastOptions, style, ...props }: ToasterProps) {
   const { theme } = useTheme();
+  useDismissOnNavigation();
 
   return (
     <Sonner

@@ -61,6 +61,8 @@ for (const locale of ["en", "fr"] as const) {
       // Both a client-side navigation and a document load show the departure at once.
       await page.getByRole("link", { name: w.dashboard, exact: true }).click();
       await expect(page.locator("h1 [data-tier]").filter({ visible: true })).toHaveAttribute("data-tier", "silver");
+      // The toast spoke of the person's page; it does not follow to the dashboard.
+      await expect(page.getByText(w.recorded)).toHaveCount(0, { timeout: 1_000 });
       await page.goto("/dashboard");
       await expect(page.locator("h1 [data-tier]").filter({ visible: true })).toHaveAttribute("data-tier", "silver");
       await expect(page.locator("h1 [data-tier]").filter({ visible: true })).toHaveText(w.silver);
