@@ -21,7 +21,10 @@ export async function LocaleSwitcher() {
             locale === current && "bg-accent font-medium text-accent-foreground",
           )}
         >
-          {t(`locale.${locale}`)}
+          <span className="sm:hidden" aria-hidden>
+            {locale.toUpperCase()}
+          </span>
+          <span className="sr-only sm:not-sr-only">{t(`locale.${locale}`)}</span>
         </button>
       ))}
     </form>

@@ -11,7 +11,13 @@ export function NavLink({ href, children }: { href: string; children: string }) 
   const pathname = usePathname();
   const current = pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <Link href={href} aria-current={current ? "page" : undefined} className="nav-link">
+    <Link
+      href={href}
+      aria-current={current ? "page" : undefined}
+      className="nav-link"
+      // On a phone the links sit in the header's popover: choosing one closes it.
+      onClick={(event) => event.currentTarget.closest<HTMLElement>("[popover]")?.hidePopover()}
+    >
       {children}
     </Link>
   );

@@ -1,20 +1,42 @@
+import { Menu } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { ThemeToggle } from "@/components/theme-toggle";
 
-export async function SiteHeader({ children }: { children?: ReactNode }) {
+/** The id of the header's section links, which a phone opens from the menu button. */
+export const siteNavId = "site-nav";
+
+/**
+ * The portal's header: its name, the section links and the signed-in user's controls. On a
+ * narrow screen the links fold behind a menu button (the browser's own popover: no script,
+ * Escape and a click outside close it); from 768 px they sit in the header.
+ */
+export async function SiteHeader({ links, actions }: { links?: ReactNode; actions?: ReactNode }) {
   const t = await getTranslations();
   return (
     <header className="border-b bg-background/95" data-print="hide">
-      <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+      <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
         <Link href="/" className="font-semibold tracking-tight whitespace-nowrap">
           {t("app.shortName")}
         </Link>
-        <nav className="flex flex-1 flex-wrap items-center gap-x-2 gap-y-1 text-sm">{children}</nav>
-        <LocaleSwitcher />
-        <ThemeToggle label={t("nav.theme")} />
+        {links && (
+          <>
+            <button type="button" popoverTarget={siteNavId} className="btn btn-ghost btn-sm md:hidden">
+              <Menu aria-hidden />
+              {t("nav.menu")}
+            </button>
+            <nav id={siteNavId} popover="auto" aria-label={t("nav.sections")} className="site-nav">
+              {links}
+            </nav>
+          </>
+        )}
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
+          {actions}
+          <LocaleSwitcher />
+          <ThemeToggle label={t("nav.theme")} />
+        </div>
       </div>
     </header>
   );

@@ -7,7 +7,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 export async function UserMenu({ user }: { user: SessionUser }) {
   const t = await getTranslations();
   return (
-    <div className="ml-auto flex items-center gap-2">
+    <div className="flex items-center gap-2">
       <span className="sr-only">{t("nav.signedInAs", { name: user.displayName })}</span>
       <Link
         href="/account"

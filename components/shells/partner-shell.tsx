@@ -22,15 +22,19 @@ export async function PartnerShell({ user, children }: { user: SessionUser; chil
   const links = user.role === "partner_admin" ? adminSections : sections;
   return (
     <>
-      <SiteHeader>
-        {links.map((link) => (
+      <SiteHeader
+        links={links.map((link) => (
           <NavLink key={link.href} href={link.href}>
             {t(link.key)}
           </NavLink>
         ))}
-        <UserMenu user={user} />
-        <NotificationBell user={user} />
-      </SiteHeader>
+        actions={
+          <>
+            <UserMenu user={user} />
+            <NotificationBell user={user} />
+          </>
+        }
+      />
       <main id="content" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

@@ -11,12 +11,20 @@ export async function ReviewerShell({ user, children }: { user: SessionUser; chi
   const t = await getTranslations("nav");
   return (
     <>
-      <SiteHeader>
-        <NavLink href="/review">{t("queue")}</NavLink>
-        <NavLink href="/audit">{t("audit")}</NavLink>
-        <UserMenu user={user} />
-        <NotificationBell user={user} />
-      </SiteHeader>
+      <SiteHeader
+        links={
+          <>
+            <NavLink href="/review">{t("queue")}</NavLink>
+            <NavLink href="/audit">{t("audit")}</NavLink>
+          </>
+        }
+        actions={
+          <>
+            <UserMenu user={user} />
+            <NotificationBell user={user} />
+          </>
+        }
+      />
       <main id="content" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

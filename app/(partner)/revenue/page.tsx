@@ -69,9 +69,16 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
       <RevenueTotals window={list.window} countingCents={list.countingCents} allCents={list.allCents} lineCount={list.lineCount} />
 
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <form method="get" role="search" className="flex gap-2">
+        <form method="get" role="search" className="flex w-full gap-2 sm:w-auto">
           {query.scope !== "all" && <input type="hidden" name="scope" value={query.scope} />}
-          <Input name="q" defaultValue={query.q} placeholder={t("search")} aria-label={t("search")} className="w-72" maxLength={200} />
+          <Input
+            name="q"
+            defaultValue={query.q}
+            placeholder={t("search")}
+            aria-label={t("search")}
+            className="w-full sm:w-72"
+            maxLength={200}
+          />
           <Button type="submit" variant="secondary">
             <Search aria-hidden /> {t("searchSubmit")}
           </Button>

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { signedInPage } from "./support/session";
+
+/** A 390 × 844 phone screen. */
+const phone = { width: 390, height: 844 };
+
+const pagesByAccount = {
+  "admin@contoso.example": [
+    "/dashboard",
+    "/people",
+    "/exams",
+    "/revenue",
+    "/submissions",
+    "/team",
+    "/audit",
+    "/account",
+    "/import/revenue",
+  ],
+  "alice@contoso.example": ["/dashboard", "/people", "/exams", "/revenue", "/submissions", "/account"],
+  "reviewer@program.example": ["/review", "/audit", "/account"],
+} as const;
+
+for (const [account, paths] of Object.entries(pagesByAccount)) {
+  test(`every page of ${account} fits a 390 px screen, its navigation folded into a menu`, async ({ browser, baseURL }) => {
+    const page = await signedInPage({ browser, baseURL }, account, "en");
+    await page.setViewportSize(phone);
+    for (const path of paths) {
+      await page.goto(path);
+      await expect(page.locator("#content").filter({ visible: true })).toBeVisible();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(phone.width);
+    }
+    // The header's links are behind the menu button, and it opens them.
+    const menu = page.getByRole("button", { name: "Menu" });
+    await expect(menu).toBeVisible();
+    const navigation = page.getByRole("navigation", { name: "Sections" });
+    await expect(navigation).toBeHidden();
+    await menu.click();
+    await expect(navigation).toBeVisible();
+    await expect(navigation.getByRole("link").first()).toBeVisible();
+    await page.context().close();
+  });
+}
