@@ -4,11 +4,12 @@ import { cn } from "@/lib/cn";
 
 const variants = { gold: "gold", silver: "silver" } as const;
 
-export function TierBadge({ tier, label, className }: { tier: string; label: string; className?: string }) {
+/** A tier's badge; `icon` off where badges repeat down a list (the forecast). */
+export function TierBadge({ tier, label, className, icon = true }: { tier: string; label: string; className?: string; icon?: boolean }) {
   const variant = tier in variants ? variants[tier as keyof typeof variants] : "none";
   return (
     <Badge variant={variant} className={cn("gap-1.5", className)} data-tier={tier}>
-      <Award className="size-3.5" aria-hidden />
+      {icon && <Award className="size-3.5" aria-hidden />}
       {label}
     </Badge>
   );

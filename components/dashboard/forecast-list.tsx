@@ -32,9 +32,9 @@ export async function ForecastList({ dashboard, locale }: { dashboard: Dashboard
                 <time dateTime={change.on} className="w-32 font-medium">
                   {formatDate(change.on, locale)}
                 </time>
-                <TierBadge tier={change.from} label={title(change.from)} />
+                <TierBadge tier={change.from} label={title(change.from)} icon={false} />
                 <span aria-hidden>→</span>
-                <TierBadge tier={change.to} label={title(change.to)} />
+                <TierBadge tier={change.to} label={title(change.to)} icon={false} />
                 <span className="text-muted-foreground">
                   {change.causes.map((cause) => t(`forecast.causes.${cause.kind}`)).join(" · ")}
                 </span>

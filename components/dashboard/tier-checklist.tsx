@@ -1,4 +1,4 @@
-import { CheckCircle2, CircleDashed, XCircle } from "lucide-react";
+import { CircleDashed } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { roleTitle, tierTitle } from "@/components/competency/definition-text";
 import { TierBadge } from "@/components/competency/tier-badge";
@@ -101,6 +101,7 @@ export async function TierChecklist({ dashboard, tier, locale }: { dashboard: Da
   );
 }
 
+/** A requirement's state as a mark drawn by CSS (`.state`): repeated on every line, so no SVG. */
 function StateIcon({ met }: { met: boolean }) {
-  return met ? <CheckCircle2 className="size-4 text-success" aria-hidden /> : <XCircle className="size-4 text-destructive" aria-hidden />;
+  return <span aria-hidden className={met ? "state state-met" : "state state-unmet"} />;
 }
