@@ -75,7 +75,12 @@ export async function ExamPassTable({
               {canDelete(pass.personId) && (
                 <DeleteExamPassButton
                   pass={pass}
-                  labels={{ delete: t("delete"), pending: t("deleting"), confirm: t("confirmDelete", { code: pass.examCode }) }}
+                  labels={{
+                    delete: t("delete"),
+                    pending: t("deleting"),
+                    confirm: t("confirmDelete", { code: pass.examCode }),
+                    deleteAnyway: t("deleteAnyway"),
+                  }}
                 />
               )}
             </TableCell>

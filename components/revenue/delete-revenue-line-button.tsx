@@ -2,33 +2,51 @@
 
 import { Trash2 } from "lucide-react";
 import { useActionState } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { FormError, SubmitButton } from "@/components/ui/form";
 import { deleteRevenueLine } from "@/lib/actions/revenue";
 
-/** Deletes the line at the version shown; on success the action returns to the list. */
+/**
+ * Deletes the line at the version shown; on success the action returns to the list. A line
+ * the tier needs comes back with what deleting it does, and is deleted once confirmed.
+ */
 export function DeleteRevenueLineButton({
   line,
   labels,
 }: {
   line: { id: string; version: number };
-  labels: { delete: string; pending: string; confirm: string };
+  labels: { delete: string; pending: string; confirm: string; deleteAnyway: string; cancel: string };
 }) {
   const [result, submit] = useActionState(deleteRevenueLine, null);
+  const question = result?.ok ? result.data.confirm : null;
   return (
     <form
       action={submit}
       className="grid gap-3"
       onSubmit={(event) => {
-        if (!window.confirm(labels.confirm)) event.preventDefault();
+        if (!question && !window.confirm(labels.confirm)) event.preventDefault();
       }}
+      data-testid={question ? "delete-confirmation" : undefined}
     >
       <FormError message={result && !result.ok ? result.message : undefined} />
+      {question && (
+        <Alert variant="warning">
+          <AlertDescription>{question}</AlertDescription>
+        </Alert>
+      )}
       <input type="hidden" name="id" value={line.id} />
       <input type="hidden" name="version" value={line.version} />
-      <div>
+      {question && <input type="hidden" name="confirmed" value="1" />}
+      <div className="flex flex-wrap gap-2">
         <SubmitButton variant="destructive" pendingLabel={labels.pending}>
-          <Trash2 aria-hidden /> {labels.delete}
+          <Trash2 aria-hidden /> {question ? labels.deleteAnyway : labels.delete}
         </SubmitButton>
+        {question && (
+          <Button asChild variant="outline">
+            <a href={`/revenue/${line.id}`}>{labels.cancel}</a>
+          </Button>
+        )}
       </div>
     </form>
   );

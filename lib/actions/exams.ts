@@ -5,6 +5,10 @@ import { ForbiddenError, requireOrganization, requireRole } from "@/lib/auth/rol
 import type { SessionUser } from "@/lib/auth/session-user";
 import * as exams from "@/lib/data/exams";
 import { deleteExamPassInput, examPassInput } from "@/lib/schemas/exams";
+import { today } from "@/lib/clock";
+import { requestContext } from "@/lib/auth/request-context";
+import { tierDrop } from "@/lib/data/impact";
+import { tierDropQuestion } from "@/lib/i18n/tier-drop";
 import { formAction, revalidate } from "./action";
 
 /** Admins act for anyone of their organization; an employee only for their own person record. */
@@ -29,13 +33,21 @@ export const recordExamPass = formAction(examPassInput, async (input, { user, t 
   return { id: pass.id, notice: t("exams.recorded", { code: pass.examCode }) };
 });
 
-export const deleteExamPass = formAction(deleteExamPassInput, async (input, { user, t }) => {
-  requireRole(user, ["partner_admin", "employee"]);
-  const organizationId = requireOrganization(user);
-  const { db } = await appConnection();
-  const pass = await exams.findExamPass(db, organizationId, input.id);
-  requireActingFor(user, pass.personId);
-  await exams.deleteExamPass(db, { organizationId, actorId: user.id }, input);
-  refreshPages(pass.personId);
-  return { notice: t("exams.deleted", { code: pass.examCode }) };
-});
+export const deleteExamPass = formAction(
+  deleteExamPassInput,
+  async ({ confirmed, ...input }, { user, t }): Promise<{ notice: string } | { confirm: string }> => {
+    requireRole(user, ["partner_admin", "employee"]);
+    const organizationId = requireOrganization(user);
+    const { db } = await appConnection();
+    const pass = await exams.findExamPass(db, organizationId, input.id);
+    requireActingFor(user, pass.personId);
+    if (!confirmed) {
+      // Deleting a pass the tier needs is shown with its consequence first, and done once confirmed.
+      const drop = await tierDrop(db, organizationId, { kind: "pass-removed", personId: pass.personId, passId: pass.id }, today());
+      if (drop) return { confirm: tierDropQuestion(drop, "exams.deleteImpact", t, await requestContext().locale()) };
+    }
+    await exams.deleteExamPass(db, { organizationId, actorId: user.id }, input);
+    refreshPages(pass.personId);
+    return { notice: t("exams.deleted", { code: pass.examCode }) };
+  },
+);

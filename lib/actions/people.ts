@@ -5,12 +5,10 @@ import { appConnection } from "@/db/client";
 import { requireOrganization, requireRole } from "@/lib/auth/roles";
 import * as people from "@/lib/data/people";
 import { personDepartureInput, personInput, updatePersonInput } from "@/lib/schemas/people";
-import { tierTitle } from "@/components/competency/definition-text";
 import { requestContext } from "@/lib/auth/request-context";
 import { today } from "@/lib/clock";
-import { impactOfChange } from "@/lib/data/impact";
-import { formatDate } from "@/lib/i18n/format";
-import { tierRank } from "@/lib/rules";
+import { tierDrop } from "@/lib/data/impact";
+import { tierDropQuestion } from "@/lib/i18n/tier-drop";
 import { formAction, revalidate } from "./action";
 
 /** A partner admin adds a person to their organization, then lands on the person's page. */
@@ -40,21 +38,9 @@ export const recordDeparture = formAction(
     const { db } = await appConnection();
     if (input.leftOn && !confirmed) {
       // A departure that drops a tier is shown with its consequence first, and recorded once confirmed.
-      const impact = await impactOfChange(db, organizationId, { kind: "departure", personId: input.id, on: input.leftOn }, today());
-      const drop = impact.firstDifference;
-      if (drop && tierRank(drop.after) < tierRank(drop.before)) {
-        const locale = await requestContext().locale();
-        const title = (tier: string) => tierTitle(tier, locale, t("dashboard.tier.none"));
-        return {
-          confirm: t("people.departureImpact", {
-            organization: impact.organizationName,
-            before: title(drop.before),
-            after: title(drop.after),
-            date: formatDate(drop.on, locale),
-          }),
-          leftOn: input.leftOn,
-        };
-      }
+      const drop = await tierDrop(db, organizationId, { kind: "departure", personId: input.id, on: input.leftOn }, today());
+      if (drop)
+        return { confirm: tierDropQuestion(drop, "people.departureImpact", t, await requestContext().locale()), leftOn: input.leftOn };
     }
     const person = await people.updatePerson(db, { organizationId, actorId: user.id }, input);
     revalidate(`/people/${person.id}`);

@@ -5,6 +5,10 @@ import { appConnection } from "@/db/client";
 import { requireOrganization, requireRole } from "@/lib/auth/roles";
 import * as revenue from "@/lib/data/revenue";
 import { deleteRevenueLineInput, revenueLineInput, updateRevenueLineInput } from "@/lib/schemas/revenue";
+import { tierDrop } from "@/lib/data/impact";
+import { tierDropQuestion } from "@/lib/i18n/tier-drop";
+import { requestContext } from "@/lib/auth/request-context";
+import { today } from "@/lib/clock";
 import { formAction, revalidate } from "./action";
 
 function refreshPages() {
@@ -30,10 +34,19 @@ export const updateRevenueLine = formAction(updateRevenueLineInput, async (input
   return { version: line.version, notice: t("revenue.saved", { reference: line.reference }) };
 });
 
-export const deleteRevenueLine = formAction(deleteRevenueLineInput, async (input, { user }) => {
-  requireRole(user, ["partner_admin"]);
-  const { db } = await appConnection();
-  const line = await revenue.deleteRevenueLine(db, { organizationId: requireOrganization(user), actorId: user.id }, input);
-  refreshPages();
-  redirect(`/revenue?${new URLSearchParams({ deleted: line.reference })}`);
-});
+export const deleteRevenueLine = formAction(
+  deleteRevenueLineInput,
+  async ({ confirmed, ...input }, { user, t }): Promise<{ confirm: string }> => {
+    requireRole(user, ["partner_admin"]);
+    const organizationId = requireOrganization(user);
+    const { db } = await appConnection();
+    if (!confirmed) {
+      // Deleting a line the tier needs is shown with its consequence first, and done once confirmed.
+      const drop = await tierDrop(db, organizationId, { kind: "revenue-removed", lineId: input.id }, today());
+      if (drop) return { confirm: tierDropQuestion(drop, "revenue.deleteImpact", t, await requestContext().locale()) };
+    }
+    const line = await revenue.deleteRevenueLine(db, { organizationId, actorId: user.id }, input);
+    refreshPages();
+    redirect(`/revenue?${new URLSearchParams({ deleted: line.reference })}`);
+  },
+);

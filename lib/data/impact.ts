@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { organizations } from "@/db/schema";
-import { type HypotheticalChange, type Impact, impactOf } from "@/lib/rules";
+import { type HypotheticalChange, type Impact, impactOf, tierRank } from "@/lib/rules";
 import { NotFoundError } from "./errors";
 import { loadEvidence } from "./evidence";
 
@@ -23,4 +23,19 @@ export async function impactOfChange(
   if (!organization) throw new NotFoundError("organization");
   const input = await loadEvidence(db, organization, today);
   return { ...impactOf(input, change), organizationName: organization.name };
+}
+
+/** A change's drop of the tier, when it drops one: what the partner is asked to confirm first. */
+export interface TierDrop {
+  organizationName: string;
+  before: string;
+  after: string;
+  on: string;
+}
+
+export async function tierDrop(db: Executor, organizationId: string, change: HypotheticalChange, today: string): Promise<TierDrop | null> {
+  const impact = await impactOfChange(db, organizationId, change, today);
+  const first = impact.firstDifference;
+  if (!first || tierRank(first.after) >= tierRank(first.before)) return null;
+  return { organizationName: impact.organizationName, ...first };
 }

@@ -38,6 +38,7 @@ export const examPassInput = z
     }
   });
 
-export const deleteExamPassInput = z.object({ id: recordId, version: rowVersion });
+/** `confirmed`: the partner saw that deleting the pass drops a tier and deletes it anyway. */
+export const deleteExamPassInput = z.object({ id: recordId, version: rowVersion, confirmed: z.literal("1").optional() });
 
 export type ExamPassInput = z.output<typeof examPassInput>;

@@ -76,7 +76,8 @@ export const updateRevenueLineInput = z
   .superRefine(checkAmount, alongOtherFields)
   .transform(inCents);
 
-export const deleteRevenueLineInput = z.object({ id: recordId, version: rowVersion });
+/** `confirmed`: the admin saw that deleting the line drops a tier and deletes it anyway. */
+export const deleteRevenueLineInput = z.object({ id: recordId, version: rowVersion, confirmed: z.literal("1").optional() });
 
 export const revenueScopes = ["all", "window"] as const;
 

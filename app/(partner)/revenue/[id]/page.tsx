@@ -62,7 +62,13 @@ export default async function RevenueLinePage({ params }: { params: Promise<{ id
         <CardContent>
           <DeleteRevenueLineButton
             line={{ id: line.id, version: line.version }}
-            labels={{ delete: t("delete"), pending: t("deleting"), confirm: t("confirmDelete", { reference: line.reference }) }}
+            labels={{
+              delete: t("delete"),
+              pending: t("deleting"),
+              confirm: t("confirmDelete", { reference: line.reference }),
+              deleteAnyway: t("deleteAnyway"),
+              cancel: t("keep"),
+            }}
           />
         </CardContent>
       </Card>
