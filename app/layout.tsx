@@ -48,6 +48,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ThemeProvider nonce={incoming.get(nonceHeader) ?? undefined}>
           <BoundaryWordsProvider words={boundaryWords}>
             <FreshDocumentOnSignOut />
+            <a href="#content" className="skip-link">
+              {t("skipToContent")}
+            </a>
             {children}
             <Toaster label={t("notifications")} />
           </BoundaryWordsProvider>

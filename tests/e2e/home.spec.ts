@@ -8,6 +8,16 @@ test.describe("the home page", () => {
     await expect(page.getByRole("link", { name: "Sign in to your workspace" })).toHaveAttribute("href", "/sign-in");
   });
 
+  test("starts the keyboard on a skip link that leads past the header to the content", async ({ page }) => {
+    await page.goto("/");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#content$/);
+  });
+
   test("speaks French to a French browser", async ({ browser }) => {
     const context = await browser.newContext({ locale: "fr-FR" });
     const page = await context.newPage();
