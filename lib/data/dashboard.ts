@@ -76,13 +76,14 @@ export async function dashboardEvaluation(organization: EvaluationKey, asOf: str
   const { db } = await appConnection();
   const input = await loadEvidence(db, organization, asOf);
   const explanation = explain(input, { locale });
+  const upcoming = forecast(input);
   return {
     asOf,
     evaluation: explanation.evaluation,
     explanation: explanation.tiers,
-    forecast: forecast(input),
+    forecast: upcoming,
     history: revenueHistory(input),
-    risk: tierRisk(input, explanation.evaluation),
+    risk: tierRisk(input, explanation.evaluation, upcoming),
     personNames: Object.fromEntries(input.people.map((person) => [person.id, person.name ?? person.id])),
   };
 }

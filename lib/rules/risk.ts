@@ -1,7 +1,7 @@
 import { cloudCrm } from "./cloud-crm";
 import type { ProgramDefinition } from "./definition";
 import { type Evaluation, evaluate } from "./evaluate";
-import { forecast, type TierChange } from "./forecast";
+import type { Forecast, TierChange } from "./forecast";
 import { applyChange } from "./impact";
 import type { EvaluationInput } from "./schema";
 import { NO_TIER } from "./tiers";
@@ -18,8 +18,16 @@ export interface TierRisk {
   readonly nextChange: TierChange | null;
 }
 
-/** The risk to the highest tier met on `asOf`; null when no tier is met. */
-export function tierRisk(input: EvaluationInput, evaluation: Evaluation, definition: ProgramDefinition = cloudCrm): TierRisk | null {
+/**
+ * The risk to the highest tier met on `asOf`; null when no tier is met. Takes the evaluation
+ * and forecast of `input` the caller already has, so neither is computed twice.
+ */
+export function tierRisk(
+  input: EvaluationInput,
+  evaluation: Evaluation,
+  upcoming: Forecast,
+  definition: ProgramDefinition = cloudCrm,
+): TierRisk | null {
   if (evaluation.tier === NO_TIER) return null;
   const status = evaluation.tiers[evaluation.tier];
   const standing = new Set(Object.values(status.people.slots).flatMap((fill) => fill.personIds));
@@ -37,6 +45,6 @@ export function tierRisk(input: EvaluationInput, evaluation: Evaluation, definit
     })),
     spares,
     headroomUsd: status.revenue.headroomUsd,
-    nextChange: forecast(input, { definition }).changes[0] ?? null,
+    nextChange: upcoming.changes[0] ?? null,
   };
 }

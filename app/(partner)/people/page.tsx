@@ -1,12 +1,12 @@
-import { ArrowDown, ArrowUp, Plus, Search } from "lucide-react";
+import { ArrowDown, ArrowUp, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { ListSearch } from "@/components/list-search";
 import { CsvActions } from "@/components/csv-actions";
 import { Pagination, SegmentedLinks } from "@/components/list-navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { appConnection } from "@/db/client";
 import { requirePartnerUser } from "@/lib/auth/session";
@@ -58,20 +58,12 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       </div>
 
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <form method="get" role="search" className="flex w-full gap-2 sm:w-auto">
-          {query.status !== "current" && <input type="hidden" name="status" value={query.status} />}
-          <Input
-            name="q"
-            defaultValue={query.q}
-            placeholder={t("search")}
-            aria-label={t("search")}
-            className="w-full sm:w-72"
-            maxLength={200}
-          />
-          <Button type="submit" variant="secondary">
-            <Search aria-hidden /> {t("searchSubmit")}
-          </Button>
-        </form>
+        <ListSearch
+          value={query.q}
+          keep={query.status !== "current" ? { status: query.status } : {}}
+          label={t("search")}
+          submit={t("searchSubmit")}
+        />
         <SegmentedLinks
           label={t("title")}
           options={(["current", "left", "all"] as const).map((status) => ({

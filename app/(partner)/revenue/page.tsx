@@ -1,14 +1,14 @@
-import { Plus, Search } from "lucide-react";
+import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { ListSearch } from "@/components/list-search";
 import { RevenueTable } from "@/components/revenue/revenue-table";
 import { RevenueTotals } from "@/components/revenue/revenue-totals";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { CsvActions } from "@/components/csv-actions";
 import { Pagination, SegmentedLinks } from "@/components/list-navigation";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { appConnection } from "@/db/client";
 import { requirePartnerUser } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
@@ -69,20 +69,12 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
       <RevenueTotals window={list.window} countingCents={list.countingCents} allCents={list.allCents} lineCount={list.lineCount} />
 
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <form method="get" role="search" className="flex w-full gap-2 sm:w-auto">
-          {query.scope !== "all" && <input type="hidden" name="scope" value={query.scope} />}
-          <Input
-            name="q"
-            defaultValue={query.q}
-            placeholder={t("search")}
-            aria-label={t("search")}
-            className="w-full sm:w-72"
-            maxLength={200}
-          />
-          <Button type="submit" variant="secondary">
-            <Search aria-hidden /> {t("searchSubmit")}
-          </Button>
-        </form>
+        <ListSearch
+          value={query.q}
+          keep={query.scope !== "all" ? { scope: query.scope } : {}}
+          label={t("search")}
+          submit={t("searchSubmit")}
+        />
         <SegmentedLinks
           label={t("title")}
           options={revenueScopes.map((scope) => ({

@@ -9,6 +9,7 @@ import { csvExport } from "@/lib/data/exports";
 import { importCsv, InvalidImportError, previewImport } from "@/lib/data/imports";
 import { settle } from "../../support/action-outcome";
 import { runAs } from "../../support/request-context";
+import { upload } from "../../support/upload";
 import { demoWorld, type DemoWorld } from "../auth/support";
 import { describeOnEachDatabase } from "../support/database";
 
@@ -21,14 +22,6 @@ async function plan(db: DemoWorld["db"], organizationId: string, table: ImportTa
   const { plan: planned } = await previewImport(db, organizationId, table, text);
   if (!planned.ok) throw new Error(`the file could not be read: ${JSON.stringify(planned.problem)}`);
   return planned;
-}
-
-function upload(table: ImportTableName, text: string, digest?: string): FormData {
-  const data = new FormData();
-  data.set("table", table);
-  data.set("file", new File([text], `${table}.csv`, { type: "text/csv" }));
-  if (digest) data.set("digest", digest);
-  return data;
 }
 
 describeOnEachDatabase("CSV import", (database) => {

@@ -11,19 +11,12 @@ import { listPeople } from "@/lib/data/people";
 import { auditFilter } from "@/lib/schemas/audit";
 import { peopleQuery } from "@/lib/schemas/people";
 import { runAs } from "../../support/request-context";
+import { upload } from "../../support/upload";
 import { formData as form } from "../../support/form-data";
 import { demoWorld, type DemoWorld } from "../auth/support";
 import { describeOnEachDatabase } from "../support/database";
 
 const nul = "\u0000";
-
-function upload(table: string, text: string, digest?: string): FormData {
-  const data = new FormData();
-  data.set("table", table);
-  data.set("file", new File([text], `${table}.csv`, { type: "text/csv" }));
-  if (digest) data.set("digest", digest);
-  return data;
-}
 
 describeOnEachDatabase("bad input", (database) => {
   let world: DemoWorld;

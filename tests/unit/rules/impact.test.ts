@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, impactOf, tierRisk } from "@/lib/rules";
+import { evaluate, forecast, impactOf, tierRisk } from "@/lib/rules";
 import { line, organization, pass, person, THRESHOLD } from "./build";
 
 /** Gold on 2018-06-30 held by exactly four people, with revenue above the threshold. */
@@ -42,7 +42,7 @@ describe("impactOf", () => {
 describe("tierRisk", () => {
   it("says who alone holds Gold and what their departure leaves, the spares, the headroom and the next change", () => {
     const input = { ...gold, people: [...gold.people, person("erin", [pass("MB2-712")])] };
-    const risk = tierRisk(input, evaluate(input));
+    const risk = tierRisk(input, evaluate(input), forecast(input));
     expect(risk).toEqual({
       tier: "gold",
       critical: [
@@ -57,6 +57,6 @@ describe("tierRisk", () => {
 
   it("is null without a tier", () => {
     const input = organization();
-    expect(tierRisk(input, evaluate(input))).toBeNull();
+    expect(tierRisk(input, evaluate(input), forecast(input))).toBeNull();
   });
 });
