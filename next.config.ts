@@ -25,7 +25,7 @@ const nextConfig: NextConfig = {
   typescript: { tsconfigPath: "tsconfig.build.json" },
   reactStrictMode: true,
   // Native and WebAssembly packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "pg-boss", "nodemailer"],
   // A CSV import posts a file of up to MAX_IMPORT_BYTES (10 MB, lib/csv/limits.ts) to a server
   // action, through the proxy; both limits leave room for the form around it.
   experimental: {

@@ -24,9 +24,18 @@ export type Executor = Parameters<Parameters<Database["transaction"]>[0]>[0] | D
 
 export interface DatabaseConnection {
   kind: DatabaseKind;
+  /** The postgres:// URL, for libraries that open their own pool on the same server (the job queue). */
+  url?: string;
   db: Database;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Runs SQL text on the same client, for libraries that bring their own SQL (the job queue on
+   * the embedded database). Without values the text may hold several statements; the last
+   * one's rows are returned. On PostgreSQL the pool refuses a transaction spread over several
+   * calls: use `url` to give such a library its own connection.
+   */
+  execute(text: string, values?: readonly unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
 export interface ConnectionOptions {
@@ -76,9 +85,16 @@ export async function connect(options: ConnectionOptions = {}): Promise<Database
     const db = drizzlePostgres(client, { schema, logger });
     return {
       kind: "postgres",
+      url: options.url,
       db,
       migrate: () => migratePostgres(db, { migrationsFolder }),
       close: () => client.end({ timeout: 5 }),
+      async execute(text, values) {
+        const result = await client.unsafe(text, values?.length ? (values as postgres.ParameterOrJSON<never>[]) : undefined);
+        // Several statements answer with one list of rows each; rows themselves are objects.
+        const rows = (Array.isArray(result[0]) ? result.at(-1) : result) as Record<string, unknown>[];
+        return { rows: [...rows] };
+      },
     };
   }
 
@@ -91,6 +107,11 @@ export async function connect(options: ConnectionOptions = {}): Promise<Database
     db,
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
+    async execute(text, values) {
+      if (values?.length) return { rows: (await client.query<Record<string, unknown>>(text, [...values])).rows };
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
   };
 }
 

@@ -9,12 +9,14 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { ALERT_KINDS } from "@/lib/rules/watch";
 
 export const markets = ["developed", "developing"] as const;
 export type Market = (typeof markets)[number];
@@ -102,12 +104,15 @@ export const users = pgTable(
     }),
     personId: uuid("person_id").references(() => people.id, { onDelete: "set null" }),
     disabled: boolean("disabled").notNull().default(false),
+    /** The language of the user's emails: the one they last chose on the pages. */
+    locale: text("locale").notNull().default("en"),
     version,
     ...timestamps,
   },
   (t) => [
     uniqueIndex("users_email_lower").on(sql`lower(${t.email})`),
     check("users_role_known", sql`${t.role} in (${oneOf(userRoles)})`),
+    check("users_locale_known", sql`${t.locale} in ('en', 'fr')`),
     // Reviewers belong to the program, everybody else to exactly one partner.
     check("users_organization_matches_role", sql`(${t.role} = 'reviewer') = (${t.organizationId} is null)`),
     check("users_person_only_for_partners", sql`${t.personId} is null or ${t.role} <> 'reviewer'`),
@@ -410,16 +415,118 @@ export const awards = pgTable(
   ],
 );
 
+export const alertKinds = ALERT_KINDS;
+
+/**
+ * What the daily watch found (lib/rules/watch.ts): one row per cause and threshold, open
+ * until the cause no longer holds. The partial unique index is what makes an alert raised
+ * once, whatever the retries, restarts and number of workers.
+ */
+export const alerts = pgTable(
+  "alerts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    causeKey: text("cause_key").notNull(),
+    tier: text("tier"),
+    /** The day at stake: when the tier ends, the person leaves, the exam stops counting, the anniversary. */
+    dueOn: date("due_on", { mode: "string" }),
+    threshold: integer("threshold"),
+    personIds: jsonb("person_ids").$type<string[]>().notNull().default([]),
+    evidenceIds: jsonb("evidence_ids").$type<string[]>().notNull().default([]),
+    /** What the alert's sentence names, as it stood when raised: people's names, the exam. */
+    details: jsonb("details").$type<AlertDetails>().notNull().default({}),
+    raisedOn: date("raised_on", { mode: "string" }).notNull(),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("alerts_open_once")
+      .on(t.organizationId, t.causeKey)
+      .where(sql`${t.resolvedAt} is null`),
+    index("alerts_organization_raised").on(t.organizationId, t.raisedAt),
+    check("alerts_kind_known", sql`${t.kind} in (${oneOf(alertKinds)})`),
+  ],
+);
+
+export interface AlertDetails {
+  personNames?: string[];
+  examCode?: string | null;
+}
+
+/** The tier the last watch found for each organization, and the day and evidence revision it looked at. */
+export const organizationWatch = pgTable("organization_watch", {
+  organizationId: uuid("organization_id")
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  tier: text("tier").notNull(),
+  watchedOn: date("watched_on", { mode: "string" }).notNull(),
+  revision: bigint("revision", { mode: "number" }).notNull(),
+  watchedAt: timestamp("watched_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const alertDeliveryModes = ["immediate", "digest", "never"] as const;
+export type AlertDeliveryMode = (typeof alertDeliveryModes)[number];
+
+/** How a user wants each kind of alert by email; a kind without a row is sent at once. */
+export const alertPreferences = pgTable(
+  "alert_preferences",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    mode: text("mode").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.kind] }),
+    check("alert_preferences_kind_known", sql`${t.kind} in (${oneOf(alertKinds)})`),
+    check("alert_preferences_mode_known", sql`${t.mode} in (${oneOf(alertDeliveryModes)})`),
+  ],
+);
+
+/**
+ * An alert's email owed to one user: sent at once or gathered in the weekly digest. Written
+ * with the alert, in its transaction; `sent_at` is set once the mail is handed over.
+ */
+export const alertEmails = pgTable(
+  "alert_emails",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    alertId: uuid("alert_id")
+      .notNull()
+      .references(() => alerts.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mode: text("mode").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("alert_emails_once").on(t.alertId, t.userId),
+    index("alert_emails_pending")
+      .on(t.mode, t.userId)
+      .where(sql`${t.sentAt} is null`),
+    check("alert_emails_mode_known", sql`${t.mode} in ('immediate', 'digest')`),
+  ],
+);
+
 export const notificationKinds = [
   "submission.submitted",
   "submission.claimed",
   "submission.changes_requested",
   "submission.approved",
   "submission.rejected",
+  "alert",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
-/** An in-app notice to one user about a submission; read when `read_at` is set. */
+/** An in-app notice to one user about a submission or an alert; read when `read_at` is set. */
 export const notifications = pgTable(
   "notifications",
   {
@@ -428,15 +535,16 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
-    submissionId: uuid("submission_id")
-      .notNull()
-      .references(() => submissions.id, { onDelete: "cascade" }),
+    submissionId: uuid("submission_id").references(() => submissions.id, { onDelete: "cascade" }),
+    alertId: uuid("alert_id").references(() => alerts.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
   },
   (t) => [
     index("notifications_user_created").on(t.userId, t.createdAt),
     check("notifications_kind_known", sql`${t.kind} in (${oneOf(notificationKinds)})`),
+    check("notifications_about_one_thing", sql`(${t.kind} = 'alert') = (${t.alertId} is not null and ${t.submissionId} is null)`),
+    check("notifications_submission_present", sql`${t.kind} = 'alert' or ${t.submissionId} is not null`),
   ],
 );
 
@@ -444,3 +552,4 @@ export type Submission = typeof submissions.$inferSelect;
 export type EvidenceReview = typeof evidenceReviews.$inferSelect;
 export type Award = typeof awards.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type Alert = typeof alerts.$inferSelect;

@@ -28,6 +28,8 @@ const environment = z
     AUTH_MICROSOFT_ENTRA_ID_SECRET: optional(z.string().max(1000)),
     AUTH_MICROSOFT_ENTRA_ID_ISSUER: optional(httpUrl),
     MAIL_DIR: optional(z.string().max(4096)),
+    SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
+    PORTAL_WORKER: optional(z.enum(["on", "off"], { error: 'must be "on" or "off"' })),
   })
   .superRefine((env, context) => {
     const entra = [env.AUTH_MICROSOFT_ENTRA_ID_ID, env.AUTH_MICROSOFT_ENTRA_ID_SECRET, env.AUTH_MICROSOFT_ENTRA_ID_ISSUER];
@@ -54,6 +56,10 @@ export interface PortalConfig {
   trustHost: boolean;
   microsoftEntra: { clientId: string; clientSecret: string; issuer: string } | null;
   mailDir: string;
+  /** SMTP server for email (smtp://user:pass@host:port); without it, mail is written as .eml files in `mailDir`. */
+  smtpUrl: string | undefined;
+  /** Whether `npm start` runs the job queue's worker in the web server (PORTAL_WORKER, default on). */
+  worker: boolean;
 }
 
 /** A setting that cannot be used, named and explained: "PORT must be a whole number". */
@@ -90,6 +96,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     trustHost: values.AUTH_TRUST_HOST !== "false",
     microsoftEntra: entra,
     mailDir: values.MAIL_DIR ?? path.join(process.cwd(), ".data", "mail"),
+    smtpUrl: values.SMTP_URL,
+    worker: values.PORTAL_WORKER !== "off",
   };
 }
 

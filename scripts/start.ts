@@ -1,24 +1,11 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { connect, configuredConnection, DamagedDatabaseError } from "@/db/client";
 import { isDatabaseEmpty, seedDemoData } from "@/db/seed";
+import { storedAuthSecret } from "@/lib/auth/stored-secret";
 import { today } from "@/lib/clock";
 import { ConfigurationError, readConfig } from "@/lib/config";
 import { ensureBuild } from "./build";
-
-/** A session secret kept beside the embedded data, so sign-ins survive a restart. */
-function authSecret(configured: string | undefined): string {
-  if (configured) return configured;
-  const file = path.join(".data", "auth-secret");
-  if (!existsSync(file)) {
-    mkdirSync(".data", { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
-  return readFileSync(file, "utf8").trim();
-}
 
 async function prepareDatabase() {
   const connection = await connect(configuredConnection());
@@ -61,7 +48,7 @@ const server = spawn(process.execPath, [nextBin, "start", "--port", port], {
   env: {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
-    AUTH_SECRET: authSecret(settings.authSecret),
+    AUTH_SECRET: storedAuthSecret(settings.authSecret),
     AUTH_TRUST_HOST: String(settings.trustHost),
     PORTAL_URL: settings.portalUrl,
   },

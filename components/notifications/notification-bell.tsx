@@ -8,6 +8,7 @@ import { openNotification, readAllNotifications } from "@/lib/actions/notificati
 import type { SessionUser } from "@/lib/auth/session-user";
 import { cn } from "@/lib/cn";
 import { listNotifications } from "@/lib/data/notifications";
+import { alertWords } from "@/lib/i18n/alert-words";
 import { formatInstant } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/rules";
 
@@ -62,10 +63,12 @@ export async function NotificationBell({ user }: { user: SessionUser }) {
                   <input type="hidden" name="id" value={item.id} />
                   <button type="submit" className="header-panel-item flex-col items-start gap-0.5">
                     <span className={cn("text-sm", item.readAt === null && "font-semibold")}>
-                      {t(`items.${item.kind.replace("submission.", "") as NotificationItem}`, {
-                        organization: item.organizationName,
-                        tier: tierTitle(item.tier, locale, item.tier),
-                      })}
+                      {item.alert
+                        ? alertWords(locale).sentence({ ...item.alert, tier: item.tier }, item.organizationName)
+                        : t(`items.${item.kind.replace("submission.", "") as NotificationItem}`, {
+                            organization: item.organizationName,
+                            tier: tierTitle(item.tier ?? "", locale, item.tier ?? ""),
+                          })}
                     </span>
                     <span className="text-xs text-muted-foreground">{formatInstant(item.createdAt, locale)}</span>
                   </button>

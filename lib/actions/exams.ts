@@ -9,6 +9,7 @@ import { today } from "@/lib/clock";
 import { requestContext } from "@/lib/auth/request-context";
 import { tierDrop } from "@/lib/data/impact";
 import { tierDropQuestion } from "@/lib/i18n/tier-drop";
+import { watchSoon } from "@/lib/jobs/server";
 import { formAction, revalidate } from "./action";
 
 /** Admins act for anyone of their organization; an employee only for their own person record. */
@@ -19,7 +20,9 @@ function requireActingFor(user: SessionUser, personId: string) {
   }
 }
 
-function refreshPages(personId: string) {
+/** After a change of the organization's evidence: its pages, and its watch. */
+async function refreshPages(organizationId: string, personId: string) {
+  await watchSoon(organizationId);
   revalidate("/exams");
   revalidate(`/people/${personId}`);
   revalidate("/dashboard");
@@ -28,8 +31,9 @@ function refreshPages(personId: string) {
 export const recordExamPass = formAction(examPassInput, async (input, { user, t }) => {
   requireActingFor(user, input.personId);
   const { db } = await appConnection();
-  const pass = await exams.recordExamPass(db, { organizationId: requireOrganization(user), actorId: user.id }, input);
-  refreshPages(pass.personId);
+  const organizationId = requireOrganization(user);
+  const pass = await exams.recordExamPass(db, { organizationId, actorId: user.id }, input);
+  await refreshPages(organizationId, pass.personId);
   return { id: pass.id, notice: t("exams.recorded", { code: pass.examCode }) };
 });
 
@@ -47,7 +51,7 @@ export const deleteExamPass = formAction(
       if (drop) return { confirm: tierDropQuestion(drop, "exams.deleteImpact", t, await requestContext().locale()) };
     }
     await exams.deleteExamPass(db, { organizationId, actorId: user.id }, input);
-    refreshPages(pass.personId);
+    await refreshPages(organizationId, pass.personId);
     return { notice: t("exams.deleted", { code: pass.examCode }) };
   },
 );

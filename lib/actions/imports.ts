@@ -8,6 +8,7 @@ import { MAX_IMPORT_BYTES } from "@/lib/csv/limits";
 import { describePlan, problemMessage } from "@/lib/csv/preview";
 import { importTables } from "@/lib/csv/table";
 import * as imports from "@/lib/data/imports";
+import { watchSoon } from "@/lib/jobs/server";
 import { ActionFailure, formAction, revalidate, type Translate } from "./action";
 
 const previewInput = z.object({ table: z.enum(importTables), file: z.file() });
@@ -46,14 +47,10 @@ export const importCsv = formAction(importInput, async (input, { user, t }) => {
   requireRole(user, ["partner_admin"]);
   const text = await textOf(input.file, t);
   const { db } = await appConnection();
+  const organizationId = requireOrganization(user);
   try {
-    const summary = await imports.importCsv(
-      db,
-      { organizationId: requireOrganization(user), actorId: user.id },
-      input.table,
-      text,
-      input.digest,
-    );
+    const summary = await imports.importCsv(db, { organizationId, actorId: user.id }, input.table, text, input.digest);
+    await watchSoon(organizationId);
     for (const path of ["/dashboard", "/people", "/exams", "/revenue", `/import/${input.table}`]) revalidate(path);
     return { ...summary, notice: t("imports.done", summary) };
   } catch (error) {

@@ -11,6 +11,8 @@ import { action, formAction, revalidate } from "./action";
 export const openNotification = formAction(notificationIdInput, async (input, { user }) => {
   const { db } = await appConnection();
   const { submissionId } = await notifications.readNotification(db, user.id, input.id);
+  // An alert is shown, with the others that hold, on the dashboard.
+  if (submissionId === null) redirect("/dashboard#alerts");
   redirect(user.role === "reviewer" ? `/review/${submissionId}` : `/submissions/${submissionId}`);
 });
 

@@ -9,6 +9,7 @@ import { requestContext } from "@/lib/auth/request-context";
 import { today } from "@/lib/clock";
 import { tierDrop } from "@/lib/data/impact";
 import { tierDropQuestion } from "@/lib/i18n/tier-drop";
+import { watchSoon } from "@/lib/jobs/server";
 import { formAction, revalidate } from "./action";
 
 /** A partner admin adds a person to their organization, then lands on the person's page. */
@@ -23,7 +24,9 @@ export const createPerson = formAction(personInput, async (input, { user }) => {
 export const updatePerson = formAction(updatePersonInput, async (input, { user, t }) => {
   requireRole(user, ["partner_admin"]);
   const { db } = await appConnection();
-  const person = await people.updatePerson(db, { organizationId: requireOrganization(user), actorId: user.id }, input);
+  const organizationId = requireOrganization(user);
+  const person = await people.updatePerson(db, { organizationId, actorId: user.id }, input);
+  await watchSoon(organizationId);
   revalidate(`/people/${person.id}`);
   revalidate("/dashboard");
   return { notice: t("people.saved") };
@@ -43,6 +46,7 @@ export const recordDeparture = formAction(
         return { confirm: tierDropQuestion(drop, "people.departureImpact", t, await requestContext().locale()), leftOn: input.leftOn };
     }
     const person = await people.updatePerson(db, { organizationId, actorId: user.id }, input);
+    await watchSoon(organizationId);
     revalidate(`/people/${person.id}`);
     revalidate("/dashboard");
     return { notice: t(person.leftOn ? "people.departureRecorded" : "people.departureCleared") };

@@ -9,9 +9,12 @@ import { tierDrop } from "@/lib/data/impact";
 import { tierDropQuestion } from "@/lib/i18n/tier-drop";
 import { requestContext } from "@/lib/auth/request-context";
 import { today } from "@/lib/clock";
+import { watchSoon } from "@/lib/jobs/server";
 import { formAction, revalidate } from "./action";
 
-function refreshPages() {
+/** After a change of the organization's evidence: its pages, and its watch. */
+async function refreshPages(organizationId: string) {
+  await watchSoon(organizationId);
   revalidate("/revenue");
   revalidate("/dashboard");
 }
@@ -20,16 +23,18 @@ function refreshPages() {
 export const createRevenueLine = formAction(revenueLineInput, async (input, { user }) => {
   requireRole(user, ["partner_admin"]);
   const { db } = await appConnection();
-  const line = await revenue.createRevenueLine(db, { organizationId: requireOrganization(user), actorId: user.id }, input);
-  refreshPages();
+  const organizationId = requireOrganization(user);
+  const line = await revenue.createRevenueLine(db, { organizationId, actorId: user.id }, input);
+  await refreshPages(organizationId);
   redirect(`/revenue?${new URLSearchParams({ q: line.reference })}`);
 });
 
 export const updateRevenueLine = formAction(updateRevenueLineInput, async (input, { user, t }) => {
   requireRole(user, ["partner_admin"]);
   const { db } = await appConnection();
-  const line = await revenue.updateRevenueLine(db, { organizationId: requireOrganization(user), actorId: user.id }, input);
-  refreshPages();
+  const organizationId = requireOrganization(user);
+  const line = await revenue.updateRevenueLine(db, { organizationId, actorId: user.id }, input);
+  await refreshPages(organizationId);
   revalidate(`/revenue/${line.id}`);
   return { version: line.version, notice: t("revenue.saved", { reference: line.reference }) };
 });
@@ -46,7 +51,7 @@ export const deleteRevenueLine = formAction(
       if (drop) return { confirm: tierDropQuestion(drop, "revenue.deleteImpact", t, await requestContext().locale()) };
     }
     const line = await revenue.deleteRevenueLine(db, { organizationId, actorId: user.id }, input);
-    refreshPages();
+    await refreshPages(organizationId);
     redirect(`/revenue?${new URLSearchParams({ deleted: line.reference })}`);
   },
 );

@@ -29,7 +29,7 @@ export function safeCallbackPath(value: unknown): string | null {
 
 /** Pages anyone may open; every other page asks the proxy to send signed-out visitors to sign in. */
 export function isPublicPath(pathname: string): boolean {
-  return pathname === "/" || pathname === signInPath || pathname.startsWith("/invitations/");
+  return pathname === "/" || pathname === signInPath || pathname.startsWith("/invitations/") || pathname.startsWith("/unsubscribe/");
 }
 
 export function signInRedirectPath(pathname: string, search: string): string {

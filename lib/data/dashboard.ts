@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { appConnection, type Executor } from "@/db/client";
 import { awards, openSubmissionStatuses, organizations, submissions, type SubmissionStatus } from "@/db/schema";
-import { type Award, awardInForce, explain, forecast, type Locale, revenueHistory, tierRisk } from "@/lib/rules";
+import { type Award, awardInForce, explain, forecast, lastLapsedAward, type Locale, revenueHistory, tierRisk } from "@/lib/rules";
 import { NotFoundError } from "./errors";
 import { loadEvidence } from "./evidence";
 
@@ -111,7 +111,7 @@ export async function tierStanding(organization: EvaluationKey, asOf: string, lo
 export async function dashboardStatus(db: Executor, organizationId: string, today: string) {
   const { awards: granted, openSubmission, ...identity } = await organizationStatus(db, organizationId);
   const key: EvaluationKey = { id: identity.id, market: identity.market, revision: identity.revision, version: identity.version };
-  return { organization: identity, key, award: awardInForce(granted, today), openSubmission };
+  return { organization: identity, key, award: awardInForce(granted, today), lapsed: lastLapsedAward(granted, today), openSubmission };
 }
 
 /**

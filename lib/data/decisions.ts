@@ -6,7 +6,7 @@ import { requireRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { today } from "@/lib/clock";
 import { sendAll } from "@/lib/mail/mailer";
-import { awardTerm } from "@/lib/rules";
+import { nextAwardTerm } from "@/lib/rules";
 import type { DecisionInput, VerdictInput } from "@/lib/schemas/submissions";
 import { recordAudit } from "./audit";
 import { evaluateCase, type Verdict } from "./case-evaluation";
@@ -134,7 +134,14 @@ export async function decideSubmission(db: Database, reviewer: SessionUser, inpu
       .returning({ id: submissions.id });
     // The row lock makes this unreachable; the version check keeps it so should the lock ever go.
     if (decided.length === 0) throw new ConflictError("decided concurrently", { messageKey: "review.errors.alreadyDecided" });
-    const award = input.decision === "approve" ? { tier: submission.tier, ...awardTerm(decidedOn) } : null;
+    const granted =
+      input.decision === "approve"
+        ? await tx
+            .select({ tier: awards.tier, awardedOn: awards.awardedOn, anniversaryOn: awards.anniversaryOn })
+            .from(awards)
+            .where(eq(awards.organizationId, submission.organizationId))
+        : [];
+    const award = input.decision === "approve" ? { tier: submission.tier, ...nextAwardTerm(granted, decidedOn) } : null;
     if (award) await tx.insert(awards).values({ organizationId: submission.organizationId, submissionId: input.id, ...award });
     const flowedBack = await flowBack(tx, submission, verdicts, reviewer.id);
     await recordAudit(tx, {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { type NotificationKind, notifications, organizations, submissions, users } from "@/db/schema";
+import { type AlertDetails, alerts, type NotificationKind, notifications, organizations, submissions, users } from "@/db/schema";
 import type { MailMessage } from "@/lib/mail/message";
 import { type SubmissionMailFacts, submissionMail } from "@/lib/mail/submission-mail";
 import { NotFoundError } from "./errors";
@@ -55,12 +55,19 @@ export async function listNotifications(db: Executor, userId: string) {
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
       organizationName: organizations.name,
-      tier: submissions.tier,
+      tier: sql<string | null>`coalesce(${submissions.tier}, ${alerts.tier})`,
+      alert: sql<{
+        kind: string;
+        dueOn: string | null;
+        threshold: number | null;
+        details: AlertDetails;
+      } | null>`case when ${alerts.id} is null then null else json_build_object('kind', ${alerts.kind}, 'dueOn', ${alerts.dueOn}, 'threshold', ${alerts.threshold}, 'details', ${alerts.details}) end`,
       unread: sql<number>`(${unreadCount})::int`,
     })
     .from(notifications)
-    .innerJoin(submissions, eq(submissions.id, notifications.submissionId))
-    .innerJoin(organizations, eq(organizations.id, submissions.organizationId))
+    .leftJoin(submissions, eq(submissions.id, notifications.submissionId))
+    .leftJoin(alerts, eq(alerts.id, notifications.alertId))
+    .innerJoin(organizations, eq(organizations.id, sql`coalesce(${submissions.organizationId}, ${alerts.organizationId})`))
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(notificationListSize);
@@ -70,13 +77,17 @@ export async function listNotifications(db: Executor, userId: string) {
   };
 }
 
-/** Marks one of the user's notifications read and says which submission it is about. */
-export async function readNotification(db: Executor, userId: string, id: string): Promise<{ submissionId: string }> {
+/** Marks one of the user's notifications read and says which submission or alert it is about. */
+export async function readNotification(
+  db: Executor,
+  userId: string,
+  id: string,
+): Promise<{ submissionId: string | null; alertId: string | null }> {
   const [row] = await db
     .update(notifications)
     .set({ readAt: new Date() })
     .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
-    .returning({ submissionId: notifications.submissionId });
+    .returning({ submissionId: notifications.submissionId, alertId: notifications.alertId });
   if (!row) throw new NotFoundError("notification");
   return row;
 }

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users, userSessions } from "@/db/schema";
+import { sessionMaxAgeSeconds } from "@/lib/auth/session-lifetime";
 import { recordAudit } from "./audit";
 
 /** Why a session ended, as stored and audited. */
@@ -74,4 +75,21 @@ export function openSessionOf(userId: string, sessionId: string) {
     eq(users.disabled, false),
     sql`exists (select 1 from ${userSessions} where ${userSessions.id} = ${sessionId} and ${userSessions.userId} = ${users.id} and ${userSessions.endedAt} is null)`,
   );
+}
+
+/** How long a session's row is kept once it can no longer be used, for the account page and audits. */
+export const endedSessionKeepDays = 30;
+
+/**
+ * Deletes the rows of sessions that ended, or outlived their working day, more than
+ * `endedSessionKeepDays` ago: the table holds what can still be used and the recent past.
+ */
+export async function pruneEndedSessions(db: Executor, now: Date = new Date()): Promise<{ deleted: number }> {
+  const keptSince = new Date(now.getTime() - endedSessionKeepDays * 24 * 60 * 60 * 1000);
+  const startedBefore = new Date(keptSince.getTime() - sessionMaxAgeSeconds * 1000);
+  const deleted = await db
+    .delete(userSessions)
+    .where(or(lt(userSessions.endedAt, keptSince), and(isNull(userSessions.endedAt), lt(userSessions.startedAt, startedBefore))))
+    .returning({ id: userSessions.id });
+  return { deleted: deleted.length };
 }

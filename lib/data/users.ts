@@ -210,3 +210,14 @@ export async function changePassword(
     await endAllSessions(tx, { userId, because: "password_changed", actorUserId: userId, organizationId: row.organizationId });
   });
 }
+
+/** The address an unsubscribe page names, or null for a user who no longer exists. */
+export async function findUserEmail(db: Executor, userId: string): Promise<string | null> {
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return row?.email ?? null;
+}
+
+/** The language of the user's emails. */
+export async function setUserLocale(db: Executor, userId: string, locale: "en" | "fr"): Promise<void> {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
+}

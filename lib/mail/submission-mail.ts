@@ -1,4 +1,4 @@
-import { type AbstractIntlMessages, createTranslator, type TranslationValues } from "next-intl";
+import { type AbstractIntlMessages, createTranslator, type TranslationValues } from "use-intl/core";
 import type { NotificationKind } from "@/db/schema";
 import { config } from "@/lib/config";
 import { formatDate } from "@/lib/i18n/format";

@@ -35,6 +35,17 @@ export function renewalOpensOn(award: Award): CalendarDate {
   return addDays(award.anniversaryOn, -RENEWAL_WINDOW_DAYS);
 }
 
+/**
+ * The term an approval on `decidedOn` grants. A renewal (approved while an award is in force
+ * and its renewal window is open) starts on that award's anniversary, so the partner loses
+ * no day and gains none; any other approval starts on the day of the decision.
+ */
+export function nextAwardTerm(awards: readonly Award[], decidedOn: CalendarDate): { awardedOn: CalendarDate; anniversaryOn: CalendarDate } {
+  const current = awardInForce(awards, decidedOn);
+  if (current && decidedOn >= renewalOpensOn(current) && current.anniversaryOn > decidedOn) return awardTerm(current.anniversaryOn);
+  return awardTerm(decidedOn);
+}
+
 /** Why an organization may not apply for a tier now; null when it may. */
 export type ApplicationRefusal = "application_open" | "tier_not_met" | "award_in_force";
 

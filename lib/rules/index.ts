@@ -44,6 +44,18 @@ export { type Headline, headline, type HeadlineStep } from "./headline";
 export { applyChange, type HypotheticalChange, type Impact, impactOf, type Standing } from "./impact";
 export { type TierRisk, tierRisk } from "./risk";
 export { writeDate, writeUsd } from "./wording";
+export {
+  ALERT_KINDS,
+  type AlertCause,
+  type AlertKind,
+  EXAM_EXPIRING_DAYS,
+  lastLapsedAward,
+  type OpenAlert,
+  RENEWAL_DUE_THRESHOLDS,
+  TIER_ENDING_THRESHOLDS,
+  watchAlerts,
+  type WatchFacts,
+} from "./watch";
 export { type RevenueHistory, revenueHistory, type RevenuePoint } from "./revenue-history";
 export { isOneExamAway } from "./one-exam-away";
 export {
@@ -54,6 +66,7 @@ export {
   awardInForce,
   awardTerm,
   isApprovable,
+  nextAwardTerm,
   RENEWAL_WINDOW_DAYS,
   renewalOpensOn,
   tierToApplyFor,

@@ -6,6 +6,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { tierTitle } from "@/components/competency/definition-text";
 import { TierBadge } from "@/components/competency/tier-badge";
 import { PageLoading } from "@/components/boundaries/page-loading";
+import { AlertsCard } from "@/components/dashboard/alerts-card";
 import { AsOfForm } from "@/components/dashboard/as-of-form";
 import { ForecastList } from "@/components/dashboard/forecast-list";
 import { GapList, type GapFilter } from "@/components/dashboard/gap-list";
@@ -15,7 +16,7 @@ import { RevenueChart } from "@/components/dashboard/revenue-chart";
 import { RiskCard } from "@/components/dashboard/risk-card";
 import { TierChecklist } from "@/components/dashboard/tier-checklist";
 import { ApplyPanel } from "@/components/submissions/apply-panel";
-import { AwardLine } from "@/components/submissions/award-line";
+import { AwardLine, LapsedAwardLine } from "@/components/submissions/award-line";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { appConnection } from "@/db/client";
 import { requirePartnerUser } from "@/lib/auth/session";
@@ -57,7 +58,7 @@ async function Dashboard({ searchParams }: { searchParams: Promise<SearchParams>
   const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.page);
   const { db } = await appConnection();
   const isToday = asOf === today();
-  const { organization, key, award, openSubmission } = await dashboardStatus(db, user.organizationId, today());
+  const { organization, key, award, lapsed, openSubmission } = await dashboardStatus(db, user.organizationId, today());
   const standing = await tierStanding(key, asOf, locale);
 
   return (
@@ -70,7 +71,7 @@ async function Dashboard({ searchParams }: { searchParams: Promise<SearchParams>
             <TierBadge tier={standing.tier} label={tierTitle(standing.tier, locale, t("tier.none"))} className="px-3 py-1 text-base" />
           </h1>
           <p className="text-sm text-muted-foreground">{t("tier.current", { date: formatDate(asOf, locale, "long") })}</p>
-          {award && <AwardLine award={award} />}
+          {award ? <AwardLine award={award} /> : lapsed && <LapsedAwardLine award={lapsed} />}
         </div>
         <AsOfForm asOf={asOf} isToday={isToday} />
       </div>
@@ -102,6 +103,7 @@ async function Dashboard({ searchParams }: { searchParams: Promise<SearchParams>
         award={isToday ? award : null}
         organizationName={organization.name}
       >
+        {isToday && <AlertsCard organizationId={organization.id} organizationName={organization.name} locale={locale} />}
         {user.role === "partner_admin" && isToday && <ApplyPanel standing={{ tiers: standing.tiers, award, asOf }} open={openSubmission} />}
         {user.role === "employee" && (
           <Alert>

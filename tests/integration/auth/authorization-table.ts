@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
 import type { ActionErrorCode } from "@/lib/actions/action";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
 import { previewImport } from "@/lib/data/imports";
+import { unsubscribeToken } from "@/lib/mail/unsubscribe";
 import { clearForNewApplication, contosoAdminNotification, freshContosoSubmission, memoryMailer } from "../submissions/support";
 
 /**
@@ -309,7 +312,31 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
     input: () => ({}),
     expect: { ...everyone<ActionOutcome>("ok"), signedOut: "unauthenticated" },
   },
+
+  // Each user's own choices: there is no one else's to reach. Reviewers receive no alerts.
+  "lib/actions/alerts.ts#chooseAlertEmailsAction": {
+    input: () => ({ "tier-ending": "digest", "sole-holder": "never" }),
+    expect: { signedOut: "unauthenticated", employee: "ok", admin: "ok", otherAdmin: "ok", reviewer: "forbidden" },
+  },
+  // Public: the signed token is the authorization, whoever is signed in.
+  "lib/actions/alerts.ts#unsubscribeAction": [
+    {
+      case: "a token the portal signed",
+      input: async (w) => ({ token: unsubscribeToken({ userId: await contosoAdminId(w), scope: "renewal-due" }) }),
+      expect: everyone("ok"),
+    },
+    {
+      case: "a token altered by hand",
+      input: async (w) => ({ token: `${unsubscribeToken({ userId: await contosoAdminId(w), scope: "renewal-due" })}x` }),
+      expect: everyone("invalid"),
+    },
+  ],
 };
+
+async function contosoAdminId(w: World): Promise<string> {
+  const [admin] = await w.db.select({ id: users.id }).from(users).where(eq(users.email, "admin@contoso.example"));
+  return admin.id;
+}
 
 const contosoPeople = ["Alice Martin", "Bruno Costa", "10451001"];
 
@@ -336,6 +363,21 @@ export const routeRows: Record<string, RouteRow | RouteRow[]> = {
     expect: { signedOut: 401, employee: 403, admin: 200, otherAdmin: 200, reviewer: 200 },
     mustNotContain: { otherAdmin: ["Contoso", "Claire Admin"] },
   },
+  // One-click unsubscribe (RFC 8058) from a mail client: the signed token, never a session.
+  "app/api/unsubscribe/[token]/route.ts POST": [
+    {
+      case: "a signed token whose user is gone",
+      request: () => new Request("http://portal.test/api/unsubscribe/x", { method: "POST", body: "List-Unsubscribe=One-Click" }),
+      params: { token: unsubscribeToken({ userId: "00000000-0000-4000-8000-000000000000", scope: "all" }) },
+      expect: everyone(404),
+    },
+    {
+      case: "a token altered by hand",
+      request: () => new Request("http://portal.test/api/unsubscribe/x", { method: "POST", body: "List-Unsubscribe=One-Click" }),
+      params: { token: "00000000-0000-4000-8000-000000000000.all.forged" },
+      expect: everyone(400),
+    },
+  ],
   "app/api/health/route.ts GET": {
     request: () => new Request("http://portal.test/api/health"),
     expect: everyone(200),

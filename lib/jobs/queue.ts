@@ -1,0 +1,126 @@
+import PgBoss from "pg-boss";
+import type { DatabaseConnection } from "@/db/client";
+import { today } from "@/lib/clock";
+import { sendAlertDigests, sendAlertEmails } from "@/lib/data/alert-emails";
+import { pruneEndedSessions } from "@/lib/data/sessions";
+import { organizationBatches, watchOrganizations } from "@/lib/data/watch";
+import { mailer } from "@/lib/mail/mailer";
+
+/**
+ * The portal's background work, on pg-boss: queues kept in the portal's own database (its
+ * `pgboss` schema), on PostgreSQL and on the embedded PGlite alike. pg-boss hands each job
+ * to one worker, so any number of instances share the work; its cron schedules fire once
+ * across them.
+ */
+export const queues = {
+  /** Every day: cuts the organizations into batches, one job each. */
+  watchRun: "watch-run",
+  /** One batch of organizations watched in one transaction. */
+  watchBatch: "watch-batch",
+  /** One organization, after a change of its evidence. */
+  watchOrganization: "watch-organization",
+  /** The alert emails owed at once. */
+  alertEmails: "alert-emails",
+  /** Each Monday, the weekly digests. */
+  alertDigest: "alert-digest",
+  /** Every day, ended sign-in sessions past their keeping time. */
+  pruneSessions: "prune-sessions",
+} as const;
+
+/** UTC, the program's reference time: the watch runs at 05:00, the digest on Mondays at 07:00. */
+const schedules: [string, string][] = [
+  [queues.watchRun, "0 5 * * *"],
+  [queues.alertEmails, "*/10 * * * *"],
+  [queues.alertDigest, "0 7 * * 1"],
+  [queues.pruneSessions, "30 4 * * *"],
+];
+
+interface WatchBatchJob {
+  organizationIds: string[];
+  on: string;
+}
+
+interface WatchOrganizationJob {
+  organizationId: string;
+}
+
+export interface Jobs {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+export interface JobOptions {
+  /** Run the handlers and schedules here (a worker); false only sends jobs (a web server with PORTAL_WORKER=off). */
+  work: boolean;
+  /** How often an idle worker asks for jobs; pg-boss's default is 2 seconds. */
+  pollingIntervalSeconds?: number;
+}
+
+/**
+ * pg-boss on the portal's database: its own small pool on PostgreSQL (it runs transactions
+ * of several statements), and the portal's own client on the embedded PGlite, which allows
+ * only one.
+ */
+function bossOn(connection: DatabaseConnection, work: boolean): PgBoss {
+  const database = connection.url
+    ? { connectionString: connection.url, max: 4 }
+    : { db: { executeSql: (text: string, values: unknown[]) => connection.execute(text, values) } };
+  return new PgBoss({ ...database, schedule: work, supervise: work });
+}
+
+/** Starts the queue on `connection`, creating its queues, and with `work` its handlers and schedules. */
+export async function startJobs(connection: DatabaseConnection, options: JobOptions): Promise<Jobs> {
+  const boss = bossOn(connection, options.work);
+  boss.on("error", (error) => console.error("job queue:", error));
+  await boss.start();
+  await boss.createQueue(queues.watchRun, { name: queues.watchRun, policy: "singleton" });
+  await boss.createQueue(queues.watchBatch, { name: queues.watchBatch, retryLimit: 5, retryBackoff: true });
+  // One queued job per organization: changes made while it waits are watched by that same job.
+  await boss.createQueue(queues.watchOrganization, { name: queues.watchOrganization, policy: "short", retryLimit: 5 });
+  await boss.createQueue(queues.alertEmails, { name: queues.alertEmails, policy: "short" });
+  await boss.createQueue(queues.alertDigest, { name: queues.alertDigest, policy: "singleton" });
+  await boss.createQueue(queues.pruneSessions, { name: queues.pruneSessions, policy: "singleton" });
+
+  if (options.work) {
+    const { db } = connection;
+    const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+    const sendEmailsSoon = () => boss.send(queues.alertEmails, {});
+
+    await boss.work(queues.watchRun, polling, async () => {
+      const on = today();
+      const batches = await organizationBatches(db);
+      if (batches.length > 0) {
+        await boss.insert(
+          batches.map((organizationIds) => ({ name: queues.watchBatch, data: { organizationIds, on } satisfies WatchBatchJob })),
+        );
+      }
+    });
+    await boss.work<WatchBatchJob>(queues.watchBatch, polling, async ([job]) => {
+      const outcome = await watchOrganizations(db, job.data.organizationIds, job.data.on);
+      if (outcome.raised > 0) await sendEmailsSoon();
+      return outcome;
+    });
+    await boss.work<WatchOrganizationJob>(queues.watchOrganization, polling, async ([job]) => {
+      const outcome = await watchOrganizations(db, [job.data.organizationId], today());
+      if (outcome.raised > 0) await sendEmailsSoon();
+      return outcome;
+    });
+    await boss.work(queues.alertEmails, polling, () => sendAlertEmails(db, mailer()));
+    await boss.work(queues.alertDigest, polling, () => sendAlertDigests(db, mailer()));
+    await boss.work(queues.pruneSessions, polling, () => pruneEndedSessions(db));
+    for (const [name, cron] of schedules) await boss.schedule(name, cron, {}, { tz: "UTC" });
+    // A worker started after 05:00 catches up on today's watch; organizations already watched
+    // today at their current evidence are skipped, so a second worker's catch-up costs little.
+    await boss.send(queues.watchRun, {});
+  }
+
+  return {
+    boss,
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 20_000 }),
+  };
+}
+
+/** Asks for the organization to be watched now, after a change of its evidence. */
+export async function requestWatch(boss: PgBoss, organizationId: string): Promise<void> {
+  await boss.send(queues.watchOrganization, { organizationId } satisfies WatchOrganizationJob, { singletonKey: organizationId });
+}
