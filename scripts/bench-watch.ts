@@ -22,7 +22,8 @@ const REVENUE_LINES = 12;
 let seed = 7;
 function random(below: number): number {
   seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed % below;
+  // The high bits: an LCG's low bits repeat with a short period.
+  return Math.floor((seed / 2147483648) * below);
 }
 
 interface Generated {
@@ -66,7 +67,9 @@ function generate(first: number, count: number, day: string): Generated {
       out.people.push({ id: personId, organization_id: organizationId, name, left_on: leftOn });
       const person = { id: personId, name, leftOn, exams: [] as { id: string; code: string; passedOn: string }[] };
       const codes = new Set<string>();
-      for (let e = 0; e < 1 + random(5); e++) codes.add(CODES[random(CODES.length)]);
+      // One organization in four rests on its first few people, so the watch has alerts to raise.
+      const examCount = o % 4 === 0 && p >= 6 ? 0 : 1 + random(5);
+      for (let e = 0; e < examCount; e++) codes.add(CODES[random(CODES.length)]);
       for (const code of codes) {
         const passId = randomUUID();
         const passedOn = dayWithin(0, 900);
@@ -80,7 +83,7 @@ function generate(first: number, count: number, day: string): Generated {
         id: randomUUID(),
         customer: `Customer ${random(1000)}`,
         product: random(5) === 0 ? "office-365" : "crm-online",
-        amountCents: 500_000 + random(2_000_000),
+        amountCents: 1_000_000 + random(2_000_000),
         bookedOn: dayWithin(0, 500),
         dporAssociated: random(8) !== 0,
       };
@@ -115,7 +118,9 @@ async function load(sql: postgres.Sql, data: Generated) {
     for (const rows of chunks(data.passes)) await tx`insert into exam_passes ${tx(rows)}`;
     for (const rows of chunks(data.revenue)) await tx`insert into revenue_lines ${tx(rows)}`;
   });
-  await sql`analyze`;
+  // As a database that has been in use: statistics gathered, and pages already visited once
+  // (a fresh bulk load makes the first reader write hint bits on every page).
+  await sql`vacuum analyze`;
 }
 
 function evaluateFromMemory(inputs: readonly EvaluationInput[]): number {
