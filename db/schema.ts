@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -44,6 +45,8 @@ const verification = {
   verificationStatus: text("verification_status").notNull().default("unverified"),
   verifiedBy: uuid("verified_by").references(() => users.id),
   verifiedAt: timestamp("verified_at", { withTimezone: true }),
+  /** The reviewer's reason when the program rejected the record, shown to the partner. */
+  verificationReason: text("verification_reason"),
 };
 
 export const organizations = pgTable(
@@ -324,6 +327,8 @@ export const submissions = pgTable(
     snapshot: jsonb("snapshot").notNull(),
     /** The submission whose requested changes this one answers. */
     previousSubmissionId: uuid("previous_submission_id"),
+    /** 1 for an application, one more for each resubmission answering requested changes. */
+    round: integer("round").notNull().default(1),
     submittedBy: uuid("submitted_by")
       .notNull()
       .references(() => users.id),
@@ -382,6 +387,11 @@ export const evidenceReviews = pgTable(
       .notNull()
       .references(() => users.id),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The earlier submission whose verdict this is, carried forward because the evidence has
+     * not changed since; null for a verdict given on this submission.
+     */
+    carriedFromSubmissionId: uuid("carried_from_submission_id").references((): AnyPgColumn => submissions.id, { onDelete: "cascade" }),
   },
   (t) => [
     unique("evidence_reviews_one_per_item").on(t.submissionId, t.itemKind, t.itemId),

@@ -16,6 +16,8 @@ export interface ExamPassRow {
   passedOn: string;
   certificationRef: string | null;
   verificationStatus: string;
+  /** The program's reason, when it rejected the pass. */
+  verificationReason?: string | null;
 }
 
 const statusVariant: Record<VerificationStatus, "secondary" | "success" | "destructive"> = {
@@ -70,6 +72,9 @@ export async function ExamPassTable({
               <Badge variant={statusVariant[pass.verificationStatus as VerificationStatus] ?? "secondary"}>
                 {t(`verification.${pass.verificationStatus as VerificationStatus}`)}
               </Badge>
+              {pass.verificationReason && (
+                <span className="mt-1 block text-xs whitespace-normal text-muted-foreground">{pass.verificationReason}</span>
+              )}
             </TableCell>
             <TableCell>
               {canDelete(pass.personId) && (

@@ -15,7 +15,12 @@ export interface RevenueRow {
   bookedOn: string;
   dporAssociated: boolean;
   standing: LineStanding | null;
+  verificationStatus: string;
+  /** The program's reason, when it rejected the line. */
+  verificationReason: string | null;
 }
+
+const reviewVariant = { unverified: "secondary", verified: "success", rejected: "destructive" } as const;
 
 /** Revenue lines with whether each counts today; admins follow a reference to edit the line. */
 export async function RevenueTable({ rows, canEdit }: { rows: RevenueRow[]; canEdit: boolean }) {
@@ -31,12 +36,13 @@ export async function RevenueTable({ rows, canEdit }: { rows: RevenueRow[]; canE
           <TableHead className="text-right">{t("columns.amount")}</TableHead>
           <TableHead>{t("columns.dpor")}</TableHead>
           <TableHead>{t("columns.counts")}</TableHead>
+          <TableHead>{t("columns.review")}</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
         {rows.length === 0 ? (
           <TableRow>
-            <TableCell colSpan={7} className="text-center text-muted-foreground">
+            <TableCell colSpan={8} className="text-center text-muted-foreground">
               {t("empty")}
             </TableCell>
           </TableRow>
@@ -63,6 +69,12 @@ export async function RevenueTable({ rows, canEdit }: { rows: RevenueRow[]; canE
                     {t(`standing.${line.standing.exclusion ?? "counts"}`)}
                   </Badge>
                 )}
+              </TableCell>
+              <TableCell className="whitespace-normal" data-verification={line.verificationStatus}>
+                <Badge variant={reviewVariant[line.verificationStatus as keyof typeof reviewVariant] ?? "secondary"}>
+                  {t(`verification.${line.verificationStatus as keyof typeof reviewVariant}`)}
+                </Badge>
+                {line.verificationReason && <span className="mt-1 block text-xs text-muted-foreground">{line.verificationReason}</span>}
               </TableCell>
             </TableRow>
           ))

@@ -32,8 +32,11 @@ export async function EvaluationPanel({ tier, evaluation }: { tier: string; eval
           <Verdict holds={evaluation.tierHoldsWithoutRejected} testId="holds-without-rejected">
             {t("withoutRejected", { holds: String(evaluation.tierHoldsWithoutRejected), tier: title })}
           </Verdict>
-          <Verdict holds={evaluation.approvable} testId="holds-on-verified">
-            {t("verifiedOnly", { holds: String(evaluation.approvable), tier: title })}
+          <Verdict holds={evaluation.holdsOnVerified} testId="holds-on-verified">
+            {t("verifiedOnly", { holds: String(evaluation.holdsOnVerified), tier: title })}
+          </Verdict>
+          <Verdict holds={evaluation.remaining === 0} testId="items-remaining">
+            {t("remaining", { count: evaluation.remaining })}
           </Verdict>
         </div>
         <div>

@@ -7,6 +7,7 @@ export interface Verdict {
   itemKind: EvidenceKind;
   itemId: string;
   status: EvidenceVerdict;
+  reason?: string | null;
 }
 
 export interface CaseEvaluation {
@@ -17,6 +18,11 @@ export interface CaseEvaluation {
   /** Only the evidence a reviewer verified: approval needs the tier to hold on this alone. */
   verifiedOnly: Evaluation;
   tierHoldsWithoutRejected: boolean;
+  /** The tier holds on verified evidence alone. */
+  holdsOnVerified: boolean;
+  /** How many items the reviewer must look at still lack a verdict. */
+  remaining: number;
+  /** Every item to review has a verdict, and the tier holds on the verified ones. */
   approvable: boolean;
   /** What the reviewer must look at: the passes filling the tier's slots and the counted revenue, now or at submission. */
   toReview: { examPassIds: string[]; revenueIds: string[] };
@@ -55,15 +61,23 @@ export function evaluateCase(snapshot: SubmissionSnapshot, tier: string, verdict
   const revenueIds = new Set([...submitted.evaluation.revenue.countedIds, ...rejected.revenueIds]);
   const submittedTier = tierOf(submitted);
   if (!submittedTier) throw new Error(`submission tier ${tier} is not a tier of the competency`);
+  const toReview = {
+    examPassIds: snapshot.examPasses.map((pass) => pass.id).filter((id) => examPassIds.has(id) || rejected.examPassIds.has(id)),
+    revenueIds: snapshot.revenueLines.map((line) => line.id).filter((id) => revenueIds.has(id)),
+  };
+  const judged = new Set(verdicts.map((verdict) => `${verdict.itemKind}:${verdict.itemId}`));
+  const remaining =
+    toReview.examPassIds.filter((id) => !judged.has(`exam_pass:${id}`)).length +
+    toReview.revenueIds.filter((id) => !judged.has(`revenue_line:${id}`)).length;
+  const holdsOnVerified = isApprovable(verifiedOnly, tier);
   return {
     submitted: submittedTier,
     withoutRejected: withoutRejected.evaluation,
     verifiedOnly,
     tierHoldsWithoutRejected: withoutRejected.evaluation.tiers[tier]?.met === true,
-    approvable: isApprovable(verifiedOnly, tier),
-    toReview: {
-      examPassIds: snapshot.examPasses.map((pass) => pass.id).filter((id) => examPassIds.has(id) || rejected.examPassIds.has(id)),
-      revenueIds: snapshot.revenueLines.map((line) => line.id).filter((id) => revenueIds.has(id)),
-    },
+    holdsOnVerified,
+    remaining,
+    approvable: holdsOnVerified && remaining === 0,
+    toReview,
   };
 }

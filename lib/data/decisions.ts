@@ -42,7 +42,14 @@ export async function recordVerdict(db: Database, reviewer: SessionUser, input: 
     const submission = await lockClaimedCase(tx, reviewer, input.submissionId);
     const items = input.itemKind === "exam_pass" ? submission.snapshot.examPasses : submission.snapshot.revenueLines;
     if (!items.some((item) => item.id === input.itemId)) throw new NotFoundError("evidence of this submission");
-    const values = { status: input.status, reason: input.reason, reviewerId: reviewer.id, reviewedAt: new Date() };
+    // A verdict given now replaces one carried from an earlier round.
+    const values = {
+      status: input.status,
+      reason: input.reason,
+      reviewerId: reviewer.id,
+      reviewedAt: new Date(),
+      carriedFromSubmissionId: null,
+    };
     await tx
       .insert(evidenceReviews)
       .values({ submissionId: input.submissionId, itemKind: input.itemKind, itemId: input.itemId, ...values })
@@ -69,6 +76,7 @@ async function flowBack(
   reviewerId: string,
 ) {
   const versions = new Map([...submission.snapshot.examPasses, ...submission.snapshot.revenueLines].map((item) => [item.id, item.version]));
+  const reasons = new Map(verdicts.map((verdict) => [`${verdict.itemKind}:${verdict.itemId}`, verdict.reason ?? null]));
   const applied: Array<Verdict & { applied: boolean }> = [];
   for (const verdict of verdicts) {
     const table = verdict.itemKind === "exam_pass" ? examPasses : revenueLines;
@@ -76,6 +84,7 @@ async function flowBack(
       .update(table)
       .set({
         verificationStatus: verdict.status,
+        verificationReason: verdict.status === "rejected" ? (reasons.get(`${verdict.itemKind}:${verdict.itemId}`) ?? null) : null,
         verifiedBy: reviewerId,
         verifiedAt: new Date(),
         version: sql`${table.version} + 1`,
@@ -112,12 +121,20 @@ export async function decideSubmission(db: Database, reviewer: SessionUser, inpu
     const submission = await lockClaimedCase(tx, reviewer, input.id);
     const verdicts = (
       await tx
-        .select({ itemKind: evidenceReviews.itemKind, itemId: evidenceReviews.itemId, status: evidenceReviews.status })
+        .select({
+          itemKind: evidenceReviews.itemKind,
+          itemId: evidenceReviews.itemId,
+          status: evidenceReviews.status,
+          reason: evidenceReviews.reason,
+        })
         .from(evidenceReviews)
         .where(eq(evidenceReviews.submissionId, input.id))
     ).map((row) => ({ ...row, itemKind: row.itemKind as Verdict["itemKind"], status: row.status as Verdict["status"] }));
-    if (input.decision === "approve" && !evaluateCase(submission.snapshot, submission.tier, verdicts, "en").approvable) {
-      throw new ConflictError("tier does not hold on verified evidence", { messageKey: "review.errors.tierDoesNotHold" });
+    if (input.decision === "approve") {
+      const { remaining, holdsOnVerified } = evaluateCase(submission.snapshot, submission.tier, verdicts, "en");
+      if (remaining > 0) throw new ConflictError(`${remaining} items lack a verdict`, { messageKey: "review.errors.itemsRemaining" });
+      if (!holdsOnVerified)
+        throw new ConflictError("tier does not hold on verified evidence", { messageKey: "review.errors.tierDoesNotHold" });
     }
     const status = transitions[input.decision].to;
     const decided = await tx

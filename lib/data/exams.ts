@@ -30,6 +30,7 @@ export async function listExamPasses(db: Executor, organizationId: string, filte
       passedOn: examPasses.passedOn,
       certificationRef: examPasses.certificationRef,
       verificationStatus: examPasses.verificationStatus,
+      verificationReason: examPasses.verificationReason,
       total: sql<number>`count(*) over ()::int`,
     })
     .from(examPasses)

@@ -17,7 +17,11 @@ interface Actor {
   actorId: string;
 }
 
-const listedColumns = { ...storedRevenueColumns, verificationStatus: revenueLines.verificationStatus };
+const listedColumns = {
+  ...storedRevenueColumns,
+  verificationStatus: revenueLines.verificationStatus,
+  verificationReason: revenueLines.verificationReason,
+};
 
 /**
  * A page of the organization's revenue lines with the totals on `asOf`. Every line is read,
@@ -100,9 +104,20 @@ export async function updateRevenueLine(
         .for("update");
       if (!before) throw new NotFoundError("revenue line");
       if (before.version !== version) throw new ConflictError("stale revenue line", { messageKey: "errors.stale" });
+      const product = productToStore(changes.product, before.product);
+      const changed =
+        product !== before.product ||
+        (Object.keys(changes) as (keyof typeof changes)[]).some((key) => key !== "product" && changes[key] !== before[key]);
       const [after] = await tx
         .update(revenueLines)
-        .set({ ...changes, product: productToStore(changes.product, before.product), version: version + 1, updatedAt: new Date() })
+        .set({
+          ...changes,
+          product,
+          // A changed line is no longer what the program verified or rejected.
+          ...(changed && { verificationStatus: "unverified", verificationReason: null, verifiedBy: null, verifiedAt: null }),
+          version: version + 1,
+          updatedAt: new Date(),
+        })
         .where(and(eq(revenueLines.id, id), eq(revenueLines.organizationId, organizationId)))
         .returning();
       await recordAudit(tx, {

@@ -33,6 +33,7 @@ export class ClaimedByOtherError extends ConflictError {
 
 const claimer = alias(users, "claimer");
 const decider = alias(users, "decider");
+const earlierRound = alias(submissions, "earlier_round");
 
 /**
  * The reviewers' queue across every organization, oldest first: a reviewer's view, so it
@@ -95,6 +96,7 @@ export async function getCase(db: Executor, reviewer: SessionUser, id: string) {
       decidedAt: submissions.decidedAt,
       message: submissions.message,
       version: submissions.version,
+      round: submissions.round,
     })
     .from(submissions)
     .leftJoin(claimer, eq(claimer.id, submissions.claimedBy))
@@ -109,8 +111,11 @@ export async function getCase(db: Executor, reviewer: SessionUser, id: string) {
         status: evidenceReviews.status,
         reason: evidenceReviews.reason,
         reviewedAt: evidenceReviews.reviewedAt,
+        /** The round the verdict was given in, when carried forward from an earlier one. */
+        carriedFromRound: earlierRound.round,
       })
       .from(evidenceReviews)
+      .leftJoin(earlierRound, eq(earlierRound.id, evidenceReviews.carriedFromSubmissionId))
       .where(eq(evidenceReviews.submissionId, id)),
     row.previousSubmissionId
       ? db

@@ -15,6 +15,7 @@ import { type ApplicationRefusal, applicationRefusal, awardInForce } from "@/lib
 import { sendAll } from "@/lib/mail/mailer";
 import type { MailMessage } from "@/lib/mail/message";
 import { recordAudit } from "./audit";
+import { carryVerdictsForward } from "./carried-verdicts";
 import { violatedUniqueConstraint } from "./constraints";
 import { ConflictError, NotFoundError } from "./errors";
 import { notify } from "./notifications";
@@ -27,10 +28,10 @@ interface Actor {
 }
 
 /** The latest submission of the organization whose requested changes nobody has answered yet. */
-async function unansweredChangeRequest(tx: Executor, organizationId: string): Promise<string | null> {
+async function unansweredChangeRequest(tx: Executor, organizationId: string): Promise<{ id: string; round: number } | null> {
   const answer = alias(submissions, "answer");
   const [row] = await tx
-    .select({ id: submissions.id })
+    .select({ id: submissions.id, round: submissions.round })
     .from(submissions)
     .where(
       and(
@@ -41,7 +42,7 @@ async function unansweredChangeRequest(tx: Executor, organizationId: string): Pr
     )
     .orderBy(desc(submissions.submittedAt))
     .limit(1);
-  return row?.id ?? null;
+  return row ?? null;
 }
 
 const applicationRefusalMessages: Record<ApplicationRefusal, string> = {
@@ -70,6 +71,7 @@ export async function submitApplication(db: Database, { organizationId, actorId 
       ]);
       const refusal = applicationRefusal(tier, { tiers: snapshot.evaluation.tiers, award, applicationOpen: open.length > 0, asOf });
       if (refusal) throw new ConflictError(`application refused: ${refusal}`, { messageKey: applicationRefusalMessages[refusal] });
+      const answered = await unansweredChangeRequest(tx, organizationId);
       const [row] = await tx
         .insert(submissions)
         .values({
@@ -77,17 +79,25 @@ export async function submitApplication(db: Database, { organizationId, actorId 
           tier,
           asOf,
           snapshot,
-          previousSubmissionId: await unansweredChangeRequest(tx, organizationId),
+          previousSubmissionId: answered?.id ?? null,
+          round: answered ? answered.round + 1 : 1,
           submittedBy: actorId,
         })
         .returning({ id: submissions.id, tier: submissions.tier, previousSubmissionId: submissions.previousSubmissionId });
+      const carried = answered ? await carryVerdictsForward(tx, answered.id, { id: row.id, snapshot }) : 0;
       await recordAudit(tx, {
         organizationId,
         actorUserId: actorId,
         action: row.previousSubmissionId ? "submission.resubmitted" : "submission.submitted",
         entityType: "submission",
         entityId: row.id,
-        after: { tier, asOf, previousSubmissionId: row.previousSubmissionId, evaluatedTier: snapshot.evaluation.tier },
+        after: {
+          tier,
+          asOf,
+          previousSubmissionId: row.previousSubmissionId,
+          evaluatedTier: snapshot.evaluation.tier,
+          carriedVerdicts: carried,
+        },
       });
       mails.push(...(await notify(tx, "reviewers", "submission.submitted", row.id, { organization: snapshot.organization.name, tier })));
       return row;
