@@ -76,6 +76,15 @@ test("Contoso applies for Gold; the reviewer sends it back, then approves the re
   await admin.goto(firstUrl);
   await expect(admin.getByTestId("reviewer-message").filter({ visible: true })).toContainText("Northwind is not DPOR-associated");
   await expect(admin.getByTestId("rejected-items").filter({ visible: true })).toContainText("CTS-INV-1001");
+  // The Revenue page marks the line with the program's verdict and reason.
+  await admin.goto("/revenue?q=CTS-INV-1001");
+  await expect(
+    admin
+      .getByTestId("revenue-row")
+      .filter({ visible: true })
+      .filter({ hasText: "CTS-INV-1001" })
+      .locator('[data-verification="rejected"]'),
+  ).toContainText("customer not DPOR-associated");
   await admin.goto("/revenue/new");
   await admin.getByLabel("Invoice reference").filter({ visible: true }).fill(reference);
   await admin.getByRole("textbox", { name: "Customer" }).fill("Proseware");
@@ -105,7 +114,17 @@ test("Contoso applies for Gold; the reviewer sends it back, then approves the re
     reviewer.getByTestId("changes").filter({ visible: true }).locator('[data-change="added"]').filter({ visible: true }),
   ).toContainText(reference);
   await expect(reviewer.getByRole("button", { name: "Approve Gold" })).toBeDisabled();
+  // The first round's verdicts stand for the evidence that did not change: Northwind stays rejected.
+  await expect(
+    reviewer
+      .getByTestId("revenue-row")
+      .filter({ visible: true })
+      .filter({ hasText: "CTS-INV-1001" })
+      .locator('[data-verdict="rejected"][data-carried="true"]'),
+  ).toContainText("Rejected in round 1");
+  await expect(reviewer.getByTestId("items-remaining").filter({ visible: true })).toHaveText(/^[2-9]\d* items still need a verdict\.$/);
   await verifyAllBut(reviewer, "CTS-INV-1001");
+  await expect(reviewer.getByTestId("items-remaining").filter({ visible: true })).toHaveText("Every item to review has a verdict.");
   await expect(reviewer.getByTestId("holds-on-verified").filter({ visible: true })).toHaveAttribute("data-holds", "true");
   await reviewer.getByRole("button", { name: "Approve Gold" }).click();
   await expect(reviewer.locator("h1 [data-status]").filter({ visible: true })).toHaveAttribute("data-status", "approved");
