@@ -1,7 +1,6 @@
-import { BellRing } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { appConnection } from "@/db/client";
 import { openAlerts } from "@/lib/data/watch";
 import { alertWords, groupAlerts } from "@/lib/i18n/alert-words";
@@ -25,32 +24,26 @@ export async function AlertsCard({
   const [rows, t] = await Promise.all([openAlerts(db, organizationId), getTranslations({ locale, namespace: "alerts" })]);
   const words = alertWords(locale);
   const grouped = groupAlerts(rows);
+  // Nothing holds: the risk card and the forecast say where the organization stands.
+  if (grouped.length === 0) return null;
   return (
     <Card id="alerts" data-testid="alerts-card">
       <CardHeader>
-        <CardTitle className="flex items-center gap-2">
-          <BellRing className="size-5 text-primary" aria-hidden />
-          {t("title")}
-        </CardTitle>
-        <CardDescription>{grouped.length === 0 ? t("none") : t("lead")}</CardDescription>
+        <CardTitle>{t("title")}</CardTitle>
       </CardHeader>
-      {grouped.length > 0 && (
-        <CardContent className="space-y-3 text-sm">
-          <ul className="space-y-2">
-            {grouped.map((alert) => (
-              <li key={alert.ids[0]} className="border-l-2 border-warning pl-3" data-kind={alert.kind} data-testid="alert">
-                <span>
-                  {words.sentence(alert, organizationName)}{" "}
-                  <span className="text-xs text-muted-foreground">{t("raisedOn", { date: formatDate(alert.raisedOn, locale) })}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-          <Link href="/account#alert-emails" className="text-xs underline underline-offset-4">
-            {t("preferences")}
-          </Link>
-        </CardContent>
-      )}
+      <CardContent className="space-y-3 text-sm">
+        <ul className="space-y-2">
+          {grouped.map((alert) => (
+            <li key={alert.ids[0]} className="alert-line" data-kind={alert.kind} data-testid="alert">
+              {words.sentence(alert, organizationName)}{" "}
+              <span className="text-xs text-muted-foreground">{t("raisedOn", { date: formatDate(alert.raisedOn, locale) })}</span>
+            </li>
+          ))}
+        </ul>
+        <Link href="/account#alert-emails" className="text-xs underline underline-offset-4">
+          {t("preferences")}
+        </Link>
+      </CardContent>
     </Card>
   );
 }

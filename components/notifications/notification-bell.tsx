@@ -64,7 +64,7 @@ export async function NotificationBell({ user }: { user: SessionUser }) {
                   <button type="submit" className="header-panel-item flex-col items-start gap-0.5">
                     <span className={cn("text-sm", item.readAt === null && "font-semibold")}>
                       {item.alert
-                        ? alertWords(locale).sentence({ ...item.alert, tier: item.tier }, item.organizationName)
+                        ? alertWords(locale).subject({ ...item.alert, tier: item.tier }, item.organizationName)
                         : t(`items.${item.kind.replace("submission.", "") as NotificationItem}`, {
                             organization: item.organizationName,
                             tier: tierTitle(item.tier ?? "", locale, item.tier ?? ""),

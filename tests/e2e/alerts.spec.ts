@@ -36,7 +36,7 @@ test("the watch shows Contoso's single points of failure, and Chloé's recorded 
   await dashboardUntil(page, "Contoso Ltd no longer meets Gold.");
   // The bell has it too, and opening it leads to the dashboard's alerts.
   await page.getByTestId("notification-bell").filter({ visible: true }).click();
-  await page.getByRole("button", { name: "Contoso Ltd no longer meets Gold." }).click();
+  await page.getByRole("button", { name: /^Contoso Ltd lost Gold/ }).click();
   await expect(page).toHaveURL(/\/dashboard#alerts$/);
 
   // Undone, Gold is met again and the loss no longer holds.
