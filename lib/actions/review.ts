@@ -4,7 +4,7 @@ import { requireRole } from "@/lib/auth/roles";
 import { appConnection } from "@/db/client";
 import * as decisions from "@/lib/data/decisions";
 import * as review from "@/lib/data/review";
-import { decisionInput, submissionIdInput, verdictInput } from "@/lib/schemas/submissions";
+import { decisionInput, submissionIdInput, verdictInput, verifyRemainingInput } from "@/lib/schemas/submissions";
 import { ActionFailure, formAction, revalidate, type Translate } from "./action";
 
 /** "Already claimed by Rita Reviewer": the generic conflict message cannot name who. */
@@ -47,6 +47,19 @@ export const recordVerdict = formAction(verdictInput, async (input, { user, t })
   revalidate(`/review/${input.submissionId}`);
   return { notice: t(input.status === "verified" ? "review.verifiedNotice" : "review.rejectedNotice") };
 });
+
+/** Verifies every item still without a verdict, once the reviewer confirmed how many. */
+export const verifyRemaining = formAction(
+  verifyRemainingInput,
+  async (input, { user, t }): Promise<{ confirm: string } | { notice: string }> => {
+    requireRole(user, ["reviewer"]);
+    if (!input.confirmed) return { confirm: t("review.verifyRemaining.confirm", { count: input.expected }) };
+    const { db } = await appConnection();
+    const count = await decisions.verifyRemaining(db, user, { submissionId: input.id, expected: input.expected }).catch(naming<number>(t));
+    revalidate(`/review/${input.id}`);
+    return { notice: t("review.verifyRemaining.done", { count }) };
+  },
+);
 
 export const decideSubmission = formAction(decisionInput, async (input, { user, t }) => {
   requireRole(user, ["reviewer"]);

@@ -66,6 +66,62 @@ export async function recordVerdict(db: Database, reviewer: SessionUser, input: 
 }
 
 /**
+ * Verifies, in one transaction, every item of the case that the reviewer must look at and
+ * that has no verdict yet; returns how many. Verdicts already given (here or carried from an
+ * earlier round) are left as they are. `expected` is the count the reviewer confirmed: if
+ * the case moved since, nothing is written.
+ */
+export async function verifyRemaining(
+  db: Database,
+  reviewer: SessionUser,
+  input: { submissionId: string; expected: number },
+): Promise<number> {
+  requireRole(reviewer, ["reviewer"]);
+  return db.transaction(async (tx) => {
+    const submission = await lockClaimedCase(tx, reviewer, input.submissionId);
+    const given = await tx
+      .select({ itemKind: evidenceReviews.itemKind, itemId: evidenceReviews.itemId, status: evidenceReviews.status })
+      .from(evidenceReviews)
+      .where(eq(evidenceReviews.submissionId, input.submissionId));
+    const verdicts = given.map((row) => ({
+      ...row,
+      itemKind: row.itemKind as Verdict["itemKind"],
+      status: row.status as Verdict["status"],
+    }));
+    const judged = new Set(verdicts.map((verdict) => `${verdict.itemKind}:${verdict.itemId}`));
+    const { toReview } = evaluateCase(submission.snapshot, submission.tier, verdicts, "en");
+    const remaining = [
+      ...toReview.examPassIds.filter((id) => !judged.has(`exam_pass:${id}`)).map((itemId) => ({ itemKind: "exam_pass" as const, itemId })),
+      ...toReview.revenueIds
+        .filter((id) => !judged.has(`revenue_line:${id}`))
+        .map((itemId) => ({ itemKind: "revenue_line" as const, itemId })),
+    ];
+    if (remaining.length !== input.expected) throw new ConflictError("the case changed", { messageKey: "errors.stale" });
+    if (remaining.length === 0) return 0;
+    const reviewedAt = new Date();
+    await tx.insert(evidenceReviews).values(
+      remaining.map((item) => ({
+        submissionId: input.submissionId,
+        ...item,
+        status: "verified",
+        reason: null,
+        reviewerId: reviewer.id,
+        reviewedAt,
+      })),
+    );
+    await recordAudit(tx, {
+      organizationId: submission.organizationId,
+      actorUserId: reviewer.id,
+      action: "evidence.verified",
+      entityType: "submission",
+      entityId: input.submissionId,
+      after: { submissionId: input.submissionId, status: "verified", items: remaining },
+    });
+    return remaining.length;
+  });
+}
+
+/**
  * Copies the verdicts onto the live records they came from, when the record is still the
  * version that was submitted: a verdict on a line since edited says nothing about its new content.
  */

@@ -31,6 +31,9 @@ export class ClaimedByOtherError extends ConflictError {
   }
 }
 
+/** A case waiting longer than this many days is marked in the queue. */
+export const reviewWaitWarningDays = 10;
+
 const claimer = alias(users, "claimer");
 const decider = alias(users, "decider");
 const earlierRound = alias(submissions, "earlier_round");

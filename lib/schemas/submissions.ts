@@ -7,6 +7,13 @@ export const applyInput = z.object({ tier: z.enum(submissionTiers) });
 
 export const submissionIdInput = z.object({ id: recordId });
 
+/** "Verify all remaining": the count the reviewer was shown, and the confirmation of it. */
+export const verifyRemainingInput = z.object({
+  id: recordId,
+  expected: z.coerce.number().int().min(0).max(100_000),
+  confirmed: z.literal("1").optional(),
+});
+
 /** A reviewer's verdict on one piece of evidence; a rejection must say why. */
 export const verdictInput = z
   .object({

@@ -14,6 +14,17 @@ import { requireReviewer } from "@/lib/auth/session";
 import { listPartnerOrganizations } from "@/lib/data/organizations";
 import { listQueue } from "@/lib/data/review";
 import { formatDate } from "@/lib/i18n/format";
+import { today } from "@/lib/clock";
+import { reviewWaitWarningDays } from "@/lib/data/review";
+import { openSubmissionStatuses, type SubmissionStatus } from "@/db/schema";
+import { dayNumber } from "@/lib/rules";
+
+/** Whole days since the submission, counted in the program's calendar (UTC). */
+function daysWaited(submittedAt: Date): number {
+  return dayNumber(today()) - dayNumber(submittedAt.toISOString().slice(0, 10));
+}
+
+const isOpen = (status: SubmissionStatus) => (openSubmissionStatuses as readonly string[]).includes(status);
 import type { Locale } from "@/lib/rules";
 import { queueFilter } from "@/lib/schemas/submissions";
 
@@ -74,7 +85,19 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                     </TableCell>
                     <TableCell>{tierTitle(row.tier, locale, row.tier)}</TableCell>
                     <TableCell>{t(`markets.${row.market}`)}</TableCell>
-                    <TableCell className="tabular-nums">{formatDate(row.submittedAt.toISOString().slice(0, 10), locale)}</TableCell>
+                    <TableCell className="tabular-nums" data-testid="waited">
+                      {formatDate(row.submittedAt.toISOString().slice(0, 10), locale)}
+                      {isOpen(row.status) && (
+                        <span className="block text-xs text-muted-foreground">
+                          {t("waited", { days: daysWaited(row.submittedAt) })}
+                          {daysWaited(row.submittedAt) > reviewWaitWarningDays && (
+                            <Badge variant="warning" className="ml-1" data-testid="waited-long">
+                              {t("waitedLong", { days: reviewWaitWarningDays })}
+                            </Badge>
+                          )}
+                        </span>
+                      )}
+                    </TableCell>
                     <TableCell>
                       <StatusBadge status={row.status} />
                     </TableCell>

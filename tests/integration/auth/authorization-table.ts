@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import type { ActionErrorCode } from "@/lib/actions/action";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
+import { evaluateCase } from "@/lib/data/case-evaluation";
 import { previewImport } from "@/lib/data/imports";
 import { unsubscribeToken } from "@/lib/mail/unsubscribe";
 import { clearForNewApplication, contosoAdminNotification, freshContosoSubmission, memoryMailer } from "../submissions/support";
@@ -279,6 +280,14 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
   },
   "lib/actions/review.ts#releaseSubmission": {
     input: async (w) => ({ id: (await freshContosoSubmission(w.db, w.contosoId, { claimed: true })).id }),
+    expect: reviewerOnly,
+  },
+  "lib/actions/review.ts#verifyRemaining": {
+    input: async (w) => {
+      const { id, snapshot } = await freshContosoSubmission(w.db, w.contosoId, { claimed: true });
+      const { remaining } = evaluateCase(snapshot, "silver", [], "en");
+      return { id, expected: String(remaining), confirmed: "1" };
+    },
     expect: reviewerOnly,
   },
   "lib/actions/review.ts#recordVerdict": {

@@ -1,6 +1,8 @@
+import "../auth/auth-secret";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { examPasses, revenueLines } from "@/db/schema";
+import { verifyRemaining } from "@/lib/actions/review";
 import { today } from "@/lib/clock";
 import { evaluateCase } from "@/lib/data/case-evaluation";
 import { ConflictError } from "@/lib/data/errors";
@@ -8,6 +10,8 @@ import { decideSubmission, recordVerdict } from "@/lib/data/decisions";
 import { claimSubmission, getCase } from "@/lib/data/review";
 import { updateRevenueLine } from "@/lib/data/revenue";
 import { submitApplication } from "@/lib/data/submissions";
+import { formData } from "../../support/form-data";
+import { runAs } from "../../support/request-context";
 import { demoWorld, type DemoWorld } from "../auth/support";
 import { describeOnEachDatabase } from "../support/database";
 import { clearForNewApplication, memoryMailer } from "./support";
@@ -140,5 +144,49 @@ describeOnEachDatabase("verdicts carried forward to a resubmission", (database) 
       customerName: "Renamed Customer",
     } as Parameters<typeof updateRevenueLine>[2]);
     expect(edited).toMatchObject({ verificationStatus: "unverified", verificationReason: null, verifiedBy: null });
+  });
+});
+
+describeOnEachDatabase("verify all remaining", (database) => {
+  it("verifies every item still without a verdict once confirmed with its count, and writes nothing when the count is stale", async () => {
+    const world = await demoWorld(database());
+    memoryMailer();
+    await clearForNewApplication(world.db, world.contosoId);
+    const { id } = await submitApplication(world.db, { organizationId: world.contosoId, actorId: world.users.admin.id }, "gold", today());
+    await claimSubmission(world.db, world.users.reviewer, id);
+    const found = await getCase(world.db, world.users.reviewer, id);
+    const { toReview, remaining } = evaluateCase(found.snapshot, "gold", [], "en");
+    await recordVerdict(world.db, world.users.reviewer, {
+      submissionId: id,
+      itemKind: "revenue_line",
+      itemId: toReview.revenueIds[0],
+      status: "rejected",
+      reason: "not DPOR",
+    });
+
+    const asked = await runAs(world.users.reviewer, () => verifyRemaining(null, formData({ id, expected: String(remaining - 1) })));
+    expect(asked).toEqual({
+      ok: true,
+      data: { confirm: `Mark the ${remaining - 1} remaining items verified? Verdicts already given stay as they are.` },
+    });
+    expect((await getCase(world.db, world.users.reviewer, id)).verdicts).toHaveLength(1);
+
+    const stale = await runAs(world.users.reviewer, () =>
+      verifyRemaining(null, formData({ id, expected: String(remaining), confirmed: "1" })),
+    );
+    expect(stale).toMatchObject({ ok: false, error: "conflict" });
+    expect((await getCase(world.db, world.users.reviewer, id)).verdicts).toHaveLength(1);
+
+    const done = await runAs(world.users.reviewer, () =>
+      verifyRemaining(null, formData({ id, expected: String(remaining - 1), confirmed: "1" })),
+    );
+    expect(done).toEqual({ ok: true, data: { notice: `${remaining - 1} items verified.` } });
+    const after = await getCase(world.db, world.users.reviewer, id);
+    expect(after.verdicts.filter((verdict) => verdict.status === "verified")).toHaveLength(remaining - 1);
+    expect(after.verdicts.find((verdict) => verdict.itemId === toReview.revenueIds[0])).toMatchObject({
+      status: "rejected",
+      reason: "not DPOR",
+    });
+    expect(evaluateCase(after.snapshot, "gold", after.verdicts, "en").remaining).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { ChangesList } from "@/components/review/changes-list";
 import { ClaimButton } from "@/components/review/claim-button";
 import { ReleaseButton } from "@/components/review/release-button";
 import { DecisionPanel } from "@/components/review/decision-panel";
+import { VerifyRemainingForm } from "@/components/review/verify-remaining-form";
 import { EvaluationPanel } from "@/components/review/evaluation-panel";
 import { EvidenceTables } from "@/components/review/evidence-tables";
 import { StatusBadge } from "@/components/submissions/status-badge";
@@ -74,6 +75,17 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ id:
       )}
 
       <EvaluationPanel tier={found.tier} evaluation={evaluation} />
+      {mine && (
+        <VerifyRemainingForm
+          id={found.id}
+          remaining={evaluation.remaining}
+          labels={{
+            button: t("verifyRemaining.button", { count: evaluation.remaining }),
+            yes: t("verifyRemaining.yes"),
+            cancel: t("verifyRemaining.cancel"),
+          }}
+        />
+      )}
       <EvidenceTables found={found} evaluation={evaluation} editable={mine} />
 
       {mine && (
