@@ -1,29 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signedInPage, todayUtc } from "./support/session";
 
 const reference = `CTS-E2E-${Date.now()}`;
-
-/** Verifies every listed record not yet reviewed, except the ones named. */
-async function verifyAllBut(page: Page, except: string) {
-  for (;;) {
-    const buttons = page.getByRole("button", { name: /^Verify: / });
-    const names = await buttons.evaluateAll((nodes) => nodes.map((node) => node.getAttribute("aria-label") ?? ""));
-    const pending = [];
-    for (const name of names) {
-      const row = page.getByRole("row").filter({ has: page.getByRole("button", { name, exact: true }) });
-      if (!name.includes(except) && (await row.locator("[data-verdict]").filter({ visible: true }).count()) === 0) pending.push(name);
-    }
-    if (pending.length === 0) return;
-    await page.getByRole("button", { name: pending[0], exact: true }).click();
-    await expect(
-      page
-        .getByRole("row")
-        .filter({ has: page.getByRole("button", { name: pending[0], exact: true }) })
-        .locator('[data-verdict="verified"]')
-        .filter({ visible: true }),
-    ).toBeVisible();
-  }
-}
 
 test("Contoso applies for Gold; the reviewer sends it back, then approves the resubmission", async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
