@@ -72,3 +72,24 @@ export async function Headline({ dashboard, award, locale }: { dashboard: Dashbo
     </p>
   );
 }
+
+/**
+ * "Recorded: Gold, $210,000. Accepted by the program: Silver, $150,000.": shown when evidence
+ * the program rejected still stands in the partner's records.
+ */
+export async function AcceptedStanding({ dashboard, locale }: { dashboard: Dashboard; locale: Locale }) {
+  const { accepted } = dashboard;
+  if (!accepted) return null;
+  const t = await getTranslations({ locale, namespace: "dashboard" });
+  const title = (tier: string) => tierTitle(tier, locale, t("tier.none"));
+  return (
+    <p className="text-sm font-medium text-destructive" data-testid="accepted-standing">
+      {t("accepted", {
+        recordedTier: title(accepted.recordedTier),
+        recordedTotal: formatMoney(centsFromUsd(accepted.recordedTotalUsd), locale),
+        tier: title(accepted.tier),
+        total: formatMoney(centsFromUsd(accepted.totalUsd), locale),
+      })}
+    </p>
+  );
+}

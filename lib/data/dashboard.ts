@@ -2,9 +2,22 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { appConnection, type Executor } from "@/db/client";
 import { awards, openSubmissionStatuses, organizations, submissions, type SubmissionStatus } from "@/db/schema";
-import { type Award, awardInForce, explain, forecast, lastLapsedAward, type Locale, revenueHistory, tierRisk } from "@/lib/rules";
+import {
+  type Award,
+  awardInForce,
+  type Evaluation,
+  type EvaluationInput,
+  evaluate,
+  explain,
+  forecast,
+  lastLapsedAward,
+  type Locale,
+  revenueHistory,
+  tierRank,
+  tierRisk,
+} from "@/lib/rules";
 import { NotFoundError } from "./errors";
-import { loadEvidence } from "./evidence";
+import { loadEvidenceAndRejections } from "./evidence";
 
 interface OrganizationStatus {
   id: string;
@@ -74,7 +87,7 @@ export interface EvaluationKey {
 export async function dashboardEvaluation(organization: EvaluationKey, asOf: string, locale: Locale) {
   "use cache";
   const { db } = await appConnection();
-  const input = await loadEvidence(db, organization, asOf);
+  const { input, rejected } = await loadEvidenceAndRejections(db, organization, asOf);
   const explanation = explain(input, { locale });
   const upcoming = forecast(input);
   return {
@@ -84,7 +97,29 @@ export async function dashboardEvaluation(organization: EvaluationKey, asOf: str
     forecast: upcoming,
     history: revenueHistory(input),
     risk: tierRisk(input, explanation.evaluation, upcoming),
+    accepted: acceptedStanding(input, rejected, explanation.evaluation),
     personNames: Object.fromEntries(input.people.map((person) => [person.id, person.name ?? person.id])),
+  };
+}
+
+/**
+ * The tier and counted revenue on the evidence the program has not rejected, when they fall
+ * short of the recorded evidence's: "Recorded: Gold, $210,000. Accepted by the program:
+ * Silver, $150,000." Null when nothing rejected changes the standing.
+ */
+function acceptedStanding(input: EvaluationInput, rejected: ReadonlySet<string>, recorded: Evaluation) {
+  if (rejected.size === 0) return null;
+  const accepted = evaluate({
+    ...input,
+    people: input.people.map((person) => ({ ...person, exams: person.exams.filter((pass) => !pass.id || !rejected.has(pass.id)) })),
+    revenue: input.revenue.filter((line) => !rejected.has(line.id)),
+  });
+  if (tierRank(accepted.tier) >= tierRank(recorded.tier) && accepted.revenue.totalUsd >= recorded.revenue.totalUsd) return null;
+  return {
+    tier: accepted.tier,
+    totalUsd: accepted.revenue.totalUsd,
+    recordedTier: recorded.tier,
+    recordedTotalUsd: recorded.revenue.totalUsd,
   };
 }
 

@@ -16,6 +16,18 @@ export interface OrganizationEvidence {
  * explanations point at real records.
  */
 export async function loadEvidence(db: Executor, organization: { id: string; market: string }, asOf: string): Promise<EvaluationInput> {
+  return (await loadEvidenceAndRejections(db, organization, asOf)).input;
+}
+
+/**
+ * The evidence as `loadEvidence` reads it, and the ids of the passes and lines the program
+ * rejected (their verdict flowed back), from the same two queries.
+ */
+export async function loadEvidenceAndRejections(
+  db: Executor,
+  organization: { id: string; market: string },
+  asOf: string,
+): Promise<{ input: EvaluationInput; rejected: Set<string> }> {
   const [personRows, revenueRows] = await Promise.all([
     db
       .select({
@@ -25,6 +37,7 @@ export async function loadEvidence(db: Executor, organization: { id: string; mar
         passId: examPasses.id,
         code: examPasses.examCode,
         passedOn: examPasses.passedOn,
+        passStatus: examPasses.verificationStatus,
       })
       .from(people)
       .leftJoin(examPasses, eq(examPasses.personId, people.id))
@@ -38,6 +51,7 @@ export async function loadEvidence(db: Executor, organization: { id: string; mar
         amountCents: revenueLines.amountCents,
         bookedOn: revenueLines.bookedOn,
         dporAssociated: revenueLines.dporAssociated,
+        status: revenueLines.verificationStatus,
       })
       .from(revenueLines)
       .where(eq(revenueLines.organizationId, organization.id))
@@ -46,6 +60,7 @@ export async function loadEvidence(db: Executor, organization: { id: string; mar
 
   // Rows come ordered by person, one per pass (or one without a pass).
   const evaluated: EvaluationInput["people"] = [];
+  const rejected = new Set<string>();
   for (const row of personRows) {
     let person = evaluated.at(-1);
     if (person?.id !== row.id) {
@@ -53,14 +68,16 @@ export async function loadEvidence(db: Executor, organization: { id: string; mar
       evaluated.push(person);
     }
     if (row.passId && row.code && row.passedOn) person.exams.push({ id: row.passId, code: row.code, passedOn: row.passedOn });
+    if (row.passId && row.passStatus === "rejected") rejected.add(row.passId);
   }
+  const revenue = revenueRows.map(({ status, ...line }) => {
+    if (status === "rejected") rejected.add(line.id);
+    return line;
+  });
 
   return {
-    competency: "cloud-crm",
-    asOf,
-    market: organization.market,
-    people: evaluated,
-    revenue: revenueRows,
+    input: { competency: "cloud-crm", asOf, market: organization.market, people: evaluated, revenue },
+    rejected,
   };
 }
 

@@ -31,7 +31,7 @@ const runs = {
       import: "Importer",
       where: "Ligne 3, passed_on",
       reason: "Un examen ne peut pas être daté dans le futur.",
-      done: "Import terminé : 2 lignes ajoutées, 0 modifiée, 0 inchangée.",
+      done: "Import terminé\u00a0: 2 lignes ajoutées, 0 modifiée, 0 inchangée.",
     },
     bad: [header, `20872002,MB2-717,${daysAgo(8)},`, `20872001,MB2-712,${daysAgo(-30)},`],
     fixed: [header, `20872002,MB2-717,${daysAgo(8)},`, `20872001,MB2-712,${daysAgo(7)},`],

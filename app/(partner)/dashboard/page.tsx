@@ -10,7 +10,7 @@ import { AlertsCard } from "@/components/dashboard/alerts-card";
 import { AsOfForm } from "@/components/dashboard/as-of-form";
 import { ForecastList } from "@/components/dashboard/forecast-list";
 import { GapList, type GapFilter } from "@/components/dashboard/gap-list";
-import { Headline } from "@/components/dashboard/headline";
+import { AcceptedStanding, Headline } from "@/components/dashboard/headline";
 import { NextTierPlan } from "@/components/dashboard/next-tier-plan";
 import { RevenueChart } from "@/components/dashboard/revenue-chart";
 import { RiskCard } from "@/components/dashboard/risk-card";
@@ -159,6 +159,7 @@ async function DashboardBody({
   return (
     <>
       <Headline dashboard={dashboard} award={award} locale={locale} />
+      <AcceptedStanding dashboard={dashboard} locale={locale} />
       {children}
       <div className="grid gap-6 lg:grid-cols-2">
         {cloudCrm.tiers.map((tier) => (

@@ -8,6 +8,7 @@ import { evaluateCase } from "@/lib/data/case-evaluation";
 import { ConflictError } from "@/lib/data/errors";
 import { decideSubmission, recordVerdict } from "@/lib/data/decisions";
 import { claimSubmission, getCase } from "@/lib/data/review";
+import { loadDashboard } from "@/lib/data/dashboard";
 import { updateRevenueLine } from "@/lib/data/revenue";
 import { submitApplication } from "@/lib/data/submissions";
 import { formData } from "../../support/form-data";
@@ -72,6 +73,10 @@ describeOnEachDatabase("verdicts carried forward to a resubmission", (database) 
       .from(revenueLines)
       .where(eq(revenueLines.id, rejectedLine));
     expect(seen).toEqual({ status: "rejected", reason: "No DPOR association on the invoice" });
+    // The dashboard shows the recorded standing beside the one the program accepted.
+    const dashboard = await loadDashboard(world.db, world.contosoId, { asOf: today(), today: today(), locale: "en" });
+    expect(dashboard.accepted).toMatchObject({ recordedTier: "gold", recordedTotalUsd: dashboard.evaluation.revenue.totalUsd });
+    expect(dashboard.accepted?.totalUsd).toBeLessThan(dashboard.evaluation.revenue.totalUsd);
 
     // The partner changes one pass before resubmitting; the rejected line stays as it was.
     const changedPass = toReview.examPassIds[0];

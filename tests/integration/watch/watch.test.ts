@@ -162,7 +162,7 @@ describeOnEachDatabase("the daily watch", (database) => {
     expect(mailer.sent.every((mail) => mail.to.email === "second.admin@contoso.example")).toBe(true);
     // In the recipient's language.
     expect(mailer.sent.map((mail) => mail.subject)).toContain(
-      `Chloé Dubois part le ${new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${addDays(day, 50)}T00:00:00Z`))} : niveau Or menacé`,
+      `Chloé Dubois part le ${new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${addDays(day, 50)}T00:00:00Z`))}\u00a0: niveau Or menacé`,
     );
 
     mailer.sent.length = 0;
