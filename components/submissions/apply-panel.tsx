@@ -5,7 +5,8 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/form";
 import type { SubmissionStatus } from "@/db/schema";
 import { applyForTier } from "@/lib/actions/submissions";
-import { type ApplicationStanding, type Locale, tierToApplyFor } from "@/lib/rules";
+import { formatDate } from "@/lib/i18n/format";
+import { type ApplicationStanding, type Locale, renewalOpensOn, tierToApplyFor } from "@/lib/rules";
 import { ActionForm } from "./action-form";
 
 /**
@@ -36,11 +37,18 @@ export async function ApplyPanel({
   const metTier = tierToApplyFor({ ...standing, applicationOpen: false });
   if (!metTier) return null;
   const tier = tierTitle(metTier, locale, metTier);
+  // In the renewal window of the award in force, the application renews it from its anniversary.
+  const { award } = standing;
+  const renewal = award !== null && standing.asOf >= renewalOpensOn(award) && standing.asOf <= award.anniversaryOn;
   return (
     <div data-print="hide">
       <ActionForm action={applyForTier} hidden={{ tier: metTier }} className="flex flex-wrap items-center gap-3">
-        <SubmitButton pendingLabel={t("applying")}>{t("apply", { tier })}</SubmitButton>
-        <p className="text-sm text-muted-foreground">{t("applyHint", { tier })}</p>
+        <SubmitButton pendingLabel={t("applying")}>{renewal ? t("renew", { tier }) : t("apply", { tier })}</SubmitButton>
+        <p className="text-sm text-muted-foreground">
+          {renewal && award
+            ? t("renewHint", { tier, anniversaryOn: formatDate(award.anniversaryOn, locale, "long") })
+            : t("applyHint", { tier })}
+        </p>
       </ActionForm>
     </div>
   );
