@@ -10,6 +10,16 @@ export interface OrganizationEvidence {
   input: EvaluationInput;
 }
 
+/** A revenue line's columns as lib/rules takes the line. */
+export const revenueInputColumns = {
+  id: revenueLines.id,
+  customer: revenueLines.customerName,
+  product: revenueLines.product,
+  amountCents: revenueLines.amountCents,
+  bookedOn: revenueLines.bookedOn,
+  dporAssociated: revenueLines.dporAssociated,
+};
+
 /**
  * Everything the rules need about one organization, in two queries whatever its size: its
  * people with their exam passes, and its revenue lines. Ids are the database ids, so
@@ -44,15 +54,7 @@ export async function loadEvidenceAndRejections(
       .where(eq(people.organizationId, organization.id))
       .orderBy(asc(people.name), asc(people.id), asc(examPasses.passedOn), asc(examPasses.id)),
     db
-      .select({
-        id: revenueLines.id,
-        customer: revenueLines.customerName,
-        product: revenueLines.product,
-        amountCents: revenueLines.amountCents,
-        bookedOn: revenueLines.bookedOn,
-        dporAssociated: revenueLines.dporAssociated,
-        status: revenueLines.verificationStatus,
-      })
+      .select({ ...revenueInputColumns, status: revenueLines.verificationStatus })
       .from(revenueLines)
       .where(eq(revenueLines.organizationId, organization.id))
       .orderBy(asc(revenueLines.bookedOn), asc(revenueLines.id)),

@@ -24,6 +24,7 @@ import {
   type OpenAlert,
   watchAlerts,
 } from "@/lib/rules";
+import { revenueInputColumns } from "./evidence";
 
 /** How many organizations one watch job evaluates and writes in one transaction. */
 export const WATCH_BATCH_SIZE = 100;
@@ -66,15 +67,7 @@ async function loadEvidenceOf(db: Executor, organizationRows: readonly Organizat
       .where(inArray(people.organizationId, ids))
       .groupBy(people.organizationId),
     db
-      .select({
-        organizationId: revenueLines.organizationId,
-        id: revenueLines.id,
-        customer: revenueLines.customerName,
-        product: revenueLines.product,
-        amountCents: revenueLines.amountCents,
-        bookedOn: revenueLines.bookedOn,
-        dporAssociated: revenueLines.dporAssociated,
-      })
+      .select({ organizationId: revenueLines.organizationId, ...revenueInputColumns })
       .from(revenueLines)
       .where(inArray(revenueLines.organizationId, ids))
       .orderBy(asc(revenueLines.organizationId), asc(revenueLines.bookedOn), asc(revenueLines.id)),

@@ -3,16 +3,15 @@ import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { alerts, awards, submissions } from "@/db/schema";
 import { today } from "@/lib/clock";
-import { evaluateCase } from "@/lib/data/case-evaluation";
 import { dashboardStatus } from "@/lib/data/dashboard";
-import { decideSubmission, recordVerdict } from "@/lib/data/decisions";
-import { claimSubmission, getCase } from "@/lib/data/review";
+import { decideSubmission } from "@/lib/data/decisions";
+import { claimSubmission } from "@/lib/data/review";
 import { submitApplication } from "@/lib/data/submissions";
 import { watchAll } from "@/lib/data/watch";
 import { addDays, sameDateYearsLater } from "@/lib/rules";
 import { demoWorld, type DemoWorld } from "../auth/support";
 import { describeOnEachDatabase } from "../support/database";
-import { clearForNewApplication, memoryMailer } from "./support";
+import { clearForNewApplication, memoryMailer, verifyEverythingLeft } from "./support";
 
 describeOnEachDatabase("renewals", (database) => {
   let world: DemoWorld;
@@ -22,24 +21,7 @@ describeOnEachDatabase("renewals", (database) => {
   async function verifiedGoldCase() {
     const { id } = await submitApplication(world.db, { organizationId: world.contosoId, actorId: world.users.admin.id }, "gold", day);
     await claimSubmission(world.db, world.users.reviewer, id);
-    const found = await getCase(world.db, world.users.reviewer, id);
-    const { toReview } = evaluateCase(found.snapshot, found.tier, [], "en");
-    for (const itemId of toReview.examPassIds)
-      await recordVerdict(world.db, world.users.reviewer, {
-        submissionId: id,
-        itemKind: "exam_pass",
-        itemId,
-        status: "verified",
-        reason: null,
-      });
-    for (const itemId of toReview.revenueIds)
-      await recordVerdict(world.db, world.users.reviewer, {
-        submissionId: id,
-        itemKind: "revenue_line",
-        itemId,
-        status: "verified",
-        reason: null,
-      });
+    await verifyEverythingLeft(world.db, world.users.reviewer, id);
     return id;
   }
 

@@ -2,7 +2,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { awards, notifications, submissions, users } from "@/db/schema";
 import { today } from "@/lib/clock";
-import { claimSubmission } from "@/lib/data/review";
+import { evaluateCase } from "@/lib/data/case-evaluation";
+import { verifyRemaining } from "@/lib/data/decisions";
+import { claimSubmission, getCase } from "@/lib/data/review";
 import type { SubmissionSnapshot } from "@/lib/data/snapshot-types";
 import { submitApplication } from "@/lib/data/submissions";
 import { findActiveUser } from "@/lib/data/users";
@@ -75,4 +77,11 @@ export async function contosoAdminNotification(db: Database, organizationId: str
     .values({ userId: await userId(db, "admin@contoso.example"), kind: "submission.claimed", submissionId })
     .returning({ id: notifications.id });
   return row.id;
+}
+
+/** Verifies every item of a claimed case that still lacks a verdict, as "Verify all remaining" does. */
+export async function verifyEverythingLeft(db: Database, reviewer: SessionUser, id: string): Promise<number> {
+  const found = await getCase(db, reviewer, id);
+  const { remaining } = evaluateCase(found.snapshot, found.tier, found.verdicts, "en");
+  return verifyRemaining(db, reviewer, { submissionId: id, expected: remaining });
 }
