@@ -218,6 +218,11 @@ async function writeRevenueLines(
         amountCents: sql`v.amount_cents`,
         bookedOn: sql`v.booked_on`,
         dporAssociated: sql`v.dpor_associated`,
+        // Only changed rows are updated: what the program judged is no longer what the line says.
+        verificationStatus: "unverified",
+        verificationReason: null,
+        verifiedBy: null,
+        verifiedAt: null,
         version: sql`${revenueLines.version} + 1`,
         updatedAt: new Date(),
       })
