@@ -68,18 +68,41 @@ function bossOn(connection: DatabaseConnection, work: boolean): PgBoss {
   return new PgBoss({ ...database, schedule: work, supervise: work });
 }
 
+/** PostgreSQL's code for a deadlock: one of two transactions is chosen to fail and may be tried again. */
+const DEADLOCK = "40P01";
+
+/**
+ * Creates a queue if it does not exist. Instances starting together on one database can
+ * deadlock in pg-boss's create_queue (each creates the queue's partition); creating is
+ * idempotent, so the one chosen to fail tries again.
+ */
+async function createQueue(boss: PgBoss, queue: PgBoss.Queue, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(queue.name, queue);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== DEADLOCK || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
+}
+
 /** Starts the queue on `connection`, creating its queues, and with `work` its handlers and schedules. */
 export async function startJobs(connection: DatabaseConnection, options: JobOptions): Promise<Jobs> {
   const boss = bossOn(connection, options.work);
   boss.on("error", (error) => console.error("job queue:", error));
   await boss.start();
-  await boss.createQueue(queues.watchRun, { name: queues.watchRun, policy: "singleton" });
-  await boss.createQueue(queues.watchBatch, { name: queues.watchBatch, retryLimit: 5, retryBackoff: true });
-  // One queued job per organization: changes made while it waits are watched by that same job.
-  await boss.createQueue(queues.watchOrganization, { name: queues.watchOrganization, policy: "short", retryLimit: 5 });
-  await boss.createQueue(queues.alertEmails, { name: queues.alertEmails, policy: "short" });
-  await boss.createQueue(queues.alertDigest, { name: queues.alertDigest, policy: "singleton" });
-  await boss.createQueue(queues.pruneSessions, { name: queues.pruneSessions, policy: "singleton" });
+  const definitions: PgBoss.Queue[] = [
+    { name: queues.watchRun, policy: "singleton" },
+    { name: queues.watchBatch, retryLimit: 5, retryBackoff: true },
+    // One queued job per organization: changes made while it waits are watched by that same job.
+    { name: queues.watchOrganization, policy: "short", retryLimit: 5 },
+    { name: queues.alertEmails, policy: "short" },
+    { name: queues.alertDigest, policy: "singleton" },
+    { name: queues.pruneSessions, policy: "singleton" },
+  ];
+  for (const queue of definitions) await createQueue(boss, queue);
 
   if (options.work) {
     const { db } = connection;
