@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/form";
 import type { SubmissionStatus } from "@/db/schema";
 import { applyForTier } from "@/lib/actions/submissions";
 import { formatDate } from "@/lib/i18n/format";
-import { type ApplicationStanding, type Locale, renewalOpensOn, tierToApplyFor } from "@/lib/rules";
+import { type ApplicationStanding, type Locale, inRenewalWindow, tierToApplyFor } from "@/lib/rules";
 import { ActionForm } from "./action-form";
 
 /**
@@ -39,7 +39,7 @@ export async function ApplyPanel({
   const tier = tierTitle(metTier, locale, metTier);
   // In the renewal window of the award in force, the application renews it from its anniversary.
   const { award } = standing;
-  const renewal = award !== null && standing.asOf >= renewalOpensOn(award) && standing.asOf <= award.anniversaryOn;
+  const renewal = award !== null && inRenewalWindow(award, standing.asOf);
   return (
     <div data-print="hide">
       <ActionForm action={applyForTier} hidden={{ tier: metTier }} className="flex flex-wrap items-center gap-3">

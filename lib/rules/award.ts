@@ -35,6 +35,11 @@ export function renewalOpensOn(award: Award): CalendarDate {
   return addDays(award.anniversaryOn, -RENEWAL_WINDOW_DAYS);
 }
 
+/** Whether `day` lies in `award`'s renewal window: from its opening to the anniversary itself. */
+export function inRenewalWindow(award: Award, day: CalendarDate): boolean {
+  return day >= renewalOpensOn(award) && day <= award.anniversaryOn;
+}
+
 /**
  * The term an approval on `decidedOn` grants. A renewal (approved while an award is in force
  * and its renewal window is open) starts on that award's anniversary, so the partner loses
@@ -42,7 +47,7 @@ export function renewalOpensOn(award: Award): CalendarDate {
  */
 export function nextAwardTerm(awards: readonly Award[], decidedOn: CalendarDate): { awardedOn: CalendarDate; anniversaryOn: CalendarDate } {
   const current = awardInForce(awards, decidedOn);
-  if (current && decidedOn >= renewalOpensOn(current) && current.anniversaryOn > decidedOn) return awardTerm(current.anniversaryOn);
+  if (current && inRenewalWindow(current, decidedOn) && current.anniversaryOn > decidedOn) return awardTerm(current.anniversaryOn);
   return awardTerm(decidedOn);
 }
 

@@ -65,6 +65,7 @@ export {
   type Award,
   awardInForce,
   awardTerm,
+  inRenewalWindow,
   isApprovable,
   nextAwardTerm,
   RENEWAL_WINDOW_DAYS,
