@@ -27,8 +27,12 @@ for (const [account, paths] of Object.entries(pagesByAccount)) {
     for (const path of paths) {
       await page.goto(path);
       await expect(page.locator("#content").filter({ visible: true })).toBeVisible();
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(phone.width);
+      // Measured as first shown (it may be the skeleton of a page still loading), then once its data has arrived.
+      for (const moment of ["first shown", "loaded"]) {
+        if (moment === "loaded") await expect(page.getByTestId("page-loading")).toHaveCount(0);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${path} is ${width} px wide when ${moment}`).toBeLessThanOrEqual(phone.width);
+      }
     }
     // The header's links are behind the menu button, and it opens them.
     const menu = page.getByRole("button", { name: "Menu" });
