@@ -159,7 +159,9 @@ let sizes = { htmlBytes: 0, scriptGzipBytes: 0, scripts: 0 };
 try {
   console.log(`Loading 2,000 people, 6,000 exam passes and 5,000 revenue lines into ${database}…`);
   await loadOrganization(benchUrl.toString());
-  server = spawn("npx", ["next", "start", "--port", String(port)], {
+  // BENCH_CPU_PROFILE=<dir> writes the server's CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "--port", String(port)], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,

@@ -93,6 +93,11 @@ export async function TierChecklist({ dashboard, tier, locale }: { dashboard: Da
                   {reason.text}
                 </li>
               ))}
+              {explanation.moreNotes > 0 && (
+                <li data-status="note" data-testid="more-notes">
+                  {t("checklist.moreNotes", { count: explanation.moreNotes })}
+                </li>
+              )}
             </ul>
           </details>
         )}

@@ -15,6 +15,7 @@ import {
   revenueHistory,
   tierRank,
   tierRisk,
+  type TierExplanation,
 } from "@/lib/rules";
 import { NotFoundError } from "./errors";
 import { loadEvidenceAndRejections } from "./evidence";
@@ -93,13 +94,30 @@ export async function dashboardEvaluation(organization: EvaluationKey, asOf: str
   return {
     asOf,
     evaluation: explanation.evaluation,
-    explanation: explanation.tiers,
+    explanation: explanation.tiers.map(boundedExplanation),
     forecast: upcoming,
     history: revenueHistory(input),
     risk: tierRisk(input, explanation.evaluation, upcoming),
     accepted: acceptedStanding(input, rejected, explanation.evaluation),
     personNames: Object.fromEntries(input.people.map((person) => [person.id, person.name ?? person.id])),
   };
+}
+
+/** At most this many notes (records that do not count) under a tier's "Why": the rest are counted. */
+export const explanationNotesShown = 10;
+
+/**
+ * A tier's explanation as the dashboard shows it: every requirement, the first notes about
+ * records that do not count and how many more there are (one per pass of a large
+ * organization on an earlier date), without the ids the reasons rest on.
+ */
+function boundedExplanation({ tier, met, summary, reasons }: TierExplanation) {
+  let notes = 0;
+  const shown = reasons.flatMap(({ kind, status, text }) => {
+    if (status === "note" && ++notes > explanationNotesShown) return [];
+    return [{ kind, status, text }];
+  });
+  return { tier, met, summary, reasons: shown, moreNotes: Math.max(0, notes - explanationNotesShown) };
 }
 
 /**

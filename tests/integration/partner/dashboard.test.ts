@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { examPasses, organizations, people, revenueLines, users } from "@/db/schema";
 import { setAppConnection } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
-import { loadDashboard } from "@/lib/data/dashboard";
+import { explanationNotesShown, loadDashboard } from "@/lib/data/dashboard";
 import { listNotifications } from "@/lib/data/notifications";
 import { startSession } from "@/lib/data/sessions";
 import { findSessionUser } from "@/lib/data/users";
@@ -110,6 +110,27 @@ describeOnEachDay("the dashboard", (today) => {
       });
       expect(largeQueries.length).toBe(smallQueries.length);
       expect(largeQueries.length).toBe(3);
+    });
+
+    it("explains a large organization's earlier date in a bounded list: the first notes, then how many more", async () => {
+      const large = await largeOrganization(database(), "9002002", 2_000, today);
+      // A year back, none of the 4,000 passes (all under 150 days old) is dated yet.
+      const dashboard = await loadDashboard(database().db, large, { asOf: addDays(today, -365), today, locale: "en" });
+      const gold = dashboard.explanation.find((tier) => tier.tier === "gold");
+      expect(gold?.met).toBe(false);
+      const notes = gold?.reasons.filter((reason) => reason.status === "note") ?? [];
+      expect(notes).toHaveLength(explanationNotesShown);
+      const passNotes = gold?.reasons.filter((reason) => reason.kind === "exam-not-counted").length ?? 0;
+      const revenueNotes = notes.length - passNotes;
+      expect(revenueNotes).toBeGreaterThan(0);
+      expect(gold?.moreNotes).toBe(revenueNotes + 4_000 - explanationNotesShown);
+      // Every requirement is still there, and nothing names the records' ids.
+      expect(gold?.reasons.filter((reason) => reason.status !== "note").map((reason) => reason.kind)).toEqual([
+        "revenue",
+        "slots",
+        "slots",
+      ]);
+      expect(JSON.stringify(dashboard.explanation)).not.toContain("evidence");
     });
 
     it("sees every change to the evidence at once", async () => {

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { auditEvents, organizations, people, users } from "@/db/schema";
+import { auditEvents, examPasses, organizations, people, users } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import { createPerson, getPerson, listPeople, updatePerson } from "@/lib/data/people";
 import { peopleQuery, personInput } from "@/lib/schemas/people";
@@ -121,7 +121,17 @@ describeOnEachDatabase("people", (database) => {
         leftOn: index % 10 === 0 ? "2026-01-01" : null,
       })),
     );
+    // Person 0001 passed two exams, and each of their passes is counted on their row alone.
+    const [first] = await db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.organizationId, organization.id), eq(people.mcid, "100001")));
+    await db.insert(examPasses).values([
+      { organizationId: organization.id, personId: first.id, examCode: "MB2-717", passedOn: "2026-01-10" },
+      { organizationId: organization.id, personId: first.id, examCode: "MB2-716", passedOn: "2026-01-11" },
+    ]);
     const current = await listPeople(db, organization.id, peopleQuery.parse({}));
+    expect(current.rows.slice(0, 2).map((row) => row.passes)).toEqual([2, 0]);
     expect(current.total).toBe(4_500);
     expect(current.rows).toHaveLength(50);
     expect(current.rows[0].name).toBe("Person 0001");
