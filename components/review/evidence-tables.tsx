@@ -5,6 +5,7 @@ import type { CaseEvaluation } from "@/lib/data/case-evaluation";
 import type { ReviewCase } from "@/lib/data/review";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/rules";
+import { productChoice } from "@/lib/schemas/revenue";
 import { VerdictBadge } from "./verdict-badge";
 import { VerdictControls, type VerdictLabels } from "./verdict-controls";
 
@@ -23,7 +24,12 @@ export async function EvidenceTables({
   evaluation: CaseEvaluation;
   editable: boolean;
 }) {
-  const [t, locale] = await Promise.all([getTranslations("review"), getLocale() as Promise<Locale>]);
+  const [t, tRevenue, locale] = await Promise.all([getTranslations("review"), getTranslations("revenue"), getLocale() as Promise<Locale>]);
+  // A product of the list by the name the partner's Revenue page gives it; any other as it was recorded.
+  const productName = (product: string) => {
+    const choice = productChoice(product);
+    return choice === "other" ? product : tRevenue(`products.${choice}`);
+  };
   const { snapshot } = found;
   const verdicts: Verdicts = new Map(found.verdicts.map((verdict) => [`${verdict.itemKind}:${verdict.itemId}`, verdict]));
   const labels: VerdictLabels = {
@@ -108,7 +114,7 @@ export async function EvidenceTables({
                 <TableRow key={line.id} data-testid="revenue-row">
                   <TableCell className="font-mono">{line.reference}</TableCell>
                   <TableCell className="font-medium">{line.customer}</TableCell>
-                  <TableCell>{line.product}</TableCell>
+                  <TableCell className="whitespace-normal">{productName(line.product)}</TableCell>
                   <TableCell className="tabular-nums">{formatDate(line.bookedOn, locale)}</TableCell>
                   <TableCell className="text-right tabular-nums">{formatMoney(line.amountCents, locale)}</TableCell>
                   <TableCell>{line.dporAssociated ? t("yes") : t("no")}</TableCell>

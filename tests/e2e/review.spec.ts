@@ -30,6 +30,11 @@ test("Contoso applies for Gold; the reviewer sends it back, then approves the re
   await reviewer.getByRole("button", { name: "Claim" }).click();
   await expect(reviewer.getByTestId("claimed-by").filter({ visible: true })).toHaveText("Claimed by Rita Reviewer.");
 
+  // The products are named as on the partner's Revenue page, not by their codes.
+  await expect(reviewer.getByTestId("revenue-row").filter({ visible: true }).filter({ hasText: "CTS-INV-1001" })).toContainText(
+    "Dynamics 365 Customer Engagement Plan 1",
+  );
+
   // Rejecting Northwind's USD 60,000 leaves USD 80,000: Gold no longer holds, Approve is disabled.
   await reviewer.getByRole("textbox", { name: /^Reason: CTS-INV-1001/ }).fill("customer not DPOR-associated");
   await reviewer.getByRole("button", { name: /^Reject: CTS-INV-1001/ }).click();
