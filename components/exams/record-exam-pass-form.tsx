@@ -24,13 +24,16 @@ export interface ExamChoice {
   exams: Array<{ code: string; title: string }>;
 }
 
-/** Records a pass for one of `people` (a single person needs no picker). */
+/** Records a pass for one of `people`: picked from them by an admin, or an employee's own. */
 export function RecordExamPassForm({
   people,
+  choosePerson,
   exams,
   labels,
 }: {
   people: Array<{ id: string; name: string }>;
+  /** An admin picks the person; an employee records for the one person given. */
+  choosePerson: boolean;
   exams: ExamChoice[];
   labels: RecordExamPassLabels;
 }) {
@@ -46,7 +49,7 @@ export function RecordExamPassForm({
   return (
     <form key={key} action={submit} className="grid gap-4 sm:grid-cols-2" aria-label={labels.title}>
       <FormError className="sm:col-span-2" message={failure?.message} />
-      {people.length === 1 ? (
+      {!choosePerson ? (
         <input type="hidden" name="personId" value={people[0].id} />
       ) : (
         <FormField name="personId" label={labels.person} error={failure?.fieldErrors?.personId} required>

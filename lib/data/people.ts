@@ -71,15 +71,6 @@ export async function getPerson(db: Executor, organizationId: string, personId: 
   return { person, passes, hasActiveAccount };
 }
 
-/** The organization's people for pickers (name order), current ones first. */
-export async function listPersonChoices(db: Executor, organizationId: string) {
-  return db
-    .select({ id: people.id, name: people.name, leftOn: people.leftOn })
-    .from(people)
-    .where(eq(people.organizationId, organizationId))
-    .orderBy(sql`${people.leftOn} is not null`, asc(people.name));
-}
-
 function mcidTaken(error: unknown): never {
   if (violatedUniqueConstraint(error) === "people_organization_mcid") {
     throw new ConflictError("mcid taken", { messageKey: "people.errors.mcidTaken", field: "mcid" });
