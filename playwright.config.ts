@@ -26,7 +26,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /accessibility\.spec\.ts$/ },
+    // The accessibility scan runs after the flows, so that every kind of page has a record to show.
+    { name: "accessibility", use: { ...devices["Desktop Chrome"] }, testMatch: /accessibility\.spec\.ts$/, dependencies: ["chromium"] },
+  ],
   webServer: {
     // The same start command a user runs, on a throw-away embedded database.
     command: "rm -rf .data/e2e-pglite && npx tsx scripts/start.ts",

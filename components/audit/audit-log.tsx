@@ -78,7 +78,7 @@ export async function AuditLog({
                         {href && (
                           <>
                             {" "}
-                            <Link href={href} className="text-primary underline-offset-4 hover:underline">
+                            <Link href={href} className="text-primary underline underline-offset-4">
                               {t("open")}
                             </Link>
                           </>

@@ -43,7 +43,7 @@ export async function NotificationBell({ user }: { user: SessionUser }) {
         <Bell aria-hidden />
         {unread > 0 && (
           <span
-            className="absolute -top-0.5 -right-0.5 min-w-4 rounded-full bg-destructive px-1 text-[10px] leading-4 font-semibold text-white"
+            className="absolute -top-0.5 -right-0.5 min-w-4 rounded-full bg-destructive px-1 dark:bg-red-700 text-[10px] leading-4 font-semibold text-white"
             data-testid="notification-count"
           >
             {unread}

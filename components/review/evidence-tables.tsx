@@ -64,7 +64,7 @@ export async function EvidenceTables({
           </CardTitle>
         </CardHeader>
         <CardContent>
-          <Table>
+          <Table className="stacked-table">
             <TableHeader>
               <TableRow>
                 <TableHead>{t("person")}</TableHead>
@@ -78,11 +78,22 @@ export async function EvidenceTables({
               {people.flatMap(({ person, passes }) =>
                 passes.map((pass, index) => (
                   <TableRow key={pass.id} data-testid="pass-row">
-                    <TableCell className="font-medium">{index === 0 ? person.name : ""}</TableCell>
-                    <TableCell className="font-mono">{pass.code}</TableCell>
-                    <TableCell className="tabular-nums">{formatDate(pass.passedOn, locale)}</TableCell>
-                    <TableCell className="text-muted-foreground">{pass.certificationRef ?? "—"}</TableCell>
-                    <TableCell>{controls("exam_pass", pass.id, `${pass.code} ${person.name}`)}</TableCell>
+                    <TableCell className="font-medium" data-label={t("person")}>
+                      {/* Named once per person in the table, on every card of a phone's stack. */}
+                      <span className={index === 0 ? undefined : "md:invisible"}>{person.name}</span>
+                    </TableCell>
+                    <TableCell className="font-mono" data-label={t("exam")}>
+                      {pass.code}
+                    </TableCell>
+                    <TableCell className="tabular-nums" data-label={t("passedOn")}>
+                      {formatDate(pass.passedOn, locale)}
+                    </TableCell>
+                    <TableCell className="text-muted-foreground" data-label={t("certification")}>
+                      {pass.certificationRef ?? "—"}
+                    </TableCell>
+                    <TableCell className="max-md:grid-cols-1" data-label={t("verdict")}>
+                      {controls("exam_pass", pass.id, `${pass.code} ${person.name}`)}
+                    </TableCell>
                   </TableRow>
                 )),
               )}
@@ -97,14 +108,14 @@ export async function EvidenceTables({
           </CardTitle>
         </CardHeader>
         <CardContent>
-          <Table>
+          <Table className="stacked-table">
             <TableHeader>
               <TableRow>
                 <TableHead>{t("reference")}</TableHead>
                 <TableHead>{t("customer")}</TableHead>
                 <TableHead>{t("product")}</TableHead>
                 <TableHead>{t("bookedOn")}</TableHead>
-                <TableHead className="text-right">{t("amount")}</TableHead>
+                <TableHead className="md:text-right">{t("amount")}</TableHead>
                 <TableHead>{t("dpor")}</TableHead>
                 <TableHead>{t("verdict")}</TableHead>
               </TableRow>
@@ -112,13 +123,25 @@ export async function EvidenceTables({
             <TableBody>
               {lines.map((line) => (
                 <TableRow key={line.id} data-testid="revenue-row">
-                  <TableCell className="font-mono">{line.reference}</TableCell>
-                  <TableCell className="font-medium">{line.customer}</TableCell>
-                  <TableCell className="whitespace-normal">{productName(line.product)}</TableCell>
-                  <TableCell className="tabular-nums">{formatDate(line.bookedOn, locale)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatMoney(line.amountCents, locale)}</TableCell>
-                  <TableCell>{line.dporAssociated ? t("yes") : t("no")}</TableCell>
-                  <TableCell>{controls("revenue_line", line.id, `${line.reference} ${line.customer}`)}</TableCell>
+                  <TableCell className="font-mono" data-label={t("reference")}>
+                    {line.reference}
+                  </TableCell>
+                  <TableCell className="font-medium" data-label={t("customer")}>
+                    {line.customer}
+                  </TableCell>
+                  <TableCell className="whitespace-normal" data-label={t("product")}>
+                    {productName(line.product)}
+                  </TableCell>
+                  <TableCell className="tabular-nums" data-label={t("bookedOn")}>
+                    {formatDate(line.bookedOn, locale)}
+                  </TableCell>
+                  <TableCell className="tabular-nums md:text-right" data-label={t("amount")}>
+                    {formatMoney(line.amountCents, locale)}
+                  </TableCell>
+                  <TableCell data-label={t("dpor")}>{line.dporAssociated ? t("yes") : t("no")}</TableCell>
+                  <TableCell className="max-md:grid-cols-1" data-label={t("verdict")}>
+                    {controls("revenue_line", line.id, `${line.reference} ${line.customer}`)}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

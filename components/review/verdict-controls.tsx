@@ -35,17 +35,21 @@ export function VerdictControls({
           {labels.verify}
         </SubmitButton>
       </ActionForm>
-      <ActionForm action={recordVerdict} hidden={{ ...hidden, status: "rejected" }} className="flex flex-wrap items-start gap-2">
+      <ActionForm
+        action={recordVerdict}
+        hidden={{ ...hidden, status: "rejected" }}
+        className="flex flex-wrap items-start gap-2 max-md:w-full"
+      >
         {(fieldErrors) => (
           <>
-            <div className="grid gap-1">
+            <div className="grid gap-1 max-md:w-full">
               <Input
                 name="reason"
                 maxLength={500}
                 placeholder={labels.reasonPlaceholder}
                 aria-label={`${labels.reason}: ${label}`}
                 aria-invalid={fieldErrors.reason ? true : undefined}
-                className="h-8 w-56"
+                className="h-8 w-56 max-md:w-full"
               />
               <FormMessage message={fieldErrors.reason} />
             </div>

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signedInPage, todayUtc } from "./support/session";
+import { signedInPage, tabTo, todayUtc } from "./support/session";
 
 const reference = `CTS-E2E-${Date.now()}`;
 
@@ -87,16 +87,27 @@ test("Contoso applies for Gold; the reviewer sends it back, then approves the re
     admin.getByText("This application answers the changes requested on an earlier one.").filter({ visible: true }),
   ).toBeVisible();
 
-  // The reviewer sees what changed, verifies everything but Northwind, and approves.
+  // On a phone and with the keyboard alone, the reviewer sees what changed, verifies everything
+  // but Northwind, and approves.
+  await reviewer.setViewportSize({ width: 390, height: 844 });
   await reviewer.goto("/review");
   const again = reviewer.getByTestId("queue-row").filter({ visible: true }).filter({ hasText: "Resubmission" });
-  await again.getByRole("button", { name: "Claim" }).click();
+  await tabTo(reviewer, again.getByRole("button", { name: "Claim" }));
+  await reviewer.keyboard.press("Enter");
   await expect(again.getByText("Rita Reviewer").filter({ visible: true })).toBeVisible();
-  await again.getByRole("link", { name: "Contoso Ltd" }).click();
+  await tabTo(reviewer, again.getByRole("link", { name: "Contoso Ltd" }));
+  await reviewer.keyboard.press("Enter");
   await expect(
     reviewer.getByTestId("changes").filter({ visible: true }).locator('[data-change="added"]').filter({ visible: true }),
   ).toContainText(reference);
   await expect(reviewer.getByRole("button", { name: "Approve Gold" })).toBeDisabled();
+  // Each piece of evidence is a card of the phone's width, its verdict controls in view.
+  expect(await reviewer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const proseware = reviewer.getByTestId("revenue-row").filter({ visible: true }).filter({ hasText: reference });
+  for (const control of [proseware.getByRole("button", { name: /^Verify: / }), proseware.getByRole("button", { name: /^Reject: / })]) {
+    await control.scrollIntoViewIfNeeded();
+    await expect(control).toBeInViewport({ ratio: 1 });
+  }
   // The first round's verdicts stand for the evidence that did not change: Northwind stays rejected.
   await expect(
     reviewer
@@ -108,14 +119,17 @@ test("Contoso applies for Gold; the reviewer sends it back, then approves the re
   await expect(reviewer.getByTestId("items-remaining").filter({ visible: true })).toHaveText(/^[2-9]\d* items still need a verdict\.$/);
   // "Verify all remaining" says how many first; the carried rejection stays.
   const verifyAll = reviewer.getByTestId("verify-remaining").filter({ visible: true });
-  await verifyAll.getByRole("button", { name: /^Verify all remaining \(\d+\)$/ }).click();
+  await tabTo(reviewer, verifyAll.getByRole("button", { name: /^Verify all remaining \(\d+\)$/ }));
+  await reviewer.keyboard.press("Enter");
   await expect(verifyAll.getByRole("alert")).toHaveText(
     /^Mark the \d+ remaining items verified\? Verdicts already given stay as they are\.$/,
   );
-  await verifyAll.getByRole("button", { name: "Verify them" }).click();
+  await tabTo(reviewer, verifyAll.getByRole("button", { name: "Verify them" }));
+  await reviewer.keyboard.press("Enter");
   await expect(reviewer.getByTestId("items-remaining").filter({ visible: true })).toHaveText("Every item to review has a verdict.");
   await expect(reviewer.getByTestId("holds-on-verified").filter({ visible: true })).toHaveAttribute("data-holds", "true");
-  await reviewer.getByRole("button", { name: "Approve Gold" }).click();
+  await tabTo(reviewer, reviewer.getByRole("button", { name: "Approve Gold" }));
+  await reviewer.keyboard.press("Enter");
   await expect(reviewer.locator("h1 [data-status]").filter({ visible: true })).toHaveAttribute("data-status", "approved");
 
   // Contoso's dashboard shows the award; the application page has the printable summary.

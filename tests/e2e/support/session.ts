@@ -7,13 +7,14 @@ export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** A fresh browser context in `locale`, signed in as a demo account through the sign-in page. */
+/** A fresh browser context in `locale` and `colorScheme` (the portal follows the system theme), signed in as a demo account through the sign-in page. */
 export async function signedInPage(
   { browser, baseURL }: { browser: Browser; baseURL: string | undefined },
   email: string,
   locale: "en" | "fr",
+  { colorScheme = "light" }: { colorScheme?: "light" | "dark" } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: locale === "fr" ? "fr-FR" : "en-US" });
+  const context = await browser.newContext({ baseURL, locale: locale === "fr" ? "fr-FR" : "en-US", colorScheme });
   const page = await context.newPage();
   await page.goto("/sign-in");
   await page
@@ -58,4 +59,24 @@ export async function expectFreshDocument(page: Page, path: string) {
         .catch(() => "navigating"),
     )
     .toBe(`${path} reload`);
+}
+
+/**
+ * Moves the keyboard focus with Tab alone until `target` has it, and checks that the focus is
+ * visible there (an outline or a focus ring). Fails when `target` cannot be reached.
+ */
+export async function tabTo(page: Page, target: Locator, { limit = 150 }: { limit?: number } = {}) {
+  await expect(target).toBeVisible();
+  for (let presses = 0; presses < limit; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) {
+      const shown = await target.evaluate((element) => {
+        const style = getComputedStyle(element);
+        return (style.outlineStyle !== "none" && style.outlineWidth !== "0px") || style.boxShadow !== "none";
+      });
+      expect(shown, "the focused element shows its focus").toBe(true);
+      return;
+    }
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab did not reach ${String(target)} in ${limit} presses`);
 }
