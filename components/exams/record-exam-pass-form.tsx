@@ -4,6 +4,7 @@ import { useActionState, useEffect } from "react";
 import { toast } from "sonner";
 import { FormError, FormField, SubmitButton } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
+import { PersonCombobox, type PersonComboboxLabels } from "@/components/person-combobox";
 import { Select, SelectContent, SelectGroup, SelectItem, SelectLabel, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { recordExamPass } from "@/lib/actions/exams";
 
@@ -24,18 +25,17 @@ export interface ExamChoice {
   exams: Array<{ code: string; title: string }>;
 }
 
-/** Records a pass for one of `people`: picked from them by an admin, or an employee's own. */
+/** Records a pass for `person` (an employee's own, or the person page's), or for a person an admin picks. */
 export function RecordExamPassForm({
-  people,
-  choosePerson,
+  person,
   exams,
   labels,
+  picker,
 }: {
-  people: Array<{ id: string; name: string }>;
-  /** An admin picks the person; an employee records for the one person given. */
-  choosePerson: boolean;
+  person?: { id: string; name: string };
   exams: ExamChoice[];
   labels: RecordExamPassLabels;
+  picker: PersonComboboxLabels;
 }) {
   const [result, submit] = useActionState(recordExamPass, null);
   useEffect(() => {
@@ -49,22 +49,17 @@ export function RecordExamPassForm({
   return (
     <form key={key} action={submit} className="grid gap-4 sm:grid-cols-2" aria-label={labels.title}>
       <FormError className="sm:col-span-2" message={failure?.message} />
-      {!choosePerson ? (
-        <input type="hidden" name="personId" value={people[0].id} />
+      {person ? (
+        <input type="hidden" name="personId" value={person.id} />
       ) : (
         <FormField name="personId" label={labels.person} error={failure?.fieldErrors?.personId} required>
-          <Select name="personId" defaultValue={typed.personId}>
-            <SelectTrigger className="w-full">
-              <SelectValue placeholder={labels.person} />
-            </SelectTrigger>
-            <SelectContent>
-              {people.map((person) => (
-                <SelectItem key={person.id} value={person.id}>
-                  {person.name}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <PersonCombobox
+            name="personId"
+            purpose="exam-pass"
+            labels={picker}
+            defaultValue={typed.personId}
+            defaultText={typed.personIdSearch}
+          />
         </FormField>
       )}
       <FormField name="code" label={labels.exam} error={failure?.fieldErrors?.code} required>

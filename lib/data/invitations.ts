@@ -21,7 +21,14 @@ export interface PendingInvitation {
 
 const inviter = alias(users, "inviter");
 
-export async function listPendingInvitations(db: Executor, organizationId: string, now: Date = new Date()): Promise<PendingInvitation[]> {
+export const invitationsPageSize = 50;
+
+/** A page of the organization's pending invitations, the soonest to expire first, with the total count. */
+export async function listPendingInvitations(
+  db: Executor,
+  organizationId: string,
+  { page = 1, now = new Date() }: { page?: number; now?: Date } = {},
+): Promise<{ rows: PendingInvitation[]; total: number }> {
   const rows = await db
     .select({
       id: invitations.id,
@@ -30,23 +37,16 @@ export async function listPendingInvitations(db: Executor, organizationId: strin
       personName: people.name,
       invitedByName: inviter.displayName,
       expiresAt: invitations.expiresAt,
+      total: sql<number>`count(*) over ()::int`,
     })
     .from(invitations)
     .innerJoin(inviter, eq(inviter.id, invitations.invitedBy))
     .leftJoin(people, and(eq(people.id, invitations.personId), eq(people.organizationId, organizationId)))
     .where(and(eq(invitations.organizationId, organizationId), pending(now)))
-    .orderBy(asc(invitations.expiresAt), asc(invitations.id));
-  return rows.map((row) => ({ ...row, role: row.role as InvitableRole }));
-}
-
-/** People of the organization an employee invitation may name: those without an account yet. */
-export async function invitablePeople(db: Executor, organizationId: string): Promise<Array<{ id: string; name: string }>> {
-  return db
-    .select({ id: people.id, name: people.name })
-    .from(people)
-    .leftJoin(users, eq(users.personId, people.id))
-    .where(and(eq(people.organizationId, organizationId), isNull(users.id)))
-    .orderBy(asc(people.name), asc(people.id));
+    .orderBy(asc(invitations.expiresAt), asc(invitations.id))
+    .limit(invitationsPageSize)
+    .offset((page - 1) * invitationsPageSize);
+  return { rows: rows.map(({ total: _total, ...row }) => ({ ...row, role: row.role as InvitableRole })), total: rows[0]?.total ?? 0 };
 }
 
 export interface NewInvitation {

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, count, desc, eq, getTableColumns, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { examPasses, people, users } from "@/db/schema";
 import type { PeopleQuery, PersonInput } from "@/lib/schemas/people";
 import { recordAudit } from "./audit";
+import { containsText } from "./contains";
 import { violatedUniqueConstraint } from "./constraints";
 import { ConflictError, NotFoundError } from "./errors";
 
@@ -16,15 +17,45 @@ interface Actor {
 
 const sortColumns = { name: people.name, mcid: people.mcid, email: people.email, leftOn: people.leftOn } as const;
 
+/** People whose name, e-mail or MCID contains `q`. */
+const matching = (q: string) => containsText(q, people.name, people.email, people.mcid);
+
+/** What a person picker offers: whom an exam pass can be recorded for, or an employee invitation can name. */
+export const personChoicePurposes = ["exam-pass", "invitation"] as const;
+export type PersonChoicePurpose = (typeof personChoicePurposes)[number];
+export const personChoicesShown = 20;
+
+/**
+ * The first people by name that a picker offers for `purpose`, narrowed by `q`: current people
+ * for an exam pass, people without an account for an invitation. `more` says that others match.
+ */
+export async function personChoices(
+  db: Executor,
+  organizationId: string,
+  { purpose, q }: { purpose: PersonChoicePurpose; q: string },
+): Promise<{ people: Array<{ id: string; name: string }>; more: boolean }> {
+  const conditions: SQL[] = [eq(people.organizationId, organizationId)];
+  if (purpose === "exam-pass") conditions.push(isNull(people.leftOn));
+  if (purpose === "invitation") {
+    const account = db.select({ id: users.id }).from(users).where(eq(users.personId, people.id));
+    conditions.push(sql`not exists (${account})`);
+  }
+  if (q) conditions.push(matching(q));
+  const rows = await db
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .where(and(...conditions))
+    .orderBy(asc(people.name), asc(people.id))
+    .limit(personChoicesShown + 1);
+  return { people: rows.slice(0, personChoicesShown), more: rows.length > personChoicesShown };
+}
+
 /** A page of the organization's people, searched and sorted in SQL, with the total count. */
 export async function listPeople(db: Executor, organizationId: string, query: PeopleQuery) {
   const conditions: SQL[] = [eq(people.organizationId, organizationId)];
   if (query.status === "current") conditions.push(isNull(people.leftOn));
   if (query.status === "left") conditions.push(isNotNull(people.leftOn));
-  if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    conditions.push(or(ilike(people.name, pattern), ilike(people.email, pattern), ilike(people.mcid, pattern)) as SQL);
-  }
+  if (query.q) conditions.push(matching(query.q));
   const order = query.direction === "asc" ? asc : desc;
   // Counted per person of the page, after the limit: a count of the whole organization's passes
   // joined to its people costs a plan that grows with the organization (and, on fresh

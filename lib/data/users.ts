@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { people, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { verifyPassword } from "@/lib/auth/password";
 import type { SessionClaims } from "@/lib/auth/session-user";
 import { recordAudit } from "./audit";
+import { containsText } from "./contains";
 import { endAllSessions, openSessionOf } from "./sessions";
 import { ForbiddenError } from "@/lib/auth/roles";
 import { ConflictError, NotFoundError } from "./errors";
@@ -90,7 +91,16 @@ export interface OrganizationMember {
   version: number;
 }
 
-export async function listOrganizationMembers(db: Executor, organizationId: string): Promise<OrganizationMember[]> {
+export const membersPageSize = 50;
+
+/** A page of the organization's accounts by name, narrowed by `q` (name or e-mail), with the total count. */
+export async function listOrganizationMembers(
+  db: Executor,
+  organizationId: string,
+  { q = "", page = 1 }: { q?: string; page?: number } = {},
+): Promise<{ rows: OrganizationMember[]; total: number }> {
+  const conditions: SQL[] = [eq(users.organizationId, organizationId)];
+  if (q) conditions.push(containsText(q, users.displayName, users.email));
   const rows = await db
     .select({
       id: users.id,
@@ -100,12 +110,18 @@ export async function listOrganizationMembers(db: Executor, organizationId: stri
       personName: people.name,
       disabled: users.disabled,
       version: users.version,
+      total: sql<number>`count(*) over ()::int`,
     })
     .from(users)
     .leftJoin(people, and(eq(people.id, users.personId), eq(people.organizationId, organizationId)))
-    .where(eq(users.organizationId, organizationId))
-    .orderBy(asc(users.displayName), asc(users.id));
-  return rows.map((row) => ({ ...row, role: row.role as SessionUser["role"] }));
+    .where(and(...conditions))
+    .orderBy(asc(users.displayName), asc(users.id))
+    .limit(membersPageSize)
+    .offset((page - 1) * membersPageSize);
+  return {
+    rows: rows.map(({ total: _total, ...row }) => ({ ...row, role: row.role as SessionUser["role"] })),
+    total: rows[0]?.total ?? 0,
+  };
 }
 
 /** A program reviewer, created from the command line only: never through a partner's page. */

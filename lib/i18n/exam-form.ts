@@ -2,12 +2,15 @@ import "server-only";
 import type { Messages } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ExamChoice, RecordExamPassLabels } from "@/components/exams/record-exam-pass-form";
+import type { PersonComboboxLabels } from "@/components/person-combobox";
 import { cloudCrm } from "@/lib/rules";
+import { personPickerLabels } from "./person-picker";
 
-/** The exam form's words and the catalogue's exams, titled in the reader's language. */
-export async function examFormText(): Promise<{ labels: RecordExamPassLabels; exams: ExamChoice[] }> {
-  const [t, locale] = await Promise.all([getTranslations("exams"), getLocale()]);
+/** The exam form's words, its person picker's, and the catalogue's exams, titled in the reader's language. */
+export async function examFormText(): Promise<{ labels: RecordExamPassLabels; exams: ExamChoice[]; picker: PersonComboboxLabels }> {
+  const [t, locale, picker] = await Promise.all([getTranslations("exams"), getLocale(), personPickerLabels("exam-pass")]);
   return {
+    picker,
     labels: {
       title: t("record.title"),
       person: t("record.person"),

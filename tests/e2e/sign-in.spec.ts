@@ -153,8 +153,14 @@ test.describe("invitations", () => {
     await signIn(page, "admin@contoso.example", demoPassword);
     await expect(page).toHaveURL("/team");
 
-    await page.getByLabel("Email").filter({ visible: true }).fill("bruno@contoso.example");
-    await chooseOption(page, page.getByRole("combobox", { name: "Person" }), /^Bruno Costa$/);
+    await page.getByRole("textbox", { name: "Email", exact: true }).fill("bruno@contoso.example");
+    // The picker offers only people without an account: Alice has one.
+    const person = page.getByRole("combobox", { name: "Person" });
+    await person.fill("Alice");
+    await expect(page.getByText("No person without an account matches: add the person first.")).toBeVisible();
+    await person.fill("bru");
+    await page.getByRole("option", { name: "Bruno Costa" }).click();
+    await expect(person).toHaveValue("Bruno Costa");
     await page.getByRole("button", { name: "Create the invitation" }).click();
     const link = page.getByRole("textbox", { name: "Invitation link" });
     await expect(link).toHaveValue(/\/invitations\/[A-Za-z0-9_-]{43}$/);
@@ -205,7 +211,7 @@ test.describe("invitations", () => {
     await page.goto("/sign-in?callbackUrl=%2Fteam");
     await signIn(page, "admin@fabrikam.example", demoPassword);
     await expect(page).toHaveURL("/team");
-    await page.getByLabel("Email").filter({ visible: true }).fill("temp-partner@fabrikam.example");
+    await page.getByRole("textbox", { name: "Email", exact: true }).fill("temp-partner@fabrikam.example");
     await chooseOption(page, page.getByRole("combobox", { name: "Role" }), /^Partner administrator$/);
     await page.getByRole("button", { name: "Create the invitation" }).click();
     const url = await page.getByRole("textbox", { name: "Invitation link" }).inputValue();

@@ -1,11 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import postgres from "postgres";
-import { connect } from "@/db/client";
-import { seedDemoData } from "@/db/seed";
 import { today } from "@/lib/clock";
+import { startInstances, type Instances } from "./support/instances";
 import { demoPassword } from "./support/session";
 
 /**
@@ -13,69 +8,19 @@ import { demoPassword } from "./support/session";
  * change saved through one shows on the other's next page load, whatever either has cached.
  */
 
-const serverUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
-const ports = [3231, 3232] as const;
-const origins = ports.map((port) => `http://127.0.0.1:${port}`);
-const nextBin = fileURLToPath(import.meta.resolve("next/dist/bin/next"));
-
-let admin: postgres.Sql | undefined;
-let database = "";
-let servers: ChildProcess[] = [];
-
-async function healthy(origin: string, server: ChildProcess) {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    if (server.exitCode !== null) throw new Error(`next start for ${origin} exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${origin}/api/health/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${origin} did not become ready within 60 s`);
-}
+let instances: Instances | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  admin = postgres(serverUrl, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-  await admin`select 1`.catch((error: unknown) => {
-    throw new Error(`Two instances need the PostgreSQL at ${serverUrl} (TEST_DATABASE_URL): ${String(error)}`);
-  });
-  database = `portal_e2e_${randomBytes(4).toString("hex")}`;
-  await admin.unsafe(`create database ${database}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  const connection = await connect({ url: url.toString() });
-  await connection.migrate();
-  await seedDemoData(connection.db, today());
-  await connection.close();
-  const secret = randomBytes(32).toString("base64url");
-  servers = ports.map((port) =>
-    spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), AUTH_SECRET: secret, AUTH_TRUST_HOST: "true" },
-    }),
-  );
-  await Promise.all(origins.map((origin, index) => healthy(origin, servers[index])));
+  instances = await startInstances([3231, 3232]);
 });
 
 test.afterAll(async () => {
-  await Promise.all(
-    servers.map(
-      (server) =>
-        new Promise((resolve) => {
-          if (server.exitCode !== null) return resolve(null);
-          server.once("exit", resolve);
-          server.kill("SIGTERM");
-        }),
-    ),
-  );
-  if (database) await admin?.unsafe(`drop database if exists ${database} with (force)`);
-  await admin?.end({ timeout: 5 });
+  await instances?.stop();
 });
 
 test("a departure saved on one instance shows on the other's next dashboard, and so does its undo", async ({ browser }) => {
-  const [first, second] = origins;
+  const [first, second] = instances!.origins;
   // Cookies are per host, not per port: one browser is signed in on both instances.
   const context = await browser.newContext();
   const page = await context.newPage();

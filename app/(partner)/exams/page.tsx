@@ -3,7 +3,6 @@ import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
 import { roleTitle } from "@/components/competency/definition-text";
 import { CsvActions } from "@/components/csv-actions";
-import { ListSearch } from "@/components/list-search";
 import { ExamPassTable } from "@/components/exams/exam-pass-table";
 import { Pagination } from "@/components/list-navigation";
 import { RecordExamPassForm } from "@/components/exams/record-exam-pass-form";
@@ -14,8 +13,6 @@ import { requirePartnerUser } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
 import { loadDashboard } from "@/lib/data/dashboard";
 import { examPassPageSize, listExamPasses } from "@/lib/data/exams";
-import { listPeople } from "@/lib/data/people";
-import { peopleQuery } from "@/lib/schemas/people";
 import { examFormText } from "@/lib/i18n/exam-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,15 +20,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Partner admins see and record everyone's passes; an employee sees and records their own. */
-export default async function ExamsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[]; q?: string | string[] }> }) {
+export default async function ExamsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const user = await requirePartnerUser();
   const [t, tPeople, locale] = await Promise.all([getTranslations("exams"), getTranslations("people"), getLocale()]);
   const { db } = await appConnection();
   const isAdmin = user.role === "partner_admin";
   const params = await searchParams;
   const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.page);
-  // The picker offers one page of the current people, narrowed by a search: never the whole organization.
-  const personSearch = peopleQuery.parse({ q: params.q, status: "current" });
 
   if (!isAdmin && !user.personId) {
     return (
@@ -42,12 +37,9 @@ export default async function ExamsPage({ searchParams }: { searchParams: Promis
   }
 
   const ownPersonId = isAdmin ? undefined : (user.personId ?? undefined);
-  const [passes, choices, form] = await Promise.all([
-    listExamPasses(db, user.organizationId, { personId: ownPersonId, page }),
-    isAdmin ? listPeople(db, user.organizationId, personSearch) : Promise.resolve({ rows: [], total: 0 }),
-    examFormText(),
-  ]);
-  const people = isAdmin ? choices.rows.map(({ id, name }) => ({ id, name })) : [{ id: user.personId as string, name: user.displayName }];
+  const [passes, form] = await Promise.all([listExamPasses(db, user.organizationId, { personId: ownPersonId, page }), examFormText()]);
+  // An admin picks the person from a search (never a list of the whole organization); an employee records their own.
+  const person = isAdmin ? undefined : { id: user.personId as string, name: user.displayName };
   const own = ownPersonId
     ? (await loadDashboard(db, user.organizationId, { asOf: today(), today: today(), locale })).evaluation.people.find(
         (person) => person.id === ownPersonId,
@@ -95,17 +87,7 @@ export default async function ExamsPage({ searchParams }: { searchParams: Promis
           <CardTitle>{form.labels.title}</CardTitle>
         </CardHeader>
         <CardContent className="space-y-4">
-          {isAdmin && (
-            <div className="space-y-2" data-testid="person-search">
-              <ListSearch value={personSearch.q} keep={{}} label={t("findPerson")} submit={tPeople("searchSubmit")} />
-              <p className="text-sm text-muted-foreground" aria-live="polite">
-                {choices.total > people.length
-                  ? t("personChoicesSome", { shown: people.length, total: choices.total })
-                  : t("personChoicesAll", { total: choices.total })}
-              </p>
-            </div>
-          )}
-          <RecordExamPassForm people={people} choosePerson={isAdmin} {...form} />
+          <RecordExamPassForm person={person} {...form} />
         </CardContent>
       </Card>
 

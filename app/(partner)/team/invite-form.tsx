@@ -6,6 +6,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormError, FormField, SubmitButton } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
+import { PersonCombobox, type PersonComboboxLabels } from "@/components/person-combobox";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { inviteMember } from "@/lib/actions/invitations";
 
@@ -14,9 +15,7 @@ export interface InviteFormLabels {
   role: string;
   roles: { employee: string; partner_admin: string };
   person: string;
-  personPlaceholder: string;
   personHint: string;
-  noPeople: string;
   submit: string;
   pending: string;
   link: string;
@@ -25,9 +24,7 @@ export interface InviteFormLabels {
 }
 
 type Role = keyof InviteFormLabels["roles"];
-type Person = { id: string; name: string };
-
-export function InviteForm({ people, labels }: { people: Person[]; labels: InviteFormLabels }) {
+export function InviteForm({ labels, picker }: { labels: InviteFormLabels; picker: PersonComboboxLabels }) {
   const [result, submit] = useActionState(inviteMember, null);
   const failure = result && !result.ok ? result : null;
   const created = result?.ok ? result.data : null;
@@ -56,20 +53,20 @@ export function InviteForm({ people, labels }: { people: Person[]; labels: Invit
         <FormError className="sm:col-span-2" message={failure?.message} />
         {/* React and Radix Select reset the form after each submission: fields mounted anew
             per result start from what was posted, so a refused invitation keeps its choices. */}
-        <InviteFields key={JSON.stringify(result)} people={people} labels={labels} posted={failure?.values} errors={failure?.fieldErrors} />
+        <InviteFields key={JSON.stringify(result)} labels={labels} picker={picker} posted={failure?.values} errors={failure?.fieldErrors} />
       </form>
     </div>
   );
 }
 
 function InviteFields({
-  people,
   labels,
+  picker,
   posted,
   errors,
 }: {
-  people: Person[];
   labels: InviteFormLabels;
+  picker: PersonComboboxLabels;
   posted?: Record<string, string>;
   errors?: Record<string, string[]>;
 }) {
@@ -94,23 +91,18 @@ function InviteFields({
         <FormField
           name="personId"
           label={labels.person}
-          description={people.length === 0 ? labels.noPeople : labels.personHint}
+          description={labels.personHint}
           error={errors?.personId}
           className="sm:col-span-2"
           required
         >
-          <Select name="personId" defaultValue={posted?.personId || undefined} disabled={people.length === 0}>
-            <SelectTrigger className="w-full">
-              <SelectValue placeholder={labels.personPlaceholder} />
-            </SelectTrigger>
-            <SelectContent>
-              {people.map((person) => (
-                <SelectItem key={person.id} value={person.id}>
-                  {person.name}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <PersonCombobox
+            name="personId"
+            purpose="invitation"
+            labels={picker}
+            defaultValue={posted?.personId || undefined}
+            defaultText={posted?.personIdSearch}
+          />
         </FormField>
       ) : null}
       <div className="sm:col-span-2">

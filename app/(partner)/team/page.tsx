@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { z } from "zod";
+import { Pagination } from "@/components/list-navigation";
+import { ListSearch } from "@/components/list-search";
 import { ToastActionButton } from "@/components/toast-action-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -9,27 +12,52 @@ import { appConnection } from "@/db/client";
 import { revokeInvitation } from "@/lib/actions/invitations";
 import { setMemberAccessAction } from "@/lib/actions/members";
 import { requirePartnerUser } from "@/lib/auth/session";
-import { invitablePeople, listPendingInvitations } from "@/lib/data/invitations";
-import { listOrganizationMembers } from "@/lib/data/users";
-import { InviteForm } from "./invite-form";
+import { invitationsPageSize, listPendingInvitations } from "@/lib/data/invitations";
+import { listOrganizationMembers, membersPageSize } from "@/lib/data/users";
 import { formatInstant } from "@/lib/i18n/format";
+import { personPickerLabels } from "@/lib/i18n/person-picker";
+import { searchText } from "@/lib/schemas/fields";
+import { InviteForm } from "./invite-form";
+
+const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1);
+const teamQuery = z.object({ q: searchText, page: pageNumber, invitationsPage: pageNumber });
+
+/** A link to the Team page with `changes` applied to its query, others kept. */
+function teamHref(query: z.output<typeof teamQuery>, changes: Partial<z.output<typeof teamQuery>>): string {
+  const next = { ...query, ...changes };
+  const params = new URLSearchParams();
+  if (next.q) params.set("q", next.q);
+  if (next.page > 1) params.set("page", String(next.page));
+  if (next.invitationsPage > 1) params.set("invitationsPage", String(next.invitationsPage));
+  const search = params.toString();
+  return search ? `/team?${search}` : "/team";
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("team");
   return { title: t("title") };
 }
 
-/** A partner admin's view of who can sign in to the organization, and who is invited. */
-export default async function TeamPage() {
+/** A partner admin's view of who can sign in to the organization, and who is invited: each a page at a time. */
+export default async function TeamPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePartnerUser();
   if (user.role !== "partner_admin") notFound();
+  const query = teamQuery.parse(await searchParams);
   const { db } = await appConnection();
-  const [members, pending, people] = await Promise.all([
-    listOrganizationMembers(db, user.organizationId),
-    listPendingInvitations(db, user.organizationId),
-    invitablePeople(db, user.organizationId),
+  const [members, pending, picker, t, locale] = await Promise.all([
+    listOrganizationMembers(db, user.organizationId, { q: query.q, page: query.page }),
+    listPendingInvitations(db, user.organizationId, { page: query.invitationsPage }),
+    personPickerLabels("invitation"),
+    getTranslations(),
+    getLocale(),
   ]);
-  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const memberPages = Math.max(1, Math.ceil(members.total / membersPageSize));
+  const invitationPages = Math.max(1, Math.ceil(pending.total / invitationsPageSize));
+  const pageLabels = (page: number, pages: number) => ({
+    previous: t("people.previous"),
+    next: t("people.next"),
+    status: t("people.pageOf", { page, pages }),
+  });
 
   return (
     <div className="grid gap-6">
@@ -44,7 +72,9 @@ export default async function TeamPage() {
             <h2>{t("team.membersTitle")}</h2>
           </CardTitle>
         </CardHeader>
-        <CardContent>
+        <CardContent className="space-y-4">
+          <ListSearch value={query.q} keep={{}} label={t("team.findMember")} submit={t("people.searchSubmit")} />
+          {members.rows.length === 0 && <p className="text-sm text-muted-foreground">{t("team.noMatch")}</p>}
           <Table>
             <TableHeader>
               <TableRow>
@@ -59,7 +89,7 @@ export default async function TeamPage() {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {members.map((member) => (
+              {members.rows.map((member) => (
                 <TableRow key={member.id}>
                   <TableCell className="font-medium">{member.displayName}</TableCell>
                   <TableCell>{member.email}</TableCell>
@@ -88,6 +118,12 @@ export default async function TeamPage() {
               ))}
             </TableBody>
           </Table>
+          <Pagination
+            page={query.page}
+            pages={memberPages}
+            href={(page) => teamHref(query, { page })}
+            labels={pageLabels(query.page, memberPages)}
+          />
         </CardContent>
       </Card>
 
@@ -98,41 +134,49 @@ export default async function TeamPage() {
           </CardTitle>
         </CardHeader>
         <CardContent>
-          {pending.length === 0 ? (
+          {pending.total === 0 ? (
             <p className="text-sm text-muted-foreground">{t("invitations.none")}</p>
           ) : (
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t("invitations.email")}</TableHead>
-                  <TableHead>{t("invitations.role")}</TableHead>
-                  <TableHead>{t("invitations.person")}</TableHead>
-                  <TableHead>{t("invitations.invitedBy")}</TableHead>
-                  <TableHead>{t("invitations.expires")}</TableHead>
-                  <TableHead />
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {pending.map((invitation) => (
-                  <TableRow key={invitation.id}>
-                    <TableCell className="font-medium">{invitation.email}</TableCell>
-                    <TableCell>{t(`auth.roles.${invitation.role}`)}</TableCell>
-                    <TableCell>{invitation.personName ?? "—"}</TableCell>
-                    <TableCell>{invitation.invitedByName}</TableCell>
-                    <TableCell>{formatInstant(invitation.expiresAt, locale)}</TableCell>
-                    <TableCell className="text-right">
-                      <ToastActionButton
-                        action={revokeInvitation}
-                        fields={{ invitationId: invitation.id }}
-                        label={t("invitations.revoke")}
-                        accessibleLabel={t("invitations.revokeLabel", { email: invitation.email })}
-                        done={t("invitations.revoked")}
-                      />
-                    </TableCell>
+            <>
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>{t("invitations.email")}</TableHead>
+                    <TableHead>{t("invitations.role")}</TableHead>
+                    <TableHead>{t("invitations.person")}</TableHead>
+                    <TableHead>{t("invitations.invitedBy")}</TableHead>
+                    <TableHead>{t("invitations.expires")}</TableHead>
+                    <TableHead />
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHeader>
+                <TableBody>
+                  {pending.rows.map((invitation) => (
+                    <TableRow key={invitation.id}>
+                      <TableCell className="font-medium">{invitation.email}</TableCell>
+                      <TableCell>{t(`auth.roles.${invitation.role}`)}</TableCell>
+                      <TableCell>{invitation.personName ?? "—"}</TableCell>
+                      <TableCell>{invitation.invitedByName}</TableCell>
+                      <TableCell>{formatInstant(invitation.expiresAt, locale)}</TableCell>
+                      <TableCell className="text-right">
+                        <ToastActionButton
+                          action={revokeInvitation}
+                          fields={{ invitationId: invitation.id }}
+                          label={t("invitations.revoke")}
+                          accessibleLabel={t("invitations.revokeLabel", { email: invitation.email })}
+                          done={t("invitations.revoked")}
+                        />
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+              <Pagination
+                page={query.invitationsPage}
+                pages={invitationPages}
+                href={(page) => teamHref(query, { invitationsPage: page })}
+                labels={pageLabels(query.invitationsPage, invitationPages)}
+              />
+            </>
           )}
         </CardContent>
       </Card>
@@ -146,15 +190,13 @@ export default async function TeamPage() {
         </CardHeader>
         <CardContent>
           <InviteForm
-            people={people}
+            picker={picker}
             labels={{
               email: t("invitations.email"),
               role: t("invitations.role"),
               roles: { employee: t("auth.roles.employee"), partner_admin: t("auth.roles.partner_admin") },
               person: t("invitations.person"),
-              personPlaceholder: t("invitations.personPlaceholder"),
               personHint: t("invitations.personHint"),
-              noPeople: t("invitations.noPeople"),
               submit: t("invitations.submit"),
               pending: t("invitations.pending"),
               link: t("invitations.link"),

@@ -366,6 +366,12 @@ export const routeRows: Record<string, RouteRow | RouteRow[]> = {
       mustNotContain: { otherAdmin: contosoPeople },
     },
   ],
+  // A partner admin's person picker: their own organization's people only, whatever the query asks.
+  "app/api/people/choices/route.ts GET": {
+    request: (w) => new Request(`http://portal.test/api/people/choices?for=exam-pass&organization=${w.contosoId}`),
+    expect: { signedOut: 401, employee: 403, admin: 200, otherAdmin: 200, reviewer: 403 },
+    mustNotContain: { otherAdmin: contosoPeople.slice(0, 2) },
+  },
   // Reviewers read the program's trail, partner admins their organization's; the filter cannot widen it.
   "app/api/audit/export/route.ts GET": {
     request: (w) => new Request(`http://portal.test/api/audit/export?organization=${w.contosoId}`),

@@ -50,7 +50,7 @@ describeOnEachDatabase("invitations", (database) => {
     expect(stored.tokenHash).toBe(invitationTokenHash(token));
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(7 * day);
-    const pending = await invitations.listPendingInvitations(world.db, world.contosoId);
+    const { rows: pending } = await invitations.listPendingInvitations(world.db, world.contosoId);
     expect(pending.find((row) => row.id === stored.id)).toMatchObject({
       personName: "Hugo Lefèvre",
       invitedByName: "Claire Admin",

@@ -36,7 +36,7 @@ describeOnEachDatabase("a member's access", (database) => {
     expect(await member(alice.id)).toMatchObject({ disabled: true, version: before.version + 1 });
     // Alice's cookie still names her; the next request finds no session.
     expect(await new TestRequest(alice).run(() => currentUser())).toBeNull();
-    const listed = (await listOrganizationMembers(world.db, world.contosoId)).find((row) => row.id === alice.id);
+    const listed = (await listOrganizationMembers(world.db, world.contosoId)).rows.find((row) => row.id === alice.id);
     expect(listed).toMatchObject({ disabled: true, version: before.version + 1 });
 
     const on = await admin.run(() =>

@@ -113,7 +113,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         </CardHeader>
         <CardContent className="space-y-6">
           <ExamPassTable passes={passes} canDelete={() => canRecordPasses} emptyLabel={t("passes.empty")} />
-          {canRecordPasses && <RecordExamPassForm people={[person]} choosePerson={false} {...await examFormText()} />}
+          {canRecordPasses && <RecordExamPassForm person={{ id: person.id, name: person.name }} {...await examFormText()} />}
         </CardContent>
       </Card>
     </div>
