@@ -106,33 +106,33 @@ const french: Phrases = {
     const count = lines <= 1 ? `${lines} ligne de recettes n’est` : `${lines} lignes de recettes ne sont`;
     switch (exclusion) {
       case "not-dpor":
-        return `${count} pas comptée${lines > 1 ? "s" : ""} : vous n’êtes pas associé au client comme partenaire de référence numérique.`;
+        return `${count} pas comptée${lines > 1 ? "s" : ""}\u00a0: vous n’êtes pas associé au client comme partenaire de référence numérique.`;
       case "product-not-counting":
-        return `${count} pas comptée${lines > 1 ? "s" : ""} : le produit ne compte pas pour la compétence ${facts.competency}.`;
+        return `${count} pas comptée${lines > 1 ? "s" : ""}\u00a0: le produit ne compte pas pour la compétence ${facts.competency}.`;
       case "before-window":
-        return `${count} pas comptée${lines > 1 ? "s" : ""} : enregistrée${lines > 1 ? "s" : ""} avant le début de la période, le ${writeDate(facts.windowStart, "fr")}.`;
+        return `${count} pas comptée${lines > 1 ? "s" : ""}\u00a0: enregistrée${lines > 1 ? "s" : ""} avant le début de la période, le ${writeDate(facts.windowStart, "fr")}.`;
       case "after-as-of":
-        return `${count} pas encore comptée${lines > 1 ? "s" : ""} : enregistrée${lines > 1 ? "s" : ""} après le ${writeDate(facts.asOf, "fr")}.`;
+        return `${count} pas encore comptée${lines > 1 ? "s" : ""}\u00a0: enregistrée${lines > 1 ? "s" : ""} après le ${writeDate(facts.asOf, "fr")}.`;
     }
   },
   slots: (role, filled, needed, names) =>
-    `${role} : ${filled} ${filled > 1 ? "places" : "place"} sur ${needed} ${filled > 1 ? "pourvues" : "pourvue"}${names.length ? ` (${names.join(", ")})` : ""}.`,
+    `${role}\u00a0: ${filled} ${filled > 1 ? "places" : "place"} sur ${needed} ${filled > 1 ? "pourvues" : "pourvue"}${names.length ? ` (${names.join(", ")})` : ""}.`,
   passNotCounted: (standing, pass) => {
     const what = `${pass.code}, réussi par ${pass.person} le ${writeDate(pass.passedOn, "fr")},`;
     switch (standing) {
       case "unknown-exam":
-        return `${what} ne compte pas : ce n’est pas un examen de cette compétence.`;
+        return `${what} ne compte pas\u00a0: ce n’est pas un examen de cette compétence.`;
       case "not-yet-available":
-        return `${what} ne compte pas : l’examen n’était disponible qu’à partir du ${writeDate(pass.availableFrom ?? pass.passedOn, "fr")}.`;
+        return `${what} ne compte pas\u00a0: l’examen n’était disponible qu’à partir du ${writeDate(pass.availableFrom ?? pass.passedOn, "fr")}.`;
       case "retired":
-        return `${what} ne compte pas : l’examen a été retiré le ${writeDate(pass.retiredOn ?? pass.passedOn, "fr")}.`;
+        return `${what} ne compte pas\u00a0: l’examen a été retiré le ${writeDate(pass.retiredOn ?? pass.passedOn, "fr")}.`;
       case "no-longer-accepted":
-        return `${what} ne compte plus : il était accepté jusqu’au ${writeDate(pass.acceptedUntil ?? pass.asOf, "fr")}.`;
+        return `${what} ne compte plus\u00a0: il était accepté jusqu’au ${writeDate(pass.acceptedUntil ?? pass.asOf, "fr")}.`;
       case "dated-after-as-of":
-        return `${what} ne compte pas encore : il est daté après le ${writeDate(pass.asOf, "fr")}.`;
+        return `${what} ne compte pas encore\u00a0: il est daté après le ${writeDate(pass.asOf, "fr")}.`;
     }
   },
-  personLeft: (name, leftOn) => `${name} a quitté l’entreprise le ${writeDate(leftOn, "fr")} ; ses examens ne comptent plus.`,
+  personLeft: (name, leftOn) => `${name} a quitté l’entreprise le ${writeDate(leftOn, "fr")}\u202f; ses examens ne comptent plus.`,
 };
 
 export const phrases: Readonly<Record<Locale, Phrases>> = { en: english, fr: french };

@@ -69,7 +69,7 @@ describe("explanations", () => {
       "Application + deployment: 1 of 2 slots filled (Alice).",
     );
     const french = explain(input, { locale: "fr" }).tiers[1].reasons.find((reason) => reason.role === "application-deployment");
-    expect(french?.text).toBe("Application + déploiement : 1 place sur 2 pourvue (Alice).");
+    expect(french?.text).toBe("Application + déploiement\u00a0: 1 place sur 2 pourvue (Alice).");
   });
 
   it("when people are missing, name the passes and departures that do not count", () => {
@@ -91,8 +91,10 @@ describe("explanations", () => {
       organization({ asOf: "2019-01-01", people: [person("dana", [pass("MB2-709", "2017-08-01"), pass("MB2-709", "2018-01-01")])] }),
       { locale: "fr" },
     ).tiers[0].reasons.map((reason) => reason.text);
-    expect(texts).toContain("MB2-709, réussi par Dana le 1er août 2017, ne compte plus : il était accepté jusqu’au 31 décembre 2018.");
-    expect(texts).toContain("MB2-709, réussi par Dana le 1er janvier 2018, ne compte pas : l’examen a été retiré le 31 décembre 2017.");
+    expect(texts).toContain("MB2-709, réussi par Dana le 1er août 2017, ne compte plus\u00a0: il était accepté jusqu’au 31 décembre 2018.");
+    expect(texts).toContain(
+      "MB2-709, réussi par Dana le 1er janvier 2018, ne compte pas\u00a0: l’examen a été retiré le 31 décembre 2017.",
+    );
   });
 
   it("a met tier says so, without notes about people", () => {
