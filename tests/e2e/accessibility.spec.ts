@@ -78,12 +78,20 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
   }
 
-  test(`the sign-in page in the ${colorScheme} theme has no serious accessibility violation`, async ({ browser, baseURL }) => {
+  test(`the pages before signing in, in the ${colorScheme} theme, have no serious accessibility violation`, async ({
+    browser,
+    baseURL,
+  }) => {
     const context = await browser.newContext({ baseURL, colorScheme });
     const page = await context.newPage();
-    await page.goto("/sign-in");
-    await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${colorScheme}\\b`));
-    expect(await seriousViolations(page)).toEqual([]);
+    const found: string[] = [];
+    // A link that is no longer valid shows each link page's own message.
+    for (const path of ["/", "/sign-in", "/invitations/no-longer-valid", "/unsubscribe/no-longer-valid"]) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${colorScheme}\\b`));
+      for (const violation of await seriousViolations(page)) found.push(`${path}: ${violation}`);
+    }
+    expect(found).toEqual([]);
     await context.close();
   });
 }
