@@ -36,8 +36,11 @@ test("Contoso applies for Gold; the reviewer sends it back, then approves the re
   );
 
   // Rejecting Northwind's USD 60,000 leaves USD 80,000: Gold no longer holds, Approve is disabled.
-  await reviewer.getByRole("textbox", { name: /^Reason: CTS-INV-1001/ }).fill("customer not DPOR-associated");
-  await reviewer.getByRole("button", { name: /^Reject: CTS-INV-1001/ }).click();
+  // The verdict and the decision are given with the keyboard alone.
+  await tabTo(reviewer, reviewer.getByRole("textbox", { name: /^Reason: CTS-INV-1001/ }));
+  await reviewer.keyboard.type("customer not DPOR-associated");
+  await tabTo(reviewer, reviewer.getByRole("button", { name: /^Reject: CTS-INV-1001/ }));
+  await reviewer.keyboard.press("Enter");
   await expect(
     reviewer
       .getByTestId("revenue-row")
@@ -48,11 +51,10 @@ test("Contoso applies for Gold; the reviewer sends it back, then approves the re
   ).toBeVisible();
   await expect(reviewer.getByTestId("holds-without-rejected").filter({ visible: true })).toHaveAttribute("data-holds", "false");
   await expect(reviewer.getByRole("button", { name: "Approve Gold" })).toBeDisabled();
-  await reviewer
-    .getByLabel("Message to the partner")
-    .filter({ visible: true })
-    .fill("Northwind is not DPOR-associated. Add counted revenue, then resubmit.");
-  await reviewer.getByRole("button", { name: "Request changes" }).click();
+  await tabTo(reviewer, reviewer.getByLabel("Message to the partner").filter({ visible: true }));
+  await reviewer.keyboard.type("Northwind is not DPOR-associated. Add counted revenue, then resubmit.");
+  await tabTo(reviewer, reviewer.getByRole("button", { name: "Request changes" }));
+  await reviewer.keyboard.press("Enter");
   await expect(reviewer.locator("h1 [data-status]").filter({ visible: true })).toHaveAttribute("data-status", "changes_requested");
 
   // The admin reads the message and the rejected line, adds a line and resubmits.

@@ -24,7 +24,7 @@ async function newMember(browser: Browser, baseURL: string | undefined, name: st
   const admin = await adminContext.newPage();
   await signIn(admin, "admin@contoso.example", demoPassword);
   await admin.goto("/team");
-  await admin.getByLabel("Email").filter({ visible: true }).fill(email);
+  await admin.getByRole("textbox", { name: "Email", exact: true }).fill(email);
   await admin.getByRole("combobox", { name: "Role" }).click();
   await admin.getByRole("option", { name: /^Partner administrator$/ }).click();
   await admin.getByRole("button", { name: "Create the invitation" }).click();
