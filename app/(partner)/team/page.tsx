@@ -75,7 +75,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
         <CardContent className="space-y-4">
           <ListSearch value={query.q} keep={{}} label={t("team.findMember")} submit={t("people.searchSubmit")} />
           {members.rows.length === 0 && <p className="text-sm text-muted-foreground">{t("team.noMatch")}</p>}
-          <Table>
+          <Table className="stacked-table">
             <TableHeader>
               <TableRow>
                 <TableHead>{t("team.name")}</TableHead>
@@ -91,16 +91,18 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
             <TableBody>
               {members.rows.map((member) => (
                 <TableRow key={member.id}>
-                  <TableCell className="font-medium">{member.displayName}</TableCell>
-                  <TableCell>{member.email}</TableCell>
-                  <TableCell>{t(`auth.roles.${member.role}`)}</TableCell>
-                  <TableCell>{member.personName ?? "—"}</TableCell>
-                  <TableCell>
+                  <TableCell className="font-medium" data-label={t("team.name")}>
+                    {member.displayName}
+                  </TableCell>
+                  <TableCell data-label={t("team.email")}>{member.email}</TableCell>
+                  <TableCell data-label={t("team.role")}>{t(`auth.roles.${member.role}`)}</TableCell>
+                  <TableCell data-label={t("team.person")}>{member.personName ?? "—"}</TableCell>
+                  <TableCell data-label={t("team.status")}>
                     <Badge variant={member.disabled ? "none" : "secondary"}>
                       {member.disabled ? t("team.disabled") : t("team.active")}
                     </Badge>
                   </TableCell>
-                  <TableCell className="text-right">
+                  <TableCell className="md:text-right">
                     {member.id === user.id ? (
                       <span className="text-sm text-muted-foreground">{t("team.you")}</span>
                     ) : (
@@ -138,7 +140,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
             <p className="text-sm text-muted-foreground">{t("invitations.none")}</p>
           ) : (
             <>
-              <Table>
+              <Table className="stacked-table">
                 <TableHeader>
                   <TableRow>
                     <TableHead>{t("invitations.email")}</TableHead>
@@ -152,12 +154,14 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
                 <TableBody>
                   {pending.rows.map((invitation) => (
                     <TableRow key={invitation.id}>
-                      <TableCell className="font-medium">{invitation.email}</TableCell>
-                      <TableCell>{t(`auth.roles.${invitation.role}`)}</TableCell>
-                      <TableCell>{invitation.personName ?? "—"}</TableCell>
-                      <TableCell>{invitation.invitedByName}</TableCell>
-                      <TableCell>{formatInstant(invitation.expiresAt, locale)}</TableCell>
-                      <TableCell className="text-right">
+                      <TableCell className="font-medium" data-label={t("invitations.email")}>
+                        {invitation.email}
+                      </TableCell>
+                      <TableCell data-label={t("invitations.role")}>{t(`auth.roles.${invitation.role}`)}</TableCell>
+                      <TableCell data-label={t("invitations.person")}>{invitation.personName ?? "—"}</TableCell>
+                      <TableCell data-label={t("invitations.invitedBy")}>{invitation.invitedByName}</TableCell>
+                      <TableCell data-label={t("invitations.expires")}>{formatInstant(invitation.expiresAt, locale)}</TableCell>
+                      <TableCell className="md:text-right">
                         <ToastActionButton
                           action={revokeInvitation}
                           fields={{ invitationId: invitation.id }}
