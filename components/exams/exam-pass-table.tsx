@@ -79,7 +79,7 @@ export async function ExamPassTable({
             <TableCell>
               {canDelete(pass.personId) && (
                 <DeleteExamPassButton
-                  pass={pass}
+                  pass={{ id: pass.id, version: pass.version }}
                   labels={{
                     delete: t("delete"),
                     pending: t("deleting"),

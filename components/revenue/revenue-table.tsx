@@ -74,7 +74,9 @@ export async function RevenueTable({ rows, canEdit }: { rows: RevenueRow[]; canE
                 <Badge variant={reviewVariant[line.verificationStatus as keyof typeof reviewVariant] ?? "secondary"}>
                   {t(`verification.${line.verificationStatus as keyof typeof reviewVariant}`)}
                 </Badge>
-                {line.verificationReason && <span className="mt-1 block text-xs text-muted-foreground">{line.verificationReason}</span>}
+                {line.verificationReason && (
+                  <span className="mt-1 block max-w-64 text-xs whitespace-normal text-muted-foreground">{line.verificationReason}</span>
+                )}
               </TableCell>
             </TableRow>
           ))

@@ -35,8 +35,21 @@ export async function EvidenceTables({
   const labels: VerdictLabels = {
     verify: t("verify"),
     reject: t("reject"),
+    confirmReject: t("confirmReject"),
+    cancel: t("cancelReject"),
     reason: t("reason"),
+    ownReason: t("ownReason"),
+    details: t("reasonDetails"),
     reasonPlaceholder: t("reasonPlaceholder"),
+    usualReasons: {
+      exam_pass: [t("usualReasons.notOnTranscript"), t("usualReasons.notThisPerson"), t("usualReasons.dateDiffers")],
+      revenue_line: [
+        t("usualReasons.notDpor"),
+        t("usualReasons.productDoesNotCount"),
+        t("usualReasons.amountDiffers"),
+        t("usualReasons.notNetNew"),
+      ],
+    },
   };
   const passIds = new Set(evaluation.toReview.examPassIds);
   const people = snapshot.people
@@ -45,12 +58,22 @@ export async function EvidenceTables({
   const lines = evaluation.toReview.revenueIds
     .map((id) => snapshot.revenueLines.find((line) => line.id === id))
     .filter((line) => line !== undefined);
-  const controls = (itemKind: string, itemId: string, label: string) => {
+  const controls = (itemKind: "exam_pass" | "revenue_line", itemId: string, label: string) => {
     const verdict = verdicts.get(`${itemKind}:${itemId}`);
     return (
       <div className="flex flex-col gap-2">
         <VerdictBadge verdict={verdict} />
-        {editable && <VerdictControls submissionId={found.id} itemKind={itemKind} itemId={itemId} label={label} labels={labels} />}
+        {/* Remounted by a new verdict: a rejection given closes its reason. */}
+        {editable && (
+          <VerdictControls
+            key={`${verdict?.status ?? "none"} ${verdict?.reason ?? ""}`}
+            submissionId={found.id}
+            itemKind={itemKind}
+            itemId={itemId}
+            label={label}
+            labels={labels}
+          />
+        )}
       </div>
     );
   };

@@ -15,7 +15,7 @@ export async function VerdictBadge({ verdict }: { verdict: ShownVerdict | undefi
   return (
     <span className="inline-flex flex-col gap-1" data-verdict={verdict.status} data-carried={verdict.carriedFromRound ? "true" : undefined}>
       <Badge variant={verdict.status === "verified" ? "success" : "destructive"}>{label}</Badge>
-      {verdict.reason && <span className="text-xs text-muted-foreground">{verdict.reason}</span>}
+      {verdict.reason && <span className="max-w-64 text-xs whitespace-normal text-muted-foreground">{verdict.reason}</span>}
     </span>
   );
 }

@@ -1,18 +1,30 @@
 "use client";
 
+import { useState } from "react";
 import { ActionForm } from "@/components/submissions/action-form";
+import { Button } from "@/components/ui/button";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { recordVerdict } from "@/lib/actions/review";
+import { NativeSelect } from "./native-select";
 
 export interface VerdictLabels {
   verify: string;
   reject: string;
+  confirmReject: string;
+  cancel: string;
   reason: string;
+  ownReason: string;
+  details: string;
   reasonPlaceholder: string;
+  /** The reasons a reviewer usually gives, per kind of evidence. */
+  usualReasons: Record<"exam_pass" | "revenue_line", string[]>;
 }
 
-/** Verify, or reject with a reason, one exam pass or revenue line of the case. */
+/**
+ * Verify one exam pass or revenue line of the case, or reject it: Reject opens the reason, one of
+ * the usual reasons with optional details, or the reviewer's own words.
+ */
 export function VerdictControls({
   submissionId,
   itemKind,
@@ -21,41 +33,71 @@ export function VerdictControls({
   labels,
 }: {
   submissionId: string;
-  itemKind: string;
+  itemKind: "exam_pass" | "revenue_line";
   itemId: string;
-  /** The record's name, so each button says which record it acts on. */
+  /** The record's name, so each control says which record it acts on. */
   label: string;
   labels: VerdictLabels;
 }) {
+  const [rejecting, setRejecting] = useState(false);
+  const [usual, setUsual] = useState("");
+  const [details, setDetails] = useState("");
+  const reason = usual && details.trim() ? `${usual} — ${details.trim()}` : usual || details;
   const hidden = { submissionId, itemKind, itemId };
+
+  if (!rejecting) {
+    return (
+      <div className="flex flex-wrap items-start gap-2" data-print="hide">
+        <ActionForm action={recordVerdict} hidden={{ ...hidden, status: "verified" }}>
+          <SubmitButton size="sm" variant="outline" aria-label={`${labels.verify}: ${label}`}>
+            {labels.verify}
+          </SubmitButton>
+        </ActionForm>
+        <Button type="button" size="sm" variant="destructive" aria-label={`${labels.reject}: ${label}`} onClick={() => setRejecting(true)}>
+          {labels.reject}
+        </Button>
+      </div>
+    );
+  }
+
   return (
-    <div className="flex flex-wrap items-start gap-2" data-print="hide">
-      <ActionForm action={recordVerdict} hidden={{ ...hidden, status: "verified" }}>
-        <SubmitButton size="sm" variant="outline" aria-label={`${labels.verify}: ${label}`}>
-          {labels.verify}
-        </SubmitButton>
-      </ActionForm>
-      <ActionForm
-        action={recordVerdict}
-        hidden={{ ...hidden, status: "rejected" }}
-        className="flex flex-wrap items-start gap-2 max-md:w-full"
-      >
+    <div data-print="hide">
+      <ActionForm action={recordVerdict} hidden={{ ...hidden, status: "rejected", reason }} className="grid gap-2 md:w-72">
         {(fieldErrors) => (
           <>
-            <div className="grid gap-1 max-md:w-full">
-              <Input
-                name="reason"
-                maxLength={500}
-                placeholder={labels.reasonPlaceholder}
-                aria-label={`${labels.reason}: ${label}`}
-                aria-invalid={fieldErrors.reason ? true : undefined}
-                className="h-8 w-56 max-md:w-full"
-              />
-              <FormMessage message={fieldErrors.reason} />
+            <NativeSelect
+              aria-label={`${labels.reason}: ${label}`}
+              value={usual}
+              onChange={(event) => setUsual(event.target.value)}
+              // Opened by the reviewer's Reject: the reason comes next.
+              autoFocus
+              className="w-full"
+            >
+              <option value="">{labels.ownReason}</option>
+              {labels.usualReasons[itemKind].map((text) => (
+                <option key={text} value={text}>
+                  {text}
+                </option>
+              ))}
+            </NativeSelect>
+            <Input
+              value={details}
+              onChange={(event) => setDetails(event.target.value)}
+              maxLength={400}
+              placeholder={labels.reasonPlaceholder}
+              aria-label={`${usual ? labels.details : labels.reason}: ${label}`}
+              aria-invalid={fieldErrors.reason ? true : undefined}
+              className="h-8"
+            />
+            <FormMessage message={fieldErrors.reason} />
+            <div className="flex flex-wrap gap-2">
+              <SubmitButton size="sm" variant="destructive" aria-label={`${labels.confirmReject}: ${label}`}>
+                {labels.confirmReject}
+              </SubmitButton>
+              <Button type="button" size="sm" variant="ghost" onClick={() => setRejecting(false)}>
+                {labels.cancel}
+              </Button>
             </div>
-            <SubmitButton size="sm" variant="destructive" aria-label={`${labels.reject}: ${label}`}>
-              {labels.reject}
-            </SubmitButton>
           </>
         )}
       </ActionForm>

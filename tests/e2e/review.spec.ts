@@ -37,9 +37,16 @@ test("Contoso applies for Gold; the reviewer sends it back, then approves the re
 
   // Rejecting Northwind's USD 60,000 leaves USD 80,000: Gold no longer holds, Approve is disabled.
   // The verdict and the decision are given with the keyboard alone.
-  await tabTo(reviewer, reviewer.getByRole("textbox", { name: /^Reason: CTS-INV-1001/ }));
-  await reviewer.keyboard.type("customer not DPOR-associated");
+  // Reject opens the reason: one of the usual ones, with details.
   await tabTo(reviewer, reviewer.getByRole("button", { name: /^Reject: CTS-INV-1001/ }));
+  await reviewer.keyboard.press("Enter");
+  const reason = reviewer.getByRole("combobox", { name: /^Reason: CTS-INV-1001/ });
+  await expect(reason).toBeFocused();
+  await reviewer.keyboard.press("ArrowDown");
+  await expect(reason).toHaveValue("The customer is not DPOR-associated with the partner");
+  await tabTo(reviewer, reviewer.getByRole("textbox", { name: /^Details: CTS-INV-1001/ }));
+  await reviewer.keyboard.type("the invoice names another partner");
+  await tabTo(reviewer, reviewer.getByRole("button", { name: /^Reject with this reason: CTS-INV-1001/ }));
   await reviewer.keyboard.press("Enter");
   await expect(
     reviewer
@@ -69,7 +76,7 @@ test("Contoso applies for Gold; the reviewer sends it back, then approves the re
       .filter({ visible: true })
       .filter({ hasText: "CTS-INV-1001" })
       .locator('[data-verification="rejected"]'),
-  ).toContainText("customer not DPOR-associated");
+  ).toContainText("The customer is not DPOR-associated with the partner — the invoice names another partner");
   await admin.goto("/revenue/new");
   await admin.getByLabel("Invoice reference").filter({ visible: true }).fill(reference);
   await admin.getByRole("textbox", { name: "Customer" }).fill("Proseware");
