@@ -21,7 +21,7 @@ export interface PendingInvitation {
 
 const inviter = alias(users, "inviter");
 
-export const invitationsPageSize = 50;
+export const invitationsPageSize = 25;
 
 /** A page of the organization's pending invitations, the soonest to expire first, with the total count. */
 export async function listPendingInvitations(

@@ -91,7 +91,7 @@ export interface OrganizationMember {
   version: number;
 }
 
-export const membersPageSize = 50;
+export const membersPageSize = 25;
 
 /** A page of the organization's accounts by name, narrowed by `q` (name or e-mail), with the total count. */
 export async function listOrganizationMembers(
