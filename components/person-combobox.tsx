@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { CheckIcon, Loader2Icon } from "lucide-react";
 import { useFormField } from "@/components/ui/form";
 import { cn } from "@/lib/cn";
@@ -46,7 +46,6 @@ export function PersonCombobox({
   const [active, setActive] = useState(-1);
   const [choices, setChoices] = useState<Choices | null>(null);
   const [state, setState] = useState<"idle" | "loading" | "failed">("idle");
-  const input = useRef<HTMLInputElement>(null);
 
   // The server is asked again when the text changes while the list is open, a moment after the last key.
   useEffect(() => {
@@ -105,7 +104,6 @@ export function PersonCombobox({
     <div className="relative">
       <input type="hidden" name={name} value={chosen?.id ?? ""} />
       <input
-        ref={input}
         id={field?.id}
         name={`${name}Search`}
         type="text"

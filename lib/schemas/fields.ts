@@ -24,6 +24,9 @@ export const optionalText = (maximum: number, { multiline = false }: { multiline
     .nullish()
     .transform((value) => value ?? null);
 
+/** A list's page number from the URL: anything else is the first page. */
+export const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1);
+
 /** What a search box or a URL filter may hold; anything else is no filter at all. */
 export const searchText = z.string().trim().max(200).refine(hasNoControlCharacters).catch("");
 

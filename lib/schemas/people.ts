@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageNumber } from "@/lib/schemas/fields";
 import { optionalDate, optionalText, recordId, rowVersion, searchText, text } from "./fields";
 
 /** One person of a partner organization: the form, the action and the CSV import parse with it. */
@@ -28,7 +29,7 @@ export const peopleQuery = z.object({
   q: searchText,
   sort: z.enum(peopleSortKeys).catch("name"),
   direction: z.enum(["asc", "desc"]).catch("asc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageNumber,
   status: z.enum(["current", "left", "all"]).catch("current"),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageNumber } from "@/lib/schemas/fields";
 import { moneyFormats, parseMoney, type MoneyFormat } from "@/lib/i18n/parse-money";
 import { calendarDate, recordId, rowVersion, searchText, text } from "./fields";
 
@@ -84,7 +85,7 @@ export const revenueScopes = ["all", "window"] as const;
 export const revenueQuery = z.object({
   q: searchText,
   scope: z.enum(revenueScopes).catch("all"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageNumber,
 });
 
 export type RevenueLineInput = z.output<typeof revenueLineInput>;

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { type ReactNode, Suspense } from "react";
-import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
 import { tierTitle } from "@/components/competency/definition-text";
 import { TierBadge } from "@/components/competency/tier-badge";
@@ -25,7 +24,7 @@ import { dashboardEvaluation, dashboardStatus, type EvaluationKey, tierStanding 
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDate } from "@/lib/i18n/format";
 import { type Award, cloudCrm } from "@/lib/rules";
-import { calendarDate } from "@/lib/schemas/fields";
+import { calendarDate, pageNumber } from "@/lib/schemas/fields";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -55,7 +54,7 @@ async function Dashboard({ searchParams }: { searchParams: Promise<SearchParams>
   const requested = calendarDate.safeParse(params.asOf);
   const asOf = requested.success ? requested.data : today();
   const filter: GapFilter = params.gaps === "one-away" ? "one-away" : "all";
-  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.page);
+  const page = pageNumber.parse(params.page);
   const { db } = await appConnection();
   const isToday = asOf === today();
   const { organization, key, award, lapsed, openSubmission } = await dashboardStatus(db, user.organizationId, today());

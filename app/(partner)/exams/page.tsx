@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { z } from "zod";
+import { pageNumber } from "@/lib/schemas/fields";
 import { getLocale, getTranslations } from "next-intl/server";
 import { roleTitle } from "@/components/competency/definition-text";
 import { CsvActions } from "@/components/csv-actions";
@@ -26,7 +26,7 @@ export default async function ExamsPage({ searchParams }: { searchParams: Promis
   const { db } = await appConnection();
   const isAdmin = user.role === "partner_admin";
   const params = await searchParams;
-  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.page);
+  const page = pageNumber.parse(params.page);
 
   if (!isAdmin && !user.personId) {
     return (

@@ -16,10 +16,9 @@ import { invitationsPageSize, listPendingInvitations } from "@/lib/data/invitati
 import { listOrganizationMembers, membersPageSize } from "@/lib/data/users";
 import { formatInstant } from "@/lib/i18n/format";
 import { personPickerLabels } from "@/lib/i18n/person-picker";
-import { searchText } from "@/lib/schemas/fields";
+import { pageNumber, searchText } from "@/lib/schemas/fields";
 import { InviteForm } from "./invite-form";
 
-const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1);
 const teamQuery = z.object({ q: searchText, page: pageNumber, invitationsPage: pageNumber });
 
 /** A link to the Team page with `changes` applied to its query, others kept. */
