@@ -1,30 +1,7 @@
-import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
-import {
-  type AlertDeliveryMode,
-  alertEmails,
-  alertPreferences,
-  alerts,
-  awards,
-  examPasses,
-  notifications,
-  organizations,
-  organizationWatch,
-  people,
-  revenueLines,
-  users,
-} from "@/db/schema";
-import {
-  type AlertCause,
-  type AlertKind,
-  type Award,
-  evaluate,
-  type EvaluationInput,
-  forecast,
-  type OpenAlert,
-  watchAlerts,
-} from "@/lib/rules";
-import { revenueInputColumns } from "./evidence";
+import { type AlertDeliveryMode, alerts, organizations } from "@/db/schema";
+import { type AlertCause, type AlertKind, evaluate, type EvaluationInput, forecast, watchAlerts } from "@/lib/rules";
 
 /** How many organizations one watch job evaluates and writes in one transaction. */
 export const WATCH_BATCH_SIZE = 100;
@@ -36,108 +13,170 @@ export interface WatchOutcome {
   resolved: number;
 }
 
-interface OrganizationRow {
+/** A user who hears of an organization's alerts, with their delivery choice per kind of alert. */
+interface Recipient {
   id: string;
-  name: string;
+  role: string;
+  personId: string | null;
+  preferences: Partial<Record<AlertKind, AlertDeliveryMode>> | null;
+}
+
+/** One organization due for a watch, with everything the watch reads about it. */
+interface DueRow {
+  id: string;
   market: string;
   revision: number;
+  previous_tier: string | null;
+  /** Its people by name, one per line: `id leftOn|- code day code day …`, passes by date. */
+  people: string | null;
+  revenue: [string, string | null, string, number, string, boolean][] | null;
+  awards: [string, string, string][] | null;
+  open: [string, string, string, string | null][] | null;
+  recipients: [string, string, string | null, Recipient["preferences"]][] | null;
 }
 
-/** A person as the batch query sends it: id, name, departure, and each pass as id, code, date. */
-type PersonJson = [string, string, string | null, [string, string, string][]];
+/** Rows of a raw statement: postgres.js answers an array, PGlite an object that holds one. */
+async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
 
-/** The evidence of many organizations in three queries, as lib/rules takes it. */
-async function loadEvidenceOf(db: Executor, organizationRows: readonly OrganizationRow[], asOf: string) {
-  const ids = organizationRows.map((organization) => organization.id);
-  const [peopleRows, revenueRows, awardRows] = await Promise.all([
-    // One row per organization, its people (by name) and their passes (by date) as one JSON
-    // document: a batch arrives in a hundred rows rather than tens of thousands.
-    db
-      .select({
-        organizationId: people.organizationId,
-        // Spelled out with their tables: in a one-table query drizzle leaves column names bare,
-        // and inside the subquery a bare "id" would be the pass's.
-        people: sql<
-          PersonJson[]
-        >`json_agg(json_build_array(people.id, people.name, people.left_on, (select coalesce(json_agg(json_build_array(passes.id, passes.exam_code, passes.passed_on) order by passes.passed_on, passes.id), '[]'::json) from ${examPasses} as passes where passes.person_id = people.id)) order by people.name, people.id)::text`.mapWith(
-          (text: string) => JSON.parse(text) as PersonJson[],
-        ),
-      })
-      .from(people)
-      .where(inArray(people.organizationId, ids))
-      .groupBy(people.organizationId),
-    db
-      .select({ organizationId: revenueLines.organizationId, ...revenueInputColumns })
-      .from(revenueLines)
-      .where(inArray(revenueLines.organizationId, ids))
-      .orderBy(asc(revenueLines.organizationId), asc(revenueLines.bookedOn), asc(revenueLines.id)),
-    db
-      .select({
-        organizationId: awards.organizationId,
-        tier: awards.tier,
-        awardedOn: awards.awardedOn,
-        anniversaryOn: awards.anniversaryOn,
-      })
-      .from(awards)
-      .where(inArray(awards.organizationId, ids)),
-  ]);
-
-  const inputs = new Map<string, EvaluationInput>(
-    organizationRows.map((organization) => [
-      organization.id,
-      { competency: "cloud-crm", asOf, market: organization.market, people: [], revenue: [] },
-    ]),
+/**
+ * The organizations among `organizationIds` not yet watched on `today` at their current
+ * evidence, each with its evidence, awards, open alerts and recipients, in one statement.
+ *
+ * People and passes are the bulk of it: they come as one line of text per person, without the
+ * passes' ids (the rules then know a pass as `personId#index`, which the watch resolves for the
+ * few passes an alert cites) and without names (an alert's names are read when it is stored).
+ * Each list is sorted once, in a subquery, and aggregated in that order: an aggregate with its
+ * own ORDER BY sorts every group apart, which costs more than the rest of the statement.
+ */
+async function loadDue(db: Executor, organizationIds: readonly string[], today: string): Promise<DueRow[]> {
+  return rowsOf<DueRow>(
+    db,
+    sql`
+      with due as (
+        select organizations.id, organizations.market, organizations.evidence_revision as revision, watch.tier as previous_tier
+        from organizations
+        left join organization_watch as watch on watch.organization_id = organizations.id
+        where organizations.id in (select batch.id::uuid from jsonb_array_elements_text(${JSON.stringify(organizationIds)}::jsonb) as batch(id))
+          and (watch.organization_id is null or watch.watched_on <> ${today} or watch.revision <> organizations.evidence_revision)
+      ),
+      passes as (
+        select person_id, string_agg(exam_code || ' ' || passed_on::text, ' ') as exams
+        from exam_passes
+        where organization_id = any(array(select id from due))
+        group by person_id
+      ),
+      staff as (
+        select organization_id, string_agg(line, E'\\n') as people
+        from (
+          select people.organization_id, concat_ws(' ', people.id, coalesce(people.left_on::text, '-'), passes.exams) as line
+          from people
+          left join passes on passes.person_id = people.id
+          where people.organization_id = any(array(select id from due))
+          order by people.organization_id, people.name, people.id
+        ) as sorted
+        group by organization_id
+      ),
+      recipients as (
+        select member.organization_id, json_agg(json_build_array(member.id, member.role, member.person_id,
+            (select json_object_agg(preference.kind, preference.mode) from alert_preferences as preference where preference.user_id = member.id))) as recipients
+        from users as member
+        where member.organization_id = any(array(select id from due)) and not member.disabled
+        group by member.organization_id
+      )
+      select due.id, due.market, due.revision, due.previous_tier, staff.people, recipients.recipients,
+        (select json_agg(json_build_array(line.id, line.customer_name, line.product, line.amount_cents, line.booked_on, line.dpor_associated) order by line.booked_on, line.id)
+          from revenue_lines as line where line.organization_id = due.id) as revenue,
+        (select json_agg(json_build_array(award.tier, award.awarded_on, award.anniversary_on))
+          from awards as award where award.organization_id = due.id) as awards,
+        (select json_agg(json_build_array(alert.id, alert.cause_key, alert.kind, alert.tier))
+          from alerts as alert where alert.organization_id = due.id and alert.resolved_at is null) as open
+      from due
+      left join staff on staff.organization_id = due.id
+      left join recipients on recipients.organization_id = due.id
+    `,
   );
-  for (const row of peopleRows) {
-    const input = inputs.get(row.organizationId);
-    if (!input) continue;
-    for (const [id, name, leftOn, passes] of row.people) {
-      input.people.push({ id, name, leftOn, exams: passes.map(([passId, code, passedOn]) => ({ id: passId, code, passedOn })) });
-    }
-  }
-  for (const { organizationId, ...line } of revenueRows) inputs.get(organizationId)?.revenue.push(line);
-  const awardsOf = new Map<string, Award[]>();
-  for (const { organizationId, ...award } of awardRows) {
-    const list = awardsOf.get(organizationId) ?? [];
-    list.push(award);
-    awardsOf.set(organizationId, list);
-  }
-  return { inputs, awardsOf };
 }
 
-/** Who hears of an organization's alerts: its partner admins, and for an exam, the employee who holds it. */
-async function recipientsOf(db: Executor, organizationIds: readonly string[]) {
-  const rows = await db
-    .select({
-      id: users.id,
-      organizationId: users.organizationId,
-      role: users.role,
-      personId: users.personId,
-      preferences: sql<Record<
-        string,
-        AlertDeliveryMode
-      > | null>`(select json_object_agg(${alertPreferences.kind}, ${alertPreferences.mode}) from ${alertPreferences} where ${alertPreferences.userId} = ${users.id})`,
-    })
-    .from(users)
-    .where(and(inArray(users.organizationId, organizationIds), eq(users.disabled, false)));
-  const byOrganization = new Map<string, typeof rows>();
-  for (const row of rows) {
-    if (!row.organizationId) continue;
-    const list = byOrganization.get(row.organizationId) ?? [];
-    list.push(row);
-    byOrganization.set(row.organizationId, list);
-  }
-  return byOrganization;
+/** The lines of `loadDue`'s people as lib/rules takes them. */
+function peopleOf(text: string | null): EvaluationInput["people"] {
+  if (!text) return [];
+  return text.split("\n").map((line) => {
+    const fields = line.split(" ");
+    const exams: { code: string; passedOn: string }[] = [];
+    for (let index = 2; index < fields.length; index += 2) exams.push({ code: fields[index], passedOn: fields[index + 1] });
+    // By date, as every page lists them (a person passes a few exams: sorted here, not in the statement).
+    if (exams.length > 1) exams.sort((a, b) => (a.passedOn === b.passedOn ? (a.code < b.code ? -1 : 1) : a.passedOn < b.passedOn ? -1 : 1));
+    return { id: fields[0], leftOn: fields[1] === "-" ? null : fields[1], exams };
+  });
 }
 
-type Recipient = Awaited<ReturnType<typeof recipientsOf>> extends Map<string, infer R> ? R : never;
+function inputOf(row: DueRow, asOf: string): EvaluationInput {
+  return {
+    competency: "cloud-crm",
+    asOf,
+    market: row.market,
+    people: peopleOf(row.people),
+    revenue: (row.revenue ?? []).map(([id, customer, product, amountCents, bookedOn, dporAssociated]) => ({
+      id,
+      customer: customer ?? undefined,
+      product,
+      amountCents: Number(amountCents),
+      bookedOn,
+      dporAssociated,
+    })),
+  };
+}
 
-function audienceOf(cause: AlertCause, recipients: Recipient): Recipient {
+function audienceOf(cause: AlertCause, recipients: readonly Recipient[]): Recipient[] {
   return recipients.filter(
     (user) =>
       user.role === "partner_admin" ||
       (cause.kind === "exam-expiring" && user.personId !== null && cause.personIds.includes(user.personId)),
   );
+}
+
+/** A pass the rules know as `personId#index` (`examPassId`), by its natural key. */
+interface PassReference {
+  ref: string;
+  person: string;
+  code: string;
+  day: string;
+}
+
+/**
+ * Gives the passes that causes cite by `personId#index` their database ids, in the causes'
+ * keys and evidence, so that a cause is named as it was when passes came with their ids.
+ */
+async function withPassIds(db: Executor, causes: { cause: AlertCause; input: EvaluationInput }[]): Promise<AlertCause[]> {
+  const references = new Map<string, PassReference>();
+  for (const { cause, input } of causes) {
+    for (const ref of cause.evidenceIds) {
+      const hash = ref.lastIndexOf("#");
+      if (hash < 0 || references.has(ref)) continue;
+      const person = input.people.find((candidate) => candidate.id === ref.slice(0, hash));
+      const pass = person?.exams[Number(ref.slice(hash + 1))];
+      if (person && pass) references.set(ref, { ref, person: person.id, code: pass.code, day: pass.passedOn });
+    }
+  }
+  if (references.size === 0) return causes.map(({ cause }) => cause);
+  const found = await rowsOf<{ ref: string; id: string }>(
+    db,
+    sql`select reference.ref, passes.id from jsonb_to_recordset(${JSON.stringify([...references.values()])}::jsonb) as reference(ref text, person uuid, code text, day date)
+        join exam_passes as passes on passes.person_id = reference.person and passes.exam_code = reference.code and passes.passed_on = reference.day`,
+  );
+  const idOf = new Map(found.map((row) => [row.ref, row.id]));
+  return causes.map(({ cause }) => {
+    if (!cause.evidenceIds.some((ref) => idOf.has(ref))) return cause;
+    let key = cause.key;
+    for (const ref of cause.evidenceIds) {
+      const id = idOf.get(ref);
+      if (id) key = key.replace(ref, id);
+    }
+    return { ...cause, key, evidenceIds: cause.evidenceIds.map((ref) => idOf.get(ref) ?? ref) };
+  });
 }
 
 /**
@@ -148,141 +187,118 @@ function audienceOf(cause: AlertCause, recipients: Recipient): Recipient {
  */
 export async function watchOrganizations(db: Database, organizationIds: readonly string[], today: string): Promise<WatchOutcome> {
   if (organizationIds.length === 0) return { watched: 0, raised: 0, resolved: 0 };
+  const sorted = [...new Set(organizationIds)].sort();
   return db.transaction(async (tx) => {
     // Planned as large, these short queries would be compiled by PostgreSQL's JIT first, which
-    // costs more than it saves; the setting ends with the transaction.
-    await tx.execute(sql`set local jit = off`);
-    const sorted = [...new Set(organizationIds)].sort();
-    // Advisory locks taken in one order: concurrent watchers of overlapping batches wait, never deadlock.
+    // costs more than it saves; dates are read as text in ISO form. Both settings end with the
+    // transaction. Advisory locks are taken in one order: concurrent watchers of overlapping
+    // batches wait, never deadlock.
     await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtextextended(id, 7)) from jsonb_array_elements_text(${JSON.stringify(sorted)}::jsonb) as id`,
+      sql`select set_config('jit', 'off', true), set_config('datestyle', 'ISO, YMD', true),
+        (select count(pg_advisory_xact_lock(hashtextextended(batch.id, 7))) from jsonb_array_elements_text(${JSON.stringify(sorted)}::jsonb) as batch(id))`,
     );
     return watchLocked(tx, sorted, today);
   });
 }
 
 async function watchLocked(tx: Executor, organizationIds: readonly string[], today: string): Promise<WatchOutcome> {
-  const due = await tx
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      market: organizations.market,
-      revision: organizations.evidenceRevision,
-      previousTier: organizationWatch.tier,
-    })
-    .from(organizations)
-    .leftJoin(organizationWatch, eq(organizationWatch.organizationId, organizations.id))
-    .where(
-      and(
-        inArray(organizations.id, organizationIds),
-        or(
-          isNull(organizationWatch.organizationId),
-          ne(organizationWatch.watchedOn, today),
-          ne(organizationWatch.revision, organizations.evidenceRevision),
-        ),
-      ),
-    );
+  const due = await loadDue(tx, organizationIds, today);
   if (due.length === 0) return { watched: 0, raised: 0, resolved: 0 };
-  const ids = due.map((organization) => organization.id);
-  const [{ inputs, awardsOf }, openRows, recipients] = await Promise.all([
-    loadEvidenceOf(tx, due, today),
-    tx
-      .select({ organizationId: alerts.organizationId, key: alerts.causeKey, kind: alerts.kind, tier: alerts.tier })
-      .from(alerts)
-      .where(and(inArray(alerts.organizationId, ids), isNull(alerts.resolvedAt))),
-    recipientsOf(tx, ids),
-  ]);
-  const openOf = new Map<string, OpenAlert[]>();
-  for (const { organizationId, ...alert } of openRows) {
-    const list = openOf.get(organizationId) ?? [];
-    list.push({ ...alert, kind: alert.kind as AlertKind });
-    openOf.set(organizationId, list);
-  }
 
-  const holding: { organizationId: string; cause: AlertCause; names: string[] }[] = [];
-  const states: (typeof organizationWatch.$inferInsert)[] = [];
+  const found: { cause: AlertCause; input: EvaluationInput; organizationId: string; audience: Recipient[] }[] = [];
+  const openIds: { organizationId: string; key: string; id: string }[] = [];
+  const states: { organization_id: string; tier: string; revision: number }[] = [];
   for (const organization of due) {
-    const input = inputs.get(organization.id);
-    if (!input) continue;
+    const input = inputOf(organization, today);
     const evaluation = evaluate(input);
+    const open = (organization.open ?? []).map(([id, key, kind, tier]) => ({ id, key, kind: kind as AlertKind, tier }));
     const causes = watchAlerts({
       input,
       evaluation,
       forecast: forecast(input),
-      awards: awardsOf.get(organization.id) ?? [],
-      previousTier: organization.previousTier,
-      open: openOf.get(organization.id) ?? [],
+      awards: (organization.awards ?? []).map(([tier, awardedOn, anniversaryOn]) => ({ tier, awardedOn, anniversaryOn })),
+      previousTier: organization.previous_tier,
+      open,
     });
-    const nameOf = new Map(input.people.map((person) => [person.id, person.name ?? person.id]));
-    for (const cause of causes) {
-      holding.push({ organizationId: organization.id, cause, names: cause.personIds.map((id) => nameOf.get(id) ?? id) });
-    }
-    states.push({ organizationId: organization.id, tier: evaluation.tier, watchedOn: today, revision: organization.revision });
+    const recipients = (organization.recipients ?? []).map(([id, role, personId, preferences]) => ({ id, role, personId, preferences }));
+    for (const cause of causes) found.push({ cause, input, organizationId: organization.id, audience: audienceOf(cause, recipients) });
+    for (const alert of open) openIds.push({ organizationId: organization.id, key: alert.key, id: alert.id });
+    states.push({ organization_id: organization.id, tier: evaluation.tier, revision: Number(organization.revision) });
   }
+  const named = await withPassIds(tx, found);
+  const holding = found.map(({ organizationId, audience }, index) => {
+    const { key, kind, tier, on, threshold, personIds, evidenceIds, examCode } = named[index];
+    return {
+      organization_id: organizationId,
+      cause_key: key,
+      kind,
+      tier,
+      due_on: on,
+      threshold,
+      person_ids: personIds,
+      evidence_ids: evidenceIds,
+      exam_code: examCode,
+      audience: audience.map((user) => ({ user_id: user.id, mode: user.preferences?.[kind] ?? "immediate" })),
+    };
+  });
+  // Only the watch writes alerts, under the organizations' locks: the open alerts read above are
+  // all there are, and those whose cause no longer holds are resolved.
+  const holds = new Set(holding.map((alert) => `${alert.organization_id} ${alert.cause_key}`));
+  const resolvedIds = openIds.filter((alert) => !holds.has(`${alert.organizationId} ${alert.key}`)).map((alert) => alert.id);
 
-  // Open alerts whose cause is not among those that hold are resolved.
-  const held = holding.map(({ organizationId, cause }) => ({ o: organizationId, k: cause.key }));
-  const resolved = await tx
-    .update(alerts)
-    .set({ resolvedAt: new Date() })
-    .where(
-      and(
-        inArray(alerts.organizationId, ids),
-        isNull(alerts.resolvedAt),
-        sql`not exists (select 1 from jsonb_to_recordset(${JSON.stringify(held)}::jsonb) as held(o uuid, k text) where held.o = ${alerts.organizationId} and held.k = ${alerts.causeKey})`,
+  // One statement writes it all: resolved alerts, new ones (an alert already open for its cause
+  // is left as it is), their notifications and emails to each audience, and the watch's record.
+  // The people an alert names are read here, for the few alerts raised, rather than for everyone.
+  const [outcome] = await rowsOf<{ raised: number; resolved: number }>(
+    tx,
+    sql`
+      with resolved as (
+        update alerts set resolved_at = now()
+        where id in (select resolved.id::uuid from jsonb_array_elements_text(${JSON.stringify(resolvedIds)}::jsonb) as resolved(id))
+        returning id
       ),
-    )
-    .returning({ id: alerts.id });
-
-  const raised =
-    holding.length === 0
-      ? []
-      : await tx
-          .insert(alerts)
-          .values(
-            holding.map(({ organizationId, cause, names }) => ({
-              organizationId,
-              kind: cause.kind,
-              causeKey: cause.key,
-              tier: cause.tier,
-              dueOn: cause.on,
-              threshold: cause.threshold,
-              personIds: [...cause.personIds],
-              evidenceIds: [...cause.evidenceIds],
-              details: { personNames: names, examCode: cause.examCode },
-              raisedOn: today,
-            })),
-          )
-          .onConflictDoNothing({ target: [alerts.organizationId, alerts.causeKey], where: isNull(alerts.resolvedAt) })
-          .returning({ id: alerts.id, organizationId: alerts.organizationId, causeKey: alerts.causeKey });
-
-  const causeOf = new Map(holding.map(({ organizationId, cause }) => [`${organizationId} ${cause.key}`, cause]));
-  const inApp: (typeof notifications.$inferInsert)[] = [];
-  const emails: (typeof alertEmails.$inferInsert)[] = [];
-  for (const alert of raised) {
-    const cause = causeOf.get(`${alert.organizationId} ${alert.causeKey}`);
-    if (!cause) continue;
-    for (const user of audienceOf(cause, recipients.get(alert.organizationId) ?? [])) {
-      inApp.push({ userId: user.id, kind: "alert", alertId: alert.id });
-      const mode = user.preferences?.[cause.kind] ?? "immediate";
-      if (mode !== "never") emails.push({ alertId: alert.id, userId: user.id, mode });
-    }
-  }
-  if (inApp.length > 0) await tx.insert(notifications).values(inApp);
-  if (emails.length > 0) await tx.insert(alertEmails).values(emails).onConflictDoNothing();
-  await tx
-    .insert(organizationWatch)
-    .values(states)
-    .onConflictDoUpdate({
-      target: organizationWatch.organizationId,
-      set: {
-        tier: sql`excluded.tier`,
-        watchedOn: sql`excluded.watched_on`,
-        revision: sql`excluded.revision`,
-        watchedAt: sql`now()`,
-      },
-    });
-  return { watched: states.length, raised: raised.length, resolved: resolved.length };
+      holding as (
+        select * from jsonb_to_recordset(${JSON.stringify(holding)}::jsonb) as holding(organization_id uuid, cause_key text, kind text,
+          tier text, due_on date, threshold integer, person_ids jsonb, evidence_ids jsonb, exam_code text, audience jsonb)
+      ),
+      raised as (
+        insert into alerts (organization_id, kind, cause_key, tier, due_on, threshold, person_ids, evidence_ids, details, raised_on)
+        select organization_id, kind, cause_key, tier, due_on, threshold, person_ids, evidence_ids,
+          jsonb_build_object(
+            'personNames',
+            (select coalesce(jsonb_agg(coalesce(person.name, named.id) order by named.position), '[]'::jsonb)
+              from jsonb_array_elements_text(holding.person_ids) with ordinality as named(id, position)
+              left join people as person on person.id = named.id::uuid),
+            'examCode', exam_code),
+          ${today}::date
+        from holding
+        on conflict (organization_id, cause_key) where resolved_at is null do nothing
+        returning id, organization_id, cause_key
+      ),
+      audience as (
+        select raised.id as alert_id, member.user_id, member.mode
+        from raised
+        join holding using (organization_id, cause_key)
+        cross join jsonb_to_recordset(holding.audience) as member(user_id uuid, mode text)
+      ),
+      in_app as (
+        insert into notifications (user_id, kind, alert_id) select user_id, 'alert', alert_id from audience
+      ),
+      emails as (
+        insert into alert_emails (alert_id, user_id, mode) select alert_id, user_id, mode from audience where mode <> 'never'
+        on conflict do nothing
+      ),
+      watched as (
+        insert into organization_watch (organization_id, tier, watched_on, revision)
+        select organization_id, tier, ${today}::date, revision
+        from jsonb_to_recordset(${JSON.stringify(states)}::jsonb) as state(organization_id uuid, tier text, revision bigint)
+        on conflict (organization_id) do update
+          set tier = excluded.tier, watched_on = excluded.watched_on, revision = excluded.revision, watched_at = now()
+      )
+      select (select count(*) from raised)::integer as raised, (select count(*) from resolved)::integer as resolved
+    `,
+  );
+  return { watched: states.length, raised: outcome.raised, resolved: outcome.resolved };
 }
 
 /** Every organization's id, in order: the watch's work, cut into batches. */

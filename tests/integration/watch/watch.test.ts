@@ -3,7 +3,18 @@ import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { beforeAll, expect, it } from "vitest";
 import { POST as oneClickUnsubscribe } from "@/app/api/unsubscribe/[token]/route";
-import { alertEmails, alertPreferences, alerts, notifications, organizations, organizationWatch, people, users } from "@/db/schema";
+import {
+  alertEmails,
+  alertPreferences,
+  alerts,
+  examPasses,
+  notifications,
+  organizations,
+  organizationWatch,
+  people,
+  revenueLines,
+  users,
+} from "@/db/schema";
 import { unsubscribeAction } from "@/lib/actions/alerts";
 import { today } from "@/lib/clock";
 import { sendAlertDigests, sendAlertEmails, chooseAlertEmails } from "@/lib/data/alert-emails";
@@ -218,6 +229,93 @@ describeOnEachDatabase("the daily watch", (database) => {
       }),
     );
     expect(refused.status).toBe(400);
+  });
+});
+
+describeOnEachDatabase("an exam that stops counting", (database) => {
+  it("warns the admins and the employee who relies on it, citing the pass itself", async () => {
+    const world = await demoWorld(database());
+    const [northwind] = await world.db
+      .insert(organizations)
+      .values({ name: "Northwind Traders", mpnId: "4455667", market: "developed" })
+      .returning({ id: organizations.id });
+    const [ana, ben] = await world.db
+      .insert(people)
+      .values([
+        { organizationId: northwind.id, name: "Ana Trujillo", mcid: "20000001" },
+        { organizationId: northwind.id, name: "Ben Ortiz", mcid: "20000002" },
+      ])
+      .returning({ id: people.id });
+    // Ana's application exam, MB2-709 (retired at the end of 2017), counts until 2018-12-31; her deployment exam and Ben's customization exam always count.
+    const [retiring] = await world.db
+      .insert(examPasses)
+      .values([
+        { organizationId: northwind.id, personId: ana.id, examCode: "MB2-709", passedOn: "2017-06-01" },
+        { organizationId: northwind.id, personId: ana.id, examCode: "MB2-710", passedOn: "2018-03-01" },
+        { organizationId: northwind.id, personId: ben.id, examCode: "MB2-712", passedOn: "2018-03-02" },
+      ])
+      .returning({ id: examPasses.id });
+    await world.db.insert(revenueLines).values({
+      organizationId: northwind.id,
+      customerName: "Alpine Ski House",
+      product: "crm-online",
+      amountCents: 15_000_000,
+      bookedOn: "2018-06-01",
+      dporAssociated: true,
+      reference: "NW-1",
+    });
+    const account = (email: string, role: "partner_admin" | "employee", personId: string | null) => ({
+      email,
+      displayName: email,
+      passwordHash: "not-a-usable-hash",
+      role,
+      organizationId: northwind.id,
+      personId,
+    });
+    const [admin, anaUser, benUser] = await world.db
+      .insert(users)
+      .values([
+        account("admin@northwind.example", "partner_admin", null),
+        account("ana@northwind.example", "employee", ana.id),
+        account("ben@northwind.example", "employee", ben.id),
+      ])
+      .returning({ id: users.id });
+
+    await watchAll(world.db, "2018-11-15");
+    const expiring = await world.db
+      .select()
+      .from(alerts)
+      .where(and(eq(alerts.organizationId, northwind.id), eq(alerts.kind, "exam-expiring")));
+    expect(expiring).toHaveLength(1);
+    expect(expiring[0]).toMatchObject({
+      causeKey: `exam-expiring:${retiring.id}:2018-12-31`,
+      tier: "silver",
+      dueOn: "2018-12-31",
+      personIds: [ana.id],
+      evidenceIds: [retiring.id],
+      details: { personNames: ["Ana Trujillo"], examCode: "MB2-709" },
+    });
+    const told = await world.db
+      .select({ userId: notifications.userId })
+      .from(notifications)
+      .where(eq(notifications.alertId, expiring[0].id));
+    expect(told.map((row) => row.userId).sort()).toEqual([admin.id, anaUser.id].sort());
+    expect(told.map((row) => row.userId)).not.toContain(benUser.id);
+    // The tier it will cost cites the same pass.
+    const [ending] = await world.db
+      .select({ evidenceIds: alerts.evidenceIds })
+      .from(alerts)
+      .where(and(eq(alerts.organizationId, northwind.id), eq(alerts.kind, "tier-ending")));
+    expect(ending.evidenceIds).toContain(retiring.id);
+
+    // Watched again the next day: the same pass is recognised, not announced twice.
+    await watchAll(world.db, "2018-11-16");
+    expect(
+      await world.db
+        .select({ id: alerts.id })
+        .from(alerts)
+        .where(and(eq(alerts.organizationId, northwind.id), eq(alerts.kind, "exam-expiring"))),
+    ).toEqual([{ id: expiring[0].id }]);
   });
 });
 
