@@ -12,6 +12,7 @@ export { NO_TIER, tierIds, tierRank } from "./tiers";
 export {
   amountUsdSchema,
   calendarDateSchema,
+  contractInput,
   type EvaluationInput,
   type EvaluationInputJson,
   evaluationInputSchema,

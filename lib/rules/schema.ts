@@ -3,7 +3,7 @@ import { cloudCrm } from "./cloud-crm";
 import { type CalendarDate, sameDateYearsLater } from "./dates";
 import type { ProgramDefinition } from "./definition";
 import { repeatedIdIndexes } from "./duplicates";
-import { type Cents, centsFromUsd, hasAtMostTwoDecimals, MAX_LINE_AMOUNT_USD } from "./money";
+import { type Cents, centsFromUsd, hasAtMostTwoDecimals, MAX_LINE_AMOUNT_USD, usdFromCents } from "./money";
 
 /*
  * The input of the rules, as zod schemas: the one definition that the command line, the
@@ -122,6 +122,17 @@ export function forecastUntilSchema(asOf: CalendarDate) {
       .refine((until) => until > asOf, `must be after asOf (${asOf})`)
       .refine((until) => until <= latest, `at most one year after asOf (${latest})`),
   );
+}
+
+/** The input as the contract writes it, amounts in dollars: what `evaluate FILE` reads back. */
+export function contractInput(input: EvaluationInput): EvaluationInputJson {
+  return {
+    competency: input.competency,
+    asOf: input.asOf,
+    market: input.market,
+    people: input.people,
+    revenue: input.revenue.map(({ amountCents, ...line }) => ({ ...line, amountUsd: usdFromCents(amountCents) })),
+  };
 }
 
 /** The id an exam pass is known by in explanations and forecasts: its own, else `personId#index`. */

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { strFromU8, unzipSync } from "fflate";
 import { signedInPage, tabTo, todayUtc } from "./support/session";
 
 const reference = `CTS-E2E-${Date.now()}`;
@@ -158,6 +160,15 @@ test("Contoso applies for Gold; the reviewer sends it back, then approves the re
   await expect(admin.locator("header").filter({ visible: true })).toBeHidden();
   await expect(admin.getByTestId("award-summary").filter({ visible: true })).toBeVisible();
   await admin.emulateMedia({ media: "screen" });
+  // The decision's audit pack: the printable summary and the evidence as the rules read it.
+  const [download] = await Promise.all([
+    admin.waitForEvent("download"),
+    admin.getByRole("link", { name: "Download the audit pack" }).filter({ visible: true }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^audit-pack-4410021-gold-round-2-\d{4}-\d{2}-\d{2}\.zip$/);
+  const pack = unzipSync(new Uint8Array(readFileSync(await download.path())));
+  expect(strFromU8(pack["summary.html"])).toContain("Approved by Rita Reviewer");
+  expect(JSON.parse(strFromU8(pack["decision.json"]))).toMatchObject({ decision: "approved", award: { tier: "gold" } });
 
   // Undo the added line, so the other specs find Contoso's revenue as seeded.
   await admin.goto(`/revenue?q=${reference}`);

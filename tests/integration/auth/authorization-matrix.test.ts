@@ -250,10 +250,11 @@ describeOnEachDatabase("the authorization matrix", (database) => {
       for (const row of Array.isArray(entry) ? entry : [entry]) {
         for (const caller of callers) {
           it(`${row.case ? `${row.case}, ` : ""}${caller}: HTTP ${row.expect[caller]}`, async () => {
+            const params = typeof row.params === "function" ? await row.params(world) : (row.params ?? {});
             const request = await signedInRequest(caller);
             const before = await snapshot();
             const response = await request.run(() =>
-              handler(new NextRequest(row.request(world, caller)), { params: Promise.resolve(row.params ?? {}) }),
+              handler(new NextRequest(row.request(world, caller)), { params: Promise.resolve(params) }),
             );
             expect(response.status).toBe(row.expect[caller]);
             if (response.status >= 300) expect(await snapshot()).toEqual(before);

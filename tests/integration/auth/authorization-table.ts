@@ -6,7 +6,13 @@ import { users } from "@/db/schema";
 import { evaluateCase } from "@/lib/data/case-evaluation";
 import { previewImport } from "@/lib/data/imports";
 import { unsubscribeToken } from "@/lib/mail/unsubscribe";
-import { clearForNewApplication, contosoAdminNotification, freshContosoSubmission, memoryMailer } from "../submissions/support";
+import {
+  clearForNewApplication,
+  contosoAdminNotification,
+  decidedContosoSubmission,
+  freshContosoSubmission,
+  memoryMailer,
+} from "../submissions/support";
 
 /**
  * THE AUTHORIZATION TABLE: what every server action and every route handler answers to
@@ -87,7 +93,8 @@ export interface ActionRow {
 export interface RouteRow {
   case?: string;
   request(world: World, caller: Caller): Request;
-  params?: Record<string, string>;
+  /** The dynamic segments, or a function building the record they name (run before the call, once per caller). */
+  params?: Record<string, string> | ((world: World) => Promise<Record<string, string>>);
   expect: Record<Caller, number>;
   /** Text a caller's response body must not contain (another organization's data). */
   mustNotContain?: Partial<Record<Caller, string[]>>;
@@ -377,6 +384,13 @@ export const routeRows: Record<string, RouteRow | RouteRow[]> = {
     request: (w) => new Request(`http://portal.test/api/audit/export?organization=${w.contosoId}`),
     expect: { signedOut: 401, employee: 403, admin: 200, otherAdmin: 200, reviewer: 200 },
     mustNotContain: { otherAdmin: ["Contoso", "Claire Admin"] },
+  },
+  // A decision's audit pack: any for reviewers, their own organization's for partner admins.
+  "app/api/submissions/[id]/audit-pack/route.ts GET": {
+    request: () => new Request("http://portal.test/api/submissions/x/audit-pack"),
+    params: async (w) => ({ id: await decidedContosoSubmission(w.db, w.contosoId) }),
+    expect: { signedOut: 401, employee: 403, admin: 200, otherAdmin: 404, reviewer: 200 },
+    mustNotContain: { otherAdmin: ["Contoso"] },
   },
   // One-click unsubscribe (RFC 8058) from a mail client: the signed token, never a session.
   "app/api/unsubscribe/[token]/route.ts POST": [

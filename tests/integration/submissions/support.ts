@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { awards, notifications, submissions, users } from "@/db/schema";
 import { today } from "@/lib/clock";
 import { evaluateCase } from "@/lib/data/case-evaluation";
-import { verifyRemaining } from "@/lib/data/decisions";
+import { decideSubmission, verifyRemaining } from "@/lib/data/decisions";
 import { claimSubmission, getCase } from "@/lib/data/review";
 import type { SubmissionSnapshot } from "@/lib/data/snapshot-types";
 import { submitApplication } from "@/lib/data/submissions";
@@ -67,6 +67,16 @@ export async function freshContosoSubmission(db: Database, organizationId: strin
   if (reviewer) await claimSubmission(db, reviewer, id);
   const [row] = await db.select({ snapshot: submissions.snapshot }).from(submissions).where(eq(submissions.id, id));
   return { id, snapshot: row.snapshot as SubmissionSnapshot };
+}
+
+/** A new Contoso Silver submission, reviewed and sent back with changes requested: a decision of record. */
+export async function decidedContosoSubmission(db: Database, organizationId: string): Promise<string> {
+  const { id } = await freshContosoSubmission(db, organizationId, { claimed: true });
+  const reviewer = await findActiveUser(db, await userId(db, "reviewer@program.example"));
+  if (!reviewer) throw new Error("the demo reviewer is missing");
+  await verifyEverythingLeft(db, reviewer, id);
+  await decideSubmission(db, reviewer, { id, decision: "request_changes", message: "Matrix decision." });
+  return id;
 }
 
 /** A notification of Contoso's admin about a new submission. */

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { tierTitle } from "@/components/competency/definition-text";
 import { ActionForm } from "@/components/submissions/action-form";
+import { AuditPackLink } from "@/components/submissions/audit-pack-link";
 import { AwardSummary } from "@/components/submissions/award-summary";
 import { evidenceLabel } from "@/components/submissions/evidence-label";
 import { HistoryList } from "@/components/submissions/history-list";
@@ -114,6 +115,8 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
           </AlertDescription>
         </Alert>
       )}
+
+      {isAdmin && submission.decidedAt && <AuditPackLink submissionId={submission.id} />}
 
       {canResubmit && (
         <div className="space-y-2" data-print="hide">

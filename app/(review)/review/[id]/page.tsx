@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { tierTitle } from "@/components/competency/definition-text";
+import { AuditPackLink } from "@/components/submissions/audit-pack-link";
 import { ChangesList } from "@/components/review/changes-list";
 import { ClaimButton } from "@/components/review/claim-button";
 import { ReleaseButton } from "@/components/review/release-button";
@@ -57,9 +58,12 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ id:
           {found.claimedByName ? t("claimedLine", { name: found.claimedByName }) : t("unclaimedLine")}
         </p>
         {found.decidedByName && found.decidedAt && (
-          <p className="text-sm">
-            {t("decidedLine", { name: found.decidedByName, date: formatDate(day(found.decidedAt), locale, "long") })}
-          </p>
+          <>
+            <p className="text-sm">
+              {t("decidedLine", { name: found.decidedByName, date: formatDate(day(found.decidedAt), locale, "long") })}
+            </p>
+            <AuditPackLink submissionId={found.id} />
+          </>
         )}
         {found.status === "submitted" && <ClaimButton id={found.id} />}
         {mine && <ReleaseButton id={found.id} />}
