@@ -156,6 +156,9 @@ export const examPasses = pgTable(
     examCode: text("exam_code").notNull(),
     passedOn: date("passed_on", { mode: "string" }).notNull(),
     certificationRef: text("certification_ref"),
+    /** The Microsoft transcript that shows the pass, and the code its owner shares it with. */
+    transcriptId: text("transcript_id"),
+    transcriptCode: text("transcript_code"),
     ...verification,
     recordedBy: uuid("recorded_by").references(() => users.id),
     version,
@@ -170,6 +173,7 @@ export const examPasses = pgTable(
     unique("exam_passes_person_exam_date").on(t.personId, t.examCode, t.passedOn),
     index("exam_passes_organization").on(t.organizationId),
     check("exam_passes_code_shape", sql`${t.examCode} ~ '^[A-Z0-9]+-[A-Z0-9]+$'`),
+    check("exam_passes_transcript_code_with_id", sql`${t.transcriptCode} is null or ${t.transcriptId} is not null`),
     check("exam_passes_verification_known", sql`${t.verificationStatus} in (${oneOf(verificationStatuses)})`),
   ],
 );
@@ -308,6 +312,9 @@ export type EvidenceKind = (typeof evidenceKinds)[number];
 
 export const evidenceVerdicts = ["verified", "rejected"] as const;
 export type EvidenceVerdict = (typeof evidenceVerdicts)[number];
+/** How a reviewer checked an exam pass they verified. */
+export const checkMethods = ["transcript", "certificate", "other"] as const;
+export type CheckMethod = (typeof checkMethods)[number];
 
 /**
  * A partner's application for a tier. The snapshot is the evidence as it stood on `as_of`
@@ -383,6 +390,9 @@ export const evidenceReviews = pgTable(
     itemId: uuid("item_id").notNull(),
     status: text("status").notNull(),
     reason: text("reason"),
+    /** For a verified exam pass: how it was checked, with a note when by other means. */
+    checkMethod: text("check_method"),
+    checkNote: text("check_note"),
     reviewerId: uuid("reviewer_id")
       .notNull()
       .references(() => users.id),
@@ -398,6 +408,15 @@ export const evidenceReviews = pgTable(
     check("evidence_reviews_kind_known", sql`${t.itemKind} in (${oneOf(evidenceKinds)})`),
     check("evidence_reviews_status_known", sql`${t.status} in (${oneOf(evidenceVerdicts)})`),
     check("evidence_reviews_rejection_has_reason", sql`${t.status} <> 'rejected' or length(trim(coalesce(${t.reason}, ''))) > 0`),
+    check("evidence_reviews_check_method_known", sql`${t.checkMethod} is null or ${t.checkMethod} in (${oneOf(checkMethods)})`),
+    check(
+      "evidence_reviews_check_of_verified_pass",
+      sql`${t.checkMethod} is null or (${t.status} = 'verified' and ${t.itemKind} = 'exam_pass')`,
+    ),
+    check(
+      "evidence_reviews_other_check_has_note",
+      sql`coalesce(${t.checkMethod}, '') <> 'other' or length(trim(coalesce(${t.checkNote}, ''))) > 0`,
+    ),
   ],
 );
 

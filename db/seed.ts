@@ -131,6 +131,9 @@ async function seedOrganization(tx: Executor, demo: DemoOrganization, today: str
         examCode,
         passedOn: typeof when === "number" ? addDays(today, -when) : when,
         certificationRef: `TR-${person.mcid}-${examCode}`,
+        // Each person's Microsoft transcript, as they would share it with the program.
+        transcriptId: person.mcid,
+        transcriptCode: `tr${person.mcid.slice(-4)}`,
       })),
     );
   }

@@ -16,6 +16,10 @@ export interface RecordExamPassLabels {
   passedOn: string;
   certificationRef: string;
   certificationRefHint: string;
+  transcriptId: string;
+  transcriptIdHint: string;
+  transcriptCode: string;
+  transcriptCodeHint: string;
   submit: string;
   pending: string;
 }
@@ -91,6 +95,22 @@ export function RecordExamPassForm({
         error={failure?.fieldErrors?.certificationRef}
       >
         <Input defaultValue={typed.certificationRef} maxLength={100} autoComplete="off" />
+      </FormField>
+      <FormField
+        name="transcriptId"
+        label={labels.transcriptId}
+        description={labels.transcriptIdHint}
+        error={failure?.fieldErrors?.transcriptId}
+      >
+        <Input defaultValue={typed.transcriptId} maxLength={40} autoComplete="off" spellCheck={false} />
+      </FormField>
+      <FormField
+        name="transcriptCode"
+        label={labels.transcriptCode}
+        description={labels.transcriptCodeHint}
+        error={failure?.fieldErrors?.transcriptCode}
+      >
+        <Input defaultValue={typed.transcriptCode} maxLength={40} autoComplete="off" spellCheck={false} />
       </FormField>
       <div className="sm:col-span-2">
         <SubmitButton pendingLabel={labels.pending}>{labels.submit}</SubmitButton>

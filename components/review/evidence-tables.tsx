@@ -1,6 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { CheckMethod } from "@/db/schema";
 import type { CaseEvaluation } from "@/lib/data/case-evaluation";
 import type { ReviewCase } from "@/lib/data/review";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
@@ -8,6 +10,18 @@ import type { Locale } from "@/lib/rules";
 import { productChoice } from "@/lib/schemas/revenue";
 import { VerdictBadge } from "./verdict-badge";
 import { VerdictControls, type VerdictLabels } from "./verdict-controls";
+
+/** A transcript's id or sharing code, with a button that copies it for Microsoft's transcript page. */
+function Transcript({ label, value, copy }: { label: string; value: string; copy: { label: string; copiedLabel: string } }) {
+  return (
+    <span className="inline-flex items-center gap-1">
+      <span>
+        {label} <span className="font-mono text-foreground">{value}</span>
+      </span>
+      <CopyButton value={value} {...copy} />
+    </span>
+  );
+}
 
 type Verdicts = Map<string, ReviewCase["verdicts"][number]>;
 
@@ -41,6 +55,9 @@ export async function EvidenceTables({
     ownReason: t("ownReason"),
     details: t("reasonDetails"),
     reasonPlaceholder: t("reasonPlaceholder"),
+    checkMethod: t("checkMethod"),
+    checkMethods: { transcript: t("checkMethods.transcript"), certificate: t("checkMethods.certificate"), other: t("checkMethods.other") },
+    checkNote: t("checkNote"),
     usualReasons: {
       exam_pass: [t("usualReasons.notOnTranscript"), t("usualReasons.notThisPerson"), t("usualReasons.dateDiffers")],
       revenue_line: [
@@ -58,7 +75,8 @@ export async function EvidenceTables({
   const lines = evaluation.toReview.revenueIds
     .map((id) => snapshot.revenueLines.find((line) => line.id === id))
     .filter((line) => line !== undefined);
-  const controls = (itemKind: "exam_pass" | "revenue_line", itemId: string, label: string) => {
+  const copyLabels = (what: string, value: string) => ({ label: `${t("copy")} ${what} ${value}`, copiedLabel: t("copied") });
+  const controls = (itemKind: "exam_pass" | "revenue_line", itemId: string, label: string, suggestedCheck?: CheckMethod) => {
     const verdict = verdicts.get(`${itemKind}:${itemId}`);
     return (
       <div className="flex flex-col gap-2">
@@ -72,6 +90,7 @@ export async function EvidenceTables({
             itemId={itemId}
             label={label}
             labels={labels}
+            suggestedCheck={suggestedCheck}
           />
         )}
       </div>
@@ -112,10 +131,27 @@ export async function EvidenceTables({
                       {formatDate(pass.passedOn, locale)}
                     </TableCell>
                     <TableCell className="text-muted-foreground" data-label={t("certification")}>
-                      {pass.certificationRef ?? "—"}
+                      <div className="flex flex-col gap-1">
+                        {pass.certificationRef && <span>{pass.certificationRef}</span>}
+                        {pass.transcriptId && (
+                          <Transcript
+                            label={t("transcriptId")}
+                            value={pass.transcriptId}
+                            copy={copyLabels(t("transcriptId"), pass.transcriptId)}
+                          />
+                        )}
+                        {pass.transcriptCode && (
+                          <Transcript
+                            label={t("transcriptCode")}
+                            value={pass.transcriptCode}
+                            copy={copyLabels(t("transcriptCode"), pass.transcriptCode)}
+                          />
+                        )}
+                        {!pass.certificationRef && !pass.transcriptId && "—"}
+                      </div>
                     </TableCell>
                     <TableCell className="max-md:grid-cols-1" data-label={t("verdict")}>
-                      {controls("exam_pass", pass.id, `${pass.code} ${person.name}`)}
+                      {controls("exam_pass", pass.id, `${pass.code} ${person.name}`, pass.transcriptId ? "transcript" : "certificate")}
                     </TableCell>
                   </TableRow>
                 )),

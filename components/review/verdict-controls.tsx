@@ -5,6 +5,7 @@ import { ActionForm } from "@/components/submissions/action-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
+import type { CheckMethod } from "@/db/schema";
 import { recordVerdict } from "@/lib/actions/review";
 import { NativeSelect } from "./native-select";
 
@@ -17,6 +18,9 @@ export interface VerdictLabels {
   ownReason: string;
   details: string;
   reasonPlaceholder: string;
+  checkMethod: string;
+  checkMethods: Record<CheckMethod, string>;
+  checkNote: string;
   /** The reasons a reviewer usually gives, per kind of evidence. */
   usualReasons: Record<"exam_pass" | "revenue_line", string[]>;
 }
@@ -31,6 +35,7 @@ export function VerdictControls({
   itemId,
   label,
   labels,
+  suggestedCheck,
 }: {
   submissionId: string;
   itemKind: "exam_pass" | "revenue_line";
@@ -38,8 +43,11 @@ export function VerdictControls({
   /** The record's name, so each control says which record it acts on. */
   label: string;
   labels: VerdictLabels;
+  /** For an exam pass, how it is likely checked: by its transcript when the partner gave one. */
+  suggestedCheck?: CheckMethod;
 }) {
   const [rejecting, setRejecting] = useState(false);
+  const [check, setCheck] = useState<CheckMethod>(suggestedCheck ?? "transcript");
   const [usual, setUsual] = useState("");
   const [details, setDetails] = useState("");
   const reason = usual && details.trim() ? `${usual} — ${details.trim()}` : usual || details;
@@ -48,10 +56,45 @@ export function VerdictControls({
   if (!rejecting) {
     return (
       <div className="flex flex-wrap items-start gap-2" data-print="hide">
-        <ActionForm action={recordVerdict} hidden={{ ...hidden, status: "verified" }}>
-          <SubmitButton size="sm" variant="outline" aria-label={`${labels.verify}: ${label}`}>
-            {labels.verify}
-          </SubmitButton>
+        <ActionForm
+          action={recordVerdict}
+          hidden={{ ...hidden, status: "verified", ...(itemKind === "exam_pass" ? { checkMethod: check } : {}) }}
+          className="flex flex-wrap items-start gap-2"
+        >
+          {(fieldErrors) => (
+            <>
+              {itemKind === "exam_pass" && (
+                <div className="grid gap-1">
+                  <NativeSelect
+                    aria-label={`${labels.checkMethod}: ${label}`}
+                    value={check}
+                    onChange={(event) => setCheck(event.target.value as CheckMethod)}
+                    className="h-8"
+                  >
+                    {(Object.keys(labels.checkMethods) as CheckMethod[]).map((method) => (
+                      <option key={method} value={method}>
+                        {labels.checkMethods[method]}
+                      </option>
+                    ))}
+                  </NativeSelect>
+                  {check === "other" && (
+                    <Input
+                      name="checkNote"
+                      maxLength={300}
+                      aria-label={`${labels.checkNote}: ${label}`}
+                      placeholder={labels.checkNote}
+                      aria-invalid={fieldErrors.checkNote ? true : undefined}
+                      className="h-8"
+                    />
+                  )}
+                  <FormMessage message={fieldErrors.checkNote ?? fieldErrors.checkMethod} />
+                </div>
+              )}
+              <SubmitButton size="sm" variant="outline" aria-label={`${labels.verify}: ${label}`}>
+                {labels.verify}
+              </SubmitButton>
+            </>
+          )}
         </ActionForm>
         <Button type="button" size="sm" variant="destructive" aria-label={`${labels.reject}: ${label}`} onClick={() => setRejecting(true)}>
           {labels.reject}

@@ -6,11 +6,15 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormError, SubmitButton } from "@/components/ui/form";
 import { verifyRemaining } from "@/lib/actions/review";
+import { NativeSelect } from "./native-select";
 
 export interface VerifyRemainingLabels {
   button: string;
   yes: string;
   cancel: string;
+  /** The question of how the exam passes among them were checked, and its two answers. */
+  checkMethod: string;
+  checkMethods: { transcript: string; certificate: string };
 }
 
 /**
@@ -36,6 +40,13 @@ export function VerifyRemainingForm({ id, remaining, labels }: { id: string; rem
             <AlertDescription>{question}</AlertDescription>
           </Alert>
           <input type="hidden" name="confirmed" value="1" />
+          <label className="grid gap-1 text-sm font-medium sm:w-96">
+            {labels.checkMethod}
+            <NativeSelect name="checkMethod" defaultValue="transcript">
+              <option value="transcript">{labels.checkMethods.transcript}</option>
+              <option value="certificate">{labels.checkMethods.certificate}</option>
+            </NativeSelect>
+          </label>
           <div className="flex flex-wrap gap-2">
             <SubmitButton>{labels.yes}</SubmitButton>
             <Button asChild variant="outline">

@@ -55,7 +55,9 @@ export const verifyRemaining = formAction(
     requireRole(user, ["reviewer"]);
     if (!input.confirmed) return { confirm: t("review.verifyRemaining.confirm", { count: input.expected }) };
     const { db } = await appConnection();
-    const count = await decisions.verifyRemaining(db, user, { submissionId: input.id, expected: input.expected }).catch(naming<number>(t));
+    const count = await decisions
+      .verifyRemaining(db, user, { submissionId: input.id, expected: input.expected, checkMethod: input.checkMethod })
+      .catch(naming<number>(t));
     revalidate(`/review/${input.id}`);
     return { notice: t("review.verifyRemaining.done", { count }) };
   },

@@ -57,6 +57,7 @@ function verdictsJson(record: AuditPackRecord) {
     ...item(verdict),
     verdict: verdict.status,
     reason: verdict.reason,
+    checkedBy: verdict.checkMethod ? { method: verdict.checkMethod, note: verdict.checkNote } : null,
     reviewer: verdict.reviewerName,
     reviewedAt: verdict.reviewedAt.toISOString(),
     givenInRound: verdict.carriedFromRound ?? record.round,

@@ -41,6 +41,7 @@ export function auditPackSummary(record: AuditPackRecord, contents: AuditPackCon
     const lines = [
       `<span class="${verdict.status}">${escapeHtml(t(`verdicts.${verdict.status}`))}</span>`,
       escapeHtml(t("given", { name: verdict.reviewerName, date: formatInstant(verdict.reviewedAt, locale) })),
+      verdict.checkMethod ? escapeHtml(t(`checked.${verdict.checkMethod}`, { note: verdict.checkNote ?? "" })) : null,
       verdict.carriedFromRound !== null ? escapeHtml(t("carried", { round: verdict.carriedFromRound })) : null,
       verdict.reason ? escapeHtml(t("reason", { reason: verdict.reason })) : null,
     ];

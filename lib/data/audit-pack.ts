@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import {
   awards,
+  type CheckMethod,
   type EvidenceKind,
   type EvidenceVerdict,
   evidenceReviews,
@@ -25,6 +26,9 @@ export interface AuditPackVerdict {
   itemId: string;
   status: EvidenceVerdict;
   reason: string | null;
+  /** How a verified exam pass was checked (null for revenue lines and for verdicts given before it was recorded). */
+  checkMethod: CheckMethod | null;
+  checkNote: string | null;
   reviewerName: string;
   reviewedAt: Date;
   /** The round whose verdict this is, when it was carried forward unchanged; null when given in this round. */
@@ -91,6 +95,8 @@ export async function loadAuditPack(db: Executor, user: SessionUser, id: string)
         itemId: evidenceReviews.itemId,
         status: evidenceReviews.status,
         reason: evidenceReviews.reason,
+        checkMethod: evidenceReviews.checkMethod,
+        checkNote: evidenceReviews.checkNote,
         reviewerName: reviewer.displayName,
         reviewedAt: evidenceReviews.reviewedAt,
         carriedFromRound: earlierRound.round,
@@ -121,6 +127,7 @@ export async function loadAuditPack(db: Executor, user: SessionUser, id: string)
       ...verdict,
       itemKind: verdict.itemKind as EvidenceKind,
       status: verdict.status as EvidenceVerdict,
+      checkMethod: verdict.checkMethod as CheckMethod | null,
     })),
     award: award ?? null,
   };

@@ -5,7 +5,14 @@ import type { SnapshotExamPass, SnapshotRevenueLine, SubmissionSnapshot } from "
 
 /** What a verdict vouches for: the content of the pass or the line, whatever its version number. */
 function passContent(pass: SnapshotExamPass): string {
-  return JSON.stringify([pass.personId, pass.code, pass.passedOn, pass.certificationRef]);
+  return JSON.stringify([
+    pass.personId,
+    pass.code,
+    pass.passedOn,
+    pass.certificationRef,
+    pass.transcriptId ?? null,
+    pass.transcriptCode ?? null,
+  ]);
 }
 
 function lineContent(line: SnapshotRevenueLine): string {
@@ -52,6 +59,8 @@ export async function carryVerdictsForward(
       itemId: verdict.itemId,
       status: verdict.status,
       reason: verdict.reason,
+      checkMethod: verdict.checkMethod,
+      checkNote: verdict.checkNote,
       reviewerId: verdict.reviewerId,
       reviewedAt: verdict.reviewedAt,
       carriedFromSubmissionId: verdict.carriedFromSubmissionId ?? verdict.submissionId,

@@ -35,17 +35,27 @@ async function claimedByOther(tx: Executor, id: string): Promise<Error> {
   return error instanceof ClaimedByOtherError ? error : new ConflictError("claimed by another reviewer");
 }
 
-/** Marks one exam pass or revenue line of the snapshot verified or rejected (a rejection says why). */
-export async function recordVerdict(db: Database, reviewer: SessionUser, input: VerdictInput) {
+/** A verdict as the data layer takes it: how a pass was checked is recorded when given. */
+type VerdictRecord = Omit<VerdictInput, "checkMethod" | "checkNote"> & Partial<Pick<VerdictInput, "checkMethod" | "checkNote">>;
+
+/**
+ * Marks one exam pass or revenue line of the snapshot verified or rejected (a rejection says
+ * why; a verified pass, how it was checked).
+ */
+export async function recordVerdict(db: Database, reviewer: SessionUser, input: VerdictRecord) {
   requireRole(reviewer, ["reviewer"]);
   await db.transaction(async (tx) => {
     const submission = await lockClaimedCase(tx, reviewer, input.submissionId);
     const items = input.itemKind === "exam_pass" ? submission.snapshot.examPasses : submission.snapshot.revenueLines;
     if (!items.some((item) => item.id === input.itemId)) throw new NotFoundError("evidence of this submission");
     // A verdict given now replaces one carried from an earlier round.
+    const checked = input.status === "verified" && input.itemKind === "exam_pass" && input.checkMethod;
     const values = {
       status: input.status,
       reason: input.reason,
+      checkMethod: checked ? input.checkMethod : null,
+      // A note says how, when it was by other means than the transcript or the certificate.
+      checkNote: checked && input.checkMethod === "other" ? (input.checkNote ?? null) : null,
       reviewerId: reviewer.id,
       reviewedAt: new Date(),
       carriedFromSubmissionId: null,
@@ -60,7 +70,12 @@ export async function recordVerdict(db: Database, reviewer: SessionUser, input: 
       action: `evidence.${input.status}`,
       entityType: input.itemKind,
       entityId: input.itemId,
-      after: { submissionId: input.submissionId, status: input.status, reason: input.reason },
+      after: {
+        submissionId: input.submissionId,
+        status: input.status,
+        reason: input.reason,
+        ...(values.checkMethod ? { checkMethod: values.checkMethod, checkNote: values.checkNote } : {}),
+      },
     });
   });
 }
@@ -74,7 +89,7 @@ export async function recordVerdict(db: Database, reviewer: SessionUser, input: 
 export async function verifyRemaining(
   db: Database,
   reviewer: SessionUser,
-  input: { submissionId: string; expected: number },
+  input: { submissionId: string; expected: number; checkMethod?: "transcript" | "certificate" },
 ): Promise<number> {
   requireRole(reviewer, ["reviewer"]);
   return db.transaction(async (tx) => {
@@ -105,6 +120,7 @@ export async function verifyRemaining(
         ...item,
         status: "verified",
         reason: null,
+        checkMethod: item.itemKind === "exam_pass" ? (input.checkMethod ?? "transcript") : null,
         reviewerId: reviewer.id,
         reviewedAt,
       })),
@@ -115,7 +131,7 @@ export async function verifyRemaining(
       action: "evidence.verified",
       entityType: "submission",
       entityId: input.submissionId,
-      after: { submissionId: input.submissionId, status: "verified", items: remaining },
+      after: { submissionId: input.submissionId, status: "verified", checkMethod: input.checkMethod ?? "transcript", items: remaining },
     });
     return remaining.length;
   });

@@ -58,6 +58,8 @@ export async function recordExamPass(db: Executor, { organizationId, actorId }: 
           examCode: input.code,
           passedOn: input.passedOn,
           certificationRef: input.certificationRef,
+          transcriptId: input.transcriptId,
+          transcriptCode: input.transcriptCode,
           recordedBy: actorId,
         })
         .returning();

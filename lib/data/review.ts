@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Executor } from "@/db/client";
 import {
+  type CheckMethod,
   evidenceReviews,
   type EvidenceKind,
   type EvidenceVerdict,
@@ -37,6 +38,7 @@ export const reviewWaitWarningDays = 10;
 const claimer = alias(users, "claimer");
 const decider = alias(users, "decider");
 const earlierRound = alias(submissions, "earlier_round");
+const verdictGiver = alias(users, "verdict_giver");
 
 /**
  * The reviewers' queue across every organization, oldest first: a reviewer's view, so it
@@ -113,11 +115,15 @@ export async function getCase(db: Executor, reviewer: SessionUser, id: string) {
         itemId: evidenceReviews.itemId,
         status: evidenceReviews.status,
         reason: evidenceReviews.reason,
+        checkMethod: evidenceReviews.checkMethod,
+        checkNote: evidenceReviews.checkNote,
+        reviewerName: verdictGiver.displayName,
         reviewedAt: evidenceReviews.reviewedAt,
         /** The round the verdict was given in, when carried forward from an earlier one. */
         carriedFromRound: earlierRound.round,
       })
       .from(evidenceReviews)
+      .innerJoin(verdictGiver, eq(verdictGiver.id, evidenceReviews.reviewerId))
       .leftJoin(earlierRound, eq(earlierRound.id, evidenceReviews.carriedFromSubmissionId))
       .where(eq(evidenceReviews.submissionId, id)),
     row.previousSubmissionId
@@ -136,6 +142,7 @@ export async function getCase(db: Executor, reviewer: SessionUser, id: string) {
       ...verdict,
       itemKind: verdict.itemKind as EvidenceKind,
       status: verdict.status as EvidenceVerdict,
+      checkMethod: verdict.checkMethod as CheckMethod | null,
     })),
     previous: previous[0] ? { ...previous[0], snapshot: previous[0].snapshot as SubmissionSnapshot } : null,
   };

@@ -15,7 +15,7 @@ export interface SnapshotChange {
 /** The fields whose change matters to a reviewer; versions move with verification too. */
 const compared = {
   person: ["name", "leftOn"],
-  exam_pass: ["personId", "code", "passedOn", "certificationRef"],
+  exam_pass: ["personId", "code", "passedOn", "certificationRef", "transcriptId", "transcriptCode"],
   revenue_line: ["reference", "customer", "product", "amountCents", "bookedOn", "dporAssociated"],
 } as const;
 
@@ -33,7 +33,8 @@ function diffList<T extends { id: string }>(
     old.delete(item.id);
     if (!previous) changes.push({ kind, id: item.id, change: "added", label: label(item), fields: [] });
     else {
-      const differing = fields.filter((field) => previous[field] !== item[field]);
+      // A field an older snapshot did not record is the same as an empty one.
+      const differing = fields.filter((field) => (previous[field] ?? null) !== (item[field] ?? null));
       if (differing.length > 0) changes.push({ kind, id: item.id, change: "changed", label: label(item), fields: differing });
     }
   }

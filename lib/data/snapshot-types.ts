@@ -29,6 +29,9 @@ export interface SnapshotExamPass {
   code: string;
   passedOn: string;
   certificationRef: string | null;
+  /** Absent from snapshots taken before passes carried their transcript. */
+  transcriptId?: string | null;
+  transcriptCode?: string | null;
   version: number;
 }
 

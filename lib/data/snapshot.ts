@@ -31,6 +31,8 @@ export async function takeSnapshot(tx: Executor, organizationId: string, asOf: s
         code: examPasses.examCode,
         passedOn: examPasses.passedOn,
         certificationRef: examPasses.certificationRef,
+        transcriptId: examPasses.transcriptId,
+        transcriptCode: examPasses.transcriptCode,
         version: examPasses.version,
       })
       .from(examPasses)

@@ -3,6 +3,8 @@ import { today } from "@/lib/clock";
 import { examByCode, normalizeExamCode, rejectionOf } from "@/lib/rules";
 import { calendarDate, optionalText, recordId, rowVersion, text } from "./fields";
 
+const transcriptShape = /^[A-Za-z0-9-]+$/;
+
 const problemKeys = {
   "unknown-exam": "exams.errors.unknownExam",
   "not-yet-available": "exams.errors.notYetAvailable",
@@ -20,8 +22,14 @@ export const examPassInput = z
     passedOn: calendarDate,
     // A free note (a transcript id, "part 2" on another line): line breaks are kept.
     certificationRef: optionalText(100, { multiline: true }),
+    // Microsoft's transcript id and the code its owner shares it with: letters, digits and dashes.
+    transcriptId: optionalText(40).refine((value) => value === null || transcriptShape.test(value), "exams.errors.transcriptShape"),
+    transcriptCode: optionalText(40).refine((value) => value === null || transcriptShape.test(value), "exams.errors.transcriptShape"),
   })
   .superRefine((input, context) => {
+    if (input.transcriptCode && !input.transcriptId) {
+      context.addIssue({ code: "custom", path: ["transcriptId"], message: "exams.errors.transcriptIdNeeded" });
+    }
     const exam = examByCode(input.code);
     const rejection = rejectionOf(exam, input.passedOn);
     if (rejection) {

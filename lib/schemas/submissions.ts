@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { evidenceKinds, evidenceVerdicts, markets, submissionStatuses, submissionTiers } from "@/db/schema";
+import { checkMethods, evidenceKinds, evidenceVerdicts, markets, submissionStatuses, submissionTiers } from "@/db/schema";
 import { decisions } from "@/lib/data/submission-states";
 import { optionalText, recordId } from "./fields";
 
@@ -12,6 +12,8 @@ export const verifyRemainingInput = z.object({
   id: recordId,
   expected: z.coerce.number().int().min(0).max(100_000),
   confirmed: z.literal("1").optional(),
+  /** How the exam passes among them were checked: one way for all (a note belongs to one pass). */
+  checkMethod: z.enum(["transcript", "certificate"]).default("transcript"),
 });
 
 /** A reviewer's verdict on one piece of evidence; a rejection must say why. */
@@ -22,10 +24,19 @@ export const verdictInput = z
     itemId: recordId,
     status: z.enum(evidenceVerdicts),
     reason: optionalText(500, { multiline: true }),
+    /** How a verified exam pass was checked; "other" says how in the note. */
+    checkMethod: z.enum(checkMethods).optional(),
+    checkNote: optionalText(300),
   })
   .superRefine((input, context) => {
     if (input.status === "rejected" && !input.reason) {
       context.addIssue({ code: "custom", path: ["reason"], message: "review.errors.reasonRequired" });
+    }
+    if (input.status === "verified" && input.itemKind === "exam_pass") {
+      if (!input.checkMethod) context.addIssue({ code: "custom", path: ["checkMethod"], message: "review.errors.checkMethodRequired" });
+      else if (input.checkMethod === "other" && !input.checkNote) {
+        context.addIssue({ code: "custom", path: ["checkNote"], message: "review.errors.checkNoteRequired" });
+      }
     }
   });
 

@@ -142,6 +142,9 @@ test("Contoso applies for Gold; the reviewer sends it back, then approves the re
   await tabTo(reviewer, reviewer.getByRole("button", { name: "Approve Gold" }));
   await reviewer.keyboard.press("Enter");
   await expect(reviewer.locator("h1 [data-status]").filter({ visible: true })).toHaveAttribute("data-status", "approved");
+  // Each pass shows its transcript, ready to copy, and how the reviewer checked it.
+  await expect(reviewer.getByRole("button", { name: /^Copy Transcript id \d+$/ }).first()).toBeVisible();
+  await expect(reviewer.getByTestId("check-method").filter({ visible: true }).first()).toHaveText("Transcript seen");
 
   // Contoso's dashboard shows the award; the application page has the printable summary.
   await admin.goto("/dashboard");

@@ -7,7 +7,8 @@ import { changedColumns, rowFrom, type CsvTable } from "../table";
 export type StoredExamPass = Pick<ExamPass, "id" | "version" | "personId" | "examCode" | "passedOn" | "certificationRef"> & {
   mcid: string | null;
 };
-export type ExamPassRow = ExamPassInput & { mcid: string };
+/** A file's pass: the file has no transcript columns, so an import leaves a pass's transcript as it is. */
+export type ExamPassRow = Omit<ExamPassInput, "transcriptId" | "transcriptCode"> & { mcid: string };
 
 /** The organization's people by MCID: a file names people by MCID, the database by id. */
 export interface ExamPassContext {
@@ -45,7 +46,9 @@ export const examPassesTable: CsvTable<ExamPassRow, StoredExamPass, ExamPassCont
         : messageProblem(line, "mcid", "imports.errors.mcidRequired");
       return { ok: false, problems: [unknown, ...(parsed.ok ? [] : parsed.problems)] };
     }
-    return parsed.ok ? { ok: true, row: { ...parsed.row, mcid } } : parsed;
+    if (!parsed.ok) return parsed;
+    const { personId: id, code, passedOn, certificationRef } = parsed.row;
+    return { ok: true, row: { personId: id, code, passedOn, certificationRef, mcid } };
   },
   key: (row) => `${row.personId}|${row.code}|${row.passedOn}`,
   storedKey: (stored) => `${stored.personId}|${stored.examCode}|${stored.passedOn}`,

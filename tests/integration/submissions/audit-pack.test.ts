@@ -108,7 +108,14 @@ describeOnEachDatabase("the audit pack of a decision", (database) => {
     const accepted = JSON.parse(read("evidence-accepted.json")) as { revenue: { id: string }[] };
     expect(accepted.revenue.map((line) => line.id)).not.toContain(rejectedLine);
 
-    const verdicts = JSON.parse(read("verdicts.json")) as { id: string; verdict: string; reason: string | null; reviewer: string }[];
+    const verdicts = JSON.parse(read("verdicts.json")) as {
+      id: string;
+      kind: string;
+      verdict: string;
+      reason: string | null;
+      reviewer: string;
+      checkedBy: { method: string } | null;
+    }[];
     expect(verdicts.find((verdict) => verdict.id === rejectedLine)).toMatchObject({
       verdict: "rejected",
       reason: "Invoice <not> found",
@@ -116,7 +123,10 @@ describeOnEachDatabase("the audit pack of a decision", (database) => {
       givenInRound: 1,
       carriedForward: false,
     });
-    expect(verdicts.filter((verdict) => verdict.verdict === "verified").length).toBeGreaterThan(0);
+    const verifiedPasses = verdicts.filter((verdict) => verdict.verdict === "verified" && verdict.kind === "exam_pass");
+    expect(verifiedPasses.length).toBeGreaterThan(0);
+    // "Verify all remaining" checked them by their transcripts, as the reviewer confirmed.
+    expect(verifiedPasses.every((verdict) => verdict.checkedBy?.method === "transcript")).toBe(true);
     expect(JSON.parse(read("decision.json"))).toMatchObject({
       decision: "changes_requested",
       decidedBy: "Rita Reviewer",

@@ -28,8 +28,9 @@ describeOnEachDay("submissions and review: the state machine", (today) => {
     const apply = (user: SessionUser, tier = "gold") => post(user, applyForTier, { tier });
     const decide = (user: SessionUser, id: string, decision: string, message = "") =>
       post(user, decideSubmission, { id, decision, message });
+    // A verified pass was checked by its transcript.
     const verdict = (user: SessionUser, submissionId: string, itemKind: string, itemId: string, status: string, reason = "") =>
-      post(user, recordVerdict, { submissionId, itemKind, itemId, status, reason });
+      post(user, recordVerdict, { submissionId, itemKind, itemId, status, reason, checkMethod: "transcript" });
     const northwind = async () => (await world.db.select().from(revenueLines).where(eq(revenueLines.reference, "CTS-INV-1001")))[0];
 
     beforeAll(async () => {

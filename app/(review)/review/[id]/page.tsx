@@ -87,6 +87,8 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ id:
             button: t("verifyRemaining.button", { count: evaluation.remaining }),
             yes: t("verifyRemaining.yes"),
             cancel: t("verifyRemaining.cancel"),
+            checkMethod: t("verifyRemainingMethod"),
+            checkMethods: { transcript: t("checkMethods.transcript"), certificate: t("checkMethods.certificate") },
           }}
         />
       )}
