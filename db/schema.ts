@@ -81,12 +81,20 @@ export const people = pgTable(
     name: text("name").notNull(),
     email: text("email"),
     mcid: text("mcid"),
+    /**
+     * When the person, signed in, confirmed that this MCID is theirs (only they can link it);
+     * cleared when the MCID changes.
+     */
+    mcidConfirmedAt: timestamp("mcid_confirmed_at", { withTimezone: true }),
+    mcidConfirmedBy: uuid("mcid_confirmed_by").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
     leftOn: date("left_on", { mode: "string" }),
     version,
     ...timestamps,
   },
   (t) => [
     unique("people_organization_mcid").on(t.organizationId, t.mcid),
+    // An MCID counts for one organization at a time: the program looks for it across organizations.
+    index("people_mcid").on(t.mcid),
     // Lets exam passes reference (person, organization) so a pass can never cross tenants.
     unique("people_id_organization").on(t.id, t.organizationId),
     index("people_organization_name").on(t.organizationId, t.name),

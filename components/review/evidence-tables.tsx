@@ -5,7 +5,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { CheckMethod } from "@/db/schema";
 import type { CaseEvaluation } from "@/lib/data/case-evaluation";
 import type { ReviewCase } from "@/lib/data/review";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { formatDate, formatList, formatMoney } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/rules";
 import { productChoice } from "@/lib/schemas/revenue";
 import { VerdictBadge } from "./verdict-badge";
@@ -68,6 +68,12 @@ export async function EvidenceTables({
       ],
     },
   };
+  const conflictOf = new Map(
+    found.mcidConflicts.map((conflict) => [
+      conflict.personId,
+      t("mcid.conflict", { mcid: conflict.mcid, name: conflict.personName, organizations: formatList(conflict.organizations, locale) }),
+    ]),
+  );
   const passIds = new Set(evaluation.toReview.examPassIds);
   const people = snapshot.people
     .map((person) => ({ person, passes: snapshot.examPasses.filter((pass) => pass.personId === person.id && passIds.has(pass.id)) }))
@@ -123,6 +129,16 @@ export async function EvidenceTables({
                     <TableCell className="font-medium" data-label={t("person")}>
                       {/* Named once per person in the table, on every card of a phone's stack. */}
                       <span className={index === 0 ? undefined : "md:invisible"}>{person.name}</span>
+                      {index === 0 && person.mcid && (
+                        <span className="block text-xs font-normal text-muted-foreground" data-testid="mcid-confirmation">
+                          {person.mcidConfirmed ? t("mcid.confirmed") : t("mcid.notConfirmed")}
+                        </span>
+                      )}
+                      {index === 0 && conflictOf.get(person.id) && (
+                        <span className="block text-xs font-normal text-destructive" data-testid="mcid-conflict">
+                          {conflictOf.get(person.id)}
+                        </span>
+                      )}
                     </TableCell>
                     <TableCell className="font-mono" data-label={t("exam")}>
                       {pass.code}

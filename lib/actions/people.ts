@@ -2,9 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { appConnection } from "@/db/client";
-import { requireOrganization, requireRole } from "@/lib/auth/roles";
+import { ForbiddenError, requireOrganization, requireRole } from "@/lib/auth/roles";
 import * as people from "@/lib/data/people";
-import { personDepartureInput, personInput, updatePersonInput } from "@/lib/schemas/people";
+import { personDepartureInput, personIdInput, personInput, updatePersonInput } from "@/lib/schemas/people";
 import { requestContext } from "@/lib/auth/request-context";
 import { today } from "@/lib/clock";
 import { tierDrop } from "@/lib/data/impact";
@@ -52,3 +52,13 @@ export const recordDeparture = formAction(
     return { notice: t(person.leftOn ? "people.departureRecorded" : "people.departureCleared") };
   },
 );
+
+/** The signed-in person confirms the MCID on their own record: no one else can, not even an admin. */
+export const confirmOwnMcid = formAction(personIdInput, async (input, { user, t }) => {
+  requireRole(user, ["employee", "partner_admin"]);
+  if (user.personId !== input.id) throw new ForbiddenError("only the person can confirm their MCID");
+  const { db } = await appConnection();
+  await people.confirmOwnMcid(db, { organizationId: requireOrganization(user), actorId: user.id }, input.id);
+  revalidate(`/people/${input.id}`);
+  return { notice: t("people.mcid.confirmed") };
+});

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, getTableColumns, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { examPasses, people, users } from "@/db/schema";
 import type { PeopleQuery, PersonInput } from "@/lib/schemas/people";
@@ -147,9 +147,16 @@ export async function updatePerson(
         .for("update");
       if (!before) throw new NotFoundError("person");
       if (before.version !== version) throw new ConflictError("stale person", { messageKey: "errors.stale" });
+      // A confirmation vouches for one MCID: another one needs the person to confirm it again.
+      const mcidChanged = changes.mcid !== undefined && changes.mcid !== before.mcid;
       const [after] = await tx
         .update(people)
-        .set({ ...changes, version: version + 1, updatedAt: new Date() })
+        .set({
+          ...changes,
+          ...(mcidChanged ? { mcidConfirmedAt: null, mcidConfirmedBy: null } : {}),
+          version: version + 1,
+          updatedAt: new Date(),
+        })
         .where(and(eq(people.id, id), eq(people.organizationId, organizationId)))
         .returning();
       const departure = changes.leftOn !== undefined && changes.leftOn !== before.leftOn;
@@ -158,4 +165,49 @@ export async function updatePerson(
       return after;
     })
     .catch(mcidTaken);
+}
+
+/**
+ * The person, signed in, confirms that the MCID on their own record is theirs: only they can
+ * link their certifications to the organization. `personId` comes from their session.
+ */
+export async function confirmOwnMcid(db: Executor, { organizationId, actorId }: Actor, personId: string) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(people)
+      .where(and(eq(people.id, personId), eq(people.organizationId, organizationId)))
+      .for("update");
+    if (!before) throw new NotFoundError("person");
+    if (!before.mcid) throw new ConflictError("no mcid", { messageKey: "people.mcid.none" });
+    const [after] = await tx
+      .update(people)
+      .set({ mcidConfirmedAt: new Date(), mcidConfirmedBy: actorId, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(people.id, personId), eq(people.organizationId, organizationId)))
+      .returning();
+    await recordAudit(tx, {
+      organizationId,
+      actorUserId: actorId,
+      action: "person.mcid_confirmed",
+      entityType: "person",
+      entityId: personId,
+      before: { mcid: before.mcid, mcidConfirmedAt: before.mcidConfirmedAt },
+      after: { mcid: after.mcid, mcidConfirmedAt: after.mcidConfirmedAt },
+    });
+    return after;
+  });
+}
+
+/**
+ * Which of `mcids` another organization also records: the partner learns that an id is
+ * claimed elsewhere, never by whom.
+ */
+export async function mcidsClaimedElsewhere(db: Executor, organizationId: string, mcids: readonly string[]): Promise<Set<string>> {
+  const wanted = [...new Set(mcids.filter(Boolean))];
+  if (wanted.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ mcid: people.mcid })
+    .from(people)
+    .where(and(inArray(people.mcid, wanted), ne(people.organizationId, organizationId)));
+  return new Set(rows.map((row) => row.mcid ?? ""));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Executor } from "@/db/client";
 import {
@@ -10,6 +10,7 @@ import {
   type Market,
   openSubmissionStatuses,
   organizations,
+  people,
   type SubmissionStatus,
   type SubmissionTier,
   submissions,
@@ -133,11 +134,13 @@ export async function getCase(db: Executor, reviewer: SessionUser, id: string) {
           .where(eq(submissions.id, row.previousSubmissionId))
       : Promise.resolve([]),
   ]);
+  const snapshot = row.snapshot as SubmissionSnapshot;
   return {
     ...row,
     tier: row.tier as SubmissionTier,
     status: row.status as SubmissionStatus,
-    snapshot: row.snapshot as SubmissionSnapshot,
+    snapshot,
+    mcidConflicts: await mcidConflicts(db, row.organizationId, snapshot),
     verdicts: verdicts.map((verdict) => ({
       ...verdict,
       itemKind: verdict.itemKind as EvidenceKind,
@@ -149,6 +152,30 @@ export async function getCase(db: Executor, reviewer: SessionUser, id: string) {
 }
 
 export type ReviewCase = Awaited<ReturnType<typeof getCase>>;
+
+/**
+ * The snapshot's MCIDs that other organizations record now, each with those organizations'
+ * names: for reviewers only, who settle which organization an MCID counts for.
+ */
+async function mcidConflicts(db: Executor, organizationId: string, snapshot: SubmissionSnapshot) {
+  const byMcid = new Map(snapshot.people.filter((person) => person.mcid).map((person) => [person.mcid ?? "", person]));
+  if (byMcid.size === 0) return [];
+  const rows = await db
+    .selectDistinct({ mcid: people.mcid, organizationName: organizations.name })
+    .from(people)
+    .innerJoin(organizations, eq(organizations.id, people.organizationId))
+    .where(and(inArray(people.mcid, [...byMcid.keys()]), ne(people.organizationId, organizationId)))
+    .orderBy(asc(people.mcid), asc(organizations.name));
+  const conflicts = new Map<string, { mcid: string; personId: string; personName: string; organizations: string[] }>();
+  for (const { mcid, organizationName } of rows) {
+    const person = mcid ? byMcid.get(mcid) : undefined;
+    if (!mcid || !person) continue;
+    const conflict = conflicts.get(mcid) ?? { mcid, personId: person.id, personName: person.name, organizations: [] };
+    conflict.organizations.push(organizationName);
+    conflicts.set(mcid, conflict);
+  }
+  return [...conflicts.values()];
+}
 
 /**
  * Claims a submitted application. The conditional UPDATE is the lock: of two reviewers

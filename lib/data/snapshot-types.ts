@@ -19,6 +19,8 @@ export interface SnapshotPerson {
   name: string;
   email: string | null;
   mcid: string | null;
+  /** The person had confirmed, signed in, that the MCID is theirs (absent from older snapshots). */
+  mcidConfirmed?: boolean;
   leftOn: string | null;
   version: number;
 }

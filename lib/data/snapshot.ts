@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { examPasses, type Market, organizations, people, revenueLines } from "@/db/schema";
 import { type EvaluationInput, evaluate } from "@/lib/rules";
@@ -20,7 +20,15 @@ export async function takeSnapshot(tx: Executor, organizationId: string, asOf: s
   if (!organization) throw new NotFoundError("organization");
   const [personRows, passRows, revenueRows] = await Promise.all([
     tx
-      .select({ id: people.id, name: people.name, email: people.email, mcid: people.mcid, leftOn: people.leftOn, version: people.version })
+      .select({
+        id: people.id,
+        name: people.name,
+        email: people.email,
+        mcid: people.mcid,
+        mcidConfirmed: sql<boolean>`${people.mcidConfirmedAt} is not null`,
+        leftOn: people.leftOn,
+        version: people.version,
+      })
       .from(people)
       .where(eq(people.organizationId, organizationId))
       .orderBy(asc(people.name), asc(people.id)),

@@ -35,3 +35,6 @@ export const peopleQuery = z.object({
 
 export type PersonInput = z.output<typeof personInput>;
 export type PeopleQuery = z.output<typeof peopleQuery>;
+
+/** One person of the organization, by id. */
+export const personIdInput = z.object({ id: recordId });

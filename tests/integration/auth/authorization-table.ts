@@ -201,6 +201,19 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
     missing: (w) => ({ id: randomUUID(), version: 1, name: w.unique("Renamed"), ...blankPerson }),
     expect: contosoAdminOnly,
   },
+  // Only the person can link their certification id to the organization: not an admin, not a colleague.
+  "lib/actions/people.ts#confirmOwnMcid": [
+    {
+      case: "the signed-in person's own record",
+      input: (w) => ({ id: w.alicePersonId }),
+      expect: { signedOut: "unauthenticated", employee: "ok", admin: "forbidden", otherAdmin: "forbidden", reviewer: "forbidden" },
+    },
+    {
+      case: "a colleague's record",
+      input: async (w) => ({ id: await w.newContosoPerson() }),
+      expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "forbidden", otherAdmin: "forbidden", reviewer: "forbidden" },
+    },
+  ],
   "lib/actions/people.ts#recordDeparture": {
     input: async (w) => ({ id: await w.newContosoPerson(), version: 1, leftOn: w.daysAgo(1) }),
     missing: () => ({ id: randomUUID(), version: 1, leftOn: "" }),

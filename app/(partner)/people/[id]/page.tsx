@@ -5,15 +5,20 @@ import { z } from "zod";
 import { ExamPassTable } from "@/components/exams/exam-pass-table";
 import { RecordExamPassForm } from "@/components/exams/record-exam-pass-form";
 import { DepartureForm } from "@/components/people/departure-form";
+import { ActionForm } from "@/components/submissions/action-form";
+import { SubmitButton } from "@/components/ui/form";
 import { EditPersonForm } from "@/components/people/person-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { appConnection } from "@/db/client";
+import { confirmOwnMcid } from "@/lib/actions/people";
 import { requirePartnerUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
-import { getPerson } from "@/lib/data/people";
+import { getPerson, mcidsClaimedElsewhere } from "@/lib/data/people";
 import { examFormText } from "@/lib/i18n/exam-form";
 import { formatDate } from "@/lib/i18n/format";
+
+const day = (moment: Date) => moment.toISOString().slice(0, 10);
 
 async function loadPerson(organizationId: string, rawId: string) {
   const id = z.uuid().safeParse(rawId);
@@ -30,7 +35,13 @@ async function loadPerson(organizationId: string, rawId: string) {
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePartnerUser();
   const { person, passes, hasActiveAccount } = await loadPerson(user.organizationId, (await params).id);
-  const [t, locale] = await Promise.all([getTranslations("people"), getLocale()]);
+  const { db } = await appConnection();
+  const [t, locale, claimedElsewhere] = await Promise.all([
+    getTranslations("people"),
+    getLocale(),
+    mcidsClaimedElsewhere(db, user.organizationId, person.mcid ? [person.mcid] : []),
+  ]);
+  const isSelf = user.personId === person.id;
   const isAdmin = user.role === "partner_admin";
   const canRecordPasses = isAdmin || user.personId === person.id;
 
@@ -43,6 +54,35 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <h1 className="text-3xl font-semibold tracking-tight">{person.name}</h1>
         <p className="text-muted-foreground">{[person.email, person.mcid && `MCID ${person.mcid}`].filter(Boolean).join(" · ")}</p>
       </div>
+      {person.mcid && claimedElsewhere.has(person.mcid) && (
+        <Alert variant="warning" data-testid="mcid-claimed-elsewhere">
+          <AlertDescription>{t("mcid.claimedElsewhere", { mcid: person.mcid })}</AlertDescription>
+        </Alert>
+      )}
+      {person.mcid && (
+        <div className="space-y-2" data-testid="mcid-confirmation">
+          {person.mcidConfirmedAt ? (
+            <p className="text-sm">
+              {t("mcid.confirmedLine", {
+                name: person.name,
+                mcid: person.mcid,
+                date: formatDate(day(person.mcidConfirmedAt), locale, "long"),
+              })}
+            </p>
+          ) : isSelf ? (
+            <>
+              <p className="text-sm text-muted-foreground">{t("mcid.confirmHint", { mcid: person.mcid })}</p>
+              <ActionForm action={confirmOwnMcid} hidden={{ id: person.id }}>
+                <SubmitButton variant="outline" pendingLabel={t("mcid.confirming")}>
+                  {t("mcid.confirm")}
+                </SubmitButton>
+              </ActionForm>
+            </>
+          ) : (
+            <p className="text-sm text-muted-foreground">{t("mcid.notConfirmed", { name: person.name, mcid: person.mcid })}</p>
+          )}
+        </div>
+      )}
 
       <div className="grid gap-6 lg:grid-cols-2">
         {isAdmin && (

@@ -11,7 +11,7 @@ import { VerifyRemainingForm } from "@/components/review/verify-remaining-form";
 import { EvaluationPanel } from "@/components/review/evaluation-panel";
 import { EvidenceTables } from "@/components/review/evidence-tables";
 import { StatusBadge } from "@/components/submissions/status-badge";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { appConnection } from "@/db/client";
 import { requireReviewer } from "@/lib/auth/session";
@@ -19,7 +19,7 @@ import { evaluateCase } from "@/lib/data/case-evaluation";
 import { NotFoundError } from "@/lib/data/errors";
 import { getCase } from "@/lib/data/review";
 import { diffSnapshots } from "@/lib/data/snapshot-diff";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatList } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/rules";
 import { recordId } from "@/lib/schemas/fields";
 
@@ -91,6 +91,24 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ id:
             checkMethods: { transcript: t("checkMethods.transcript"), certificate: t("checkMethods.certificate") },
           }}
         />
+      )}
+      {found.mcidConflicts.length > 0 && (
+        <Alert variant="warning" data-testid="mcid-conflicts">
+          <AlertTitle>{t("mcid.conflictsTitle")}</AlertTitle>
+          <AlertDescription>
+            <ul className="list-disc pl-5">
+              {found.mcidConflicts.map((conflict) => (
+                <li key={conflict.mcid}>
+                  {t("mcid.conflict", {
+                    mcid: conflict.mcid,
+                    name: conflict.personName,
+                    organizations: formatList(conflict.organizations, locale),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </AlertDescription>
+        </Alert>
       )}
       <EvidenceTables found={found} evaluation={evaluation} editable={mine} />
 
