@@ -12,7 +12,7 @@ import { recordAudit } from "./audit";
 import { evaluateCase, type Verdict } from "./case-evaluation";
 import { ConflictError, NotFoundError } from "./errors";
 import { notify } from "./notifications";
-import { ClaimedByOtherError, whyNotClaimable } from "./review";
+import { ClaimedByOtherError, mcidConflicts, whyNotClaimable } from "./review";
 import type { SubmissionSnapshot } from "./snapshot-types";
 import { transitions } from "./submission-states";
 
@@ -35,6 +35,19 @@ async function claimedByOther(tx: Executor, id: string): Promise<Error> {
   return error instanceof ClaimedByOtherError ? error : new ConflictError("claimed by another reviewer");
 }
 
+/**
+ * The snapshot's passes of people whose MCID its holder confirmed for another organization
+ * (and not for this one): an MCID counts for one organization at a time, so they cannot be
+ * verified here.
+ */
+async function passesCountingElsewhere(tx: Executor, submission: { organizationId: string; snapshot: SubmissionSnapshot }) {
+  const conflicts = await mcidConflicts(tx, submission.organizationId, submission.snapshot);
+  const elsewhere = new Set(conflicts.filter((conflict) => conflict.confirmedElsewhere).map((conflict) => conflict.personId));
+  return new Set(submission.snapshot.examPasses.filter((pass) => elsewhere.has(pass.personId)).map((pass) => pass.id));
+}
+
+const countsElsewhere = () => new ConflictError("mcid confirmed elsewhere", { messageKey: "review.errors.mcidConfirmedElsewhere" });
+
 /** A verdict as the data layer takes it: how a pass was checked is recorded when given. */
 type VerdictRecord = Omit<VerdictInput, "checkMethod" | "checkNote"> & Partial<Pick<VerdictInput, "checkMethod" | "checkNote">>;
 
@@ -48,6 +61,13 @@ export async function recordVerdict(db: Database, reviewer: SessionUser, input: 
     const submission = await lockClaimedCase(tx, reviewer, input.submissionId);
     const items = input.itemKind === "exam_pass" ? submission.snapshot.examPasses : submission.snapshot.revenueLines;
     if (!items.some((item) => item.id === input.itemId)) throw new NotFoundError("evidence of this submission");
+    if (
+      input.status === "verified" &&
+      input.itemKind === "exam_pass" &&
+      (await passesCountingElsewhere(tx, submission)).has(input.itemId)
+    ) {
+      throw countsElsewhere();
+    }
     // A verdict given now replaces one carried from an earlier round.
     const checked = input.status === "verified" && input.itemKind === "exam_pass" && input.checkMethod;
     const values = {
@@ -112,6 +132,8 @@ export async function verifyRemaining(
         .map((itemId) => ({ itemKind: "revenue_line" as const, itemId })),
     ];
     if (remaining.length !== input.expected) throw new ConflictError("the case changed", { messageKey: "errors.stale" });
+    const elsewhere = await passesCountingElsewhere(tx, submission);
+    if (remaining.some((item) => item.itemKind === "exam_pass" && elsewhere.has(item.itemId))) throw countsElsewhere();
     if (remaining.length === 0) return 0;
     const reviewedAt = new Date();
     await tx.insert(evidenceReviews).values(

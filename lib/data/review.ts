@@ -157,21 +157,36 @@ export type ReviewCase = Awaited<ReturnType<typeof getCase>>;
  * The snapshot's MCIDs that other organizations record now, each with those organizations'
  * names: for reviewers only, who settle which organization an MCID counts for.
  */
-async function mcidConflicts(db: Executor, organizationId: string, snapshot: SubmissionSnapshot) {
+export async function mcidConflicts(db: Executor, organizationId: string, snapshot: SubmissionSnapshot) {
   const byMcid = new Map(snapshot.people.filter((person) => person.mcid).map((person) => [person.mcid ?? "", person]));
   if (byMcid.size === 0) return [];
   const rows = await db
-    .selectDistinct({ mcid: people.mcid, organizationName: organizations.name })
+    .selectDistinct({
+      mcid: people.mcid,
+      organizationName: organizations.name,
+      confirmed: sql<boolean>`${people.mcidConfirmedAt} is not null`,
+    })
     .from(people)
     .innerJoin(organizations, eq(organizations.id, people.organizationId))
     .where(and(inArray(people.mcid, [...byMcid.keys()]), ne(people.organizationId, organizationId)))
     .orderBy(asc(people.mcid), asc(organizations.name));
-  const conflicts = new Map<string, { mcid: string; personId: string; personName: string; organizations: string[] }>();
-  for (const { mcid, organizationName } of rows) {
+  const conflicts = new Map<
+    string,
+    { mcid: string; personId: string; personName: string; organizations: string[]; confirmedElsewhere: string | null }
+  >();
+  for (const { mcid, organizationName, confirmed } of rows) {
     const person = mcid ? byMcid.get(mcid) : undefined;
     if (!mcid || !person) continue;
-    const conflict = conflicts.get(mcid) ?? { mcid, personId: person.id, personName: person.name, organizations: [] };
-    conflict.organizations.push(organizationName);
+    const conflict = conflicts.get(mcid) ?? {
+      mcid,
+      personId: person.id,
+      personName: person.name,
+      organizations: [],
+      confirmedElsewhere: null,
+    };
+    if (!conflict.organizations.includes(organizationName)) conflict.organizations.push(organizationName);
+    // The holder confirmed it there, and not here: it counts for that organization.
+    if (confirmed && !person.mcidConfirmed) conflict.confirmedElsewhere = organizationName;
     conflicts.set(mcid, conflict);
   }
   return [...conflicts.values()];

@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { people } from "@/db/schema";
 import { confirmOwnMcid } from "@/lib/actions/people";
+import { recordVerdict, verifyRemaining } from "@/lib/actions/review";
+import { evaluateCase } from "@/lib/data/case-evaluation";
 import { today } from "@/lib/clock";
 import { mcidsClaimedElsewhere, updatePerson } from "@/lib/data/people";
 import { claimSubmission, getCase } from "@/lib/data/review";
@@ -35,7 +37,13 @@ describeOnEachDatabase("one organization per certification id", (database) => {
     // The reviewer's case names the other organization.
     const found = await getCase(world.db, world.users.reviewer, id);
     expect(found.mcidConflicts).toEqual([
-      { mcid: chloeMcid, personId: expect.any(String) as unknown, personName: "Chloé Dubois", organizations: ["Fabrikam Inc"] },
+      {
+        mcid: chloeMcid,
+        personId: expect.any(String) as unknown,
+        personName: "Chloé Dubois",
+        organizations: ["Fabrikam Inc"],
+        confirmedElsewhere: null,
+      },
     ]);
     // Contoso's own view of its application says nothing of Fabrikam.
     const partnerView = await getPartnerSubmission(world.db, world.contosoId, id);
@@ -65,6 +73,47 @@ describeOnEachDatabase("one organization per certification id", (database) => {
     const snapshotPeople = (await getCase(world.db, world.users.reviewer, id)).snapshot.people;
     expect(snapshotPeople.find((person) => person.id === aliceId)?.mcidConfirmed).toBe(true);
     expect(snapshotPeople.find((person) => person.id === chloe.id)?.mcidConfirmed).toBe(false);
+
+    // Chloé confirms her MCID at Fabrikam: it counts there, and her passes can no longer be verified for Contoso.
+    await world.db.update(people).set({ mcidConfirmedAt: new Date() }).where(eq(people.organizationId, world.fabrikamId));
+    const found = await getCase(world.db, world.users.reviewer, id);
+    expect(found.mcidConflicts).toMatchObject([{ mcid: chloeMcid, confirmedElsewhere: "Fabrikam Inc" }]);
+    const chloePass = found.snapshot.examPasses.find((pass) => pass.personId === chloe.id);
+    if (!chloePass) throw new Error("Chloé has no pass in the snapshot");
+    const verdictOn = (status: "verified" | "rejected") =>
+      runAs(
+        world.users.reviewer,
+        () =>
+          recordVerdict(
+            null,
+            formData({
+              submissionId: id,
+              itemKind: "exam_pass",
+              itemId: chloePass.id,
+              status,
+              checkMethod: "transcript",
+              reason: "Counts for another organization",
+            }),
+          ),
+        { locale: "en" },
+      );
+    expect(await verdictOn("verified")).toMatchObject({
+      ok: false,
+      error: "conflict",
+      message: "The holder of this MCID confirmed it for another organization: this pass counts there, not here. Reject it.",
+    });
+    const { remaining, toReview } = evaluateCase(found.snapshot, "silver", found.verdicts, "en");
+    if (toReview.examPassIds.includes(chloePass.id)) {
+      const all = await runAs(
+        world.users.reviewer,
+        () => verifyRemaining(null, formData({ id, expected: String(remaining), confirmed: "1" })),
+        {
+          locale: "en",
+        },
+      );
+      expect(all).toMatchObject({ ok: false, error: "conflict" });
+    }
+    expect((await verdictOn("rejected")).ok).toBe(true);
 
     // The admin corrects Alice's MCID: her confirmation was of the old one.
     await updatePerson(

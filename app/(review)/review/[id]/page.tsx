@@ -104,6 +104,18 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ id:
                     name: conflict.personName,
                     organizations: formatList(conflict.organizations, locale),
                   })}
+                  {conflict.confirmedElsewhere && (
+                    <>
+                      {" "}
+                      <strong>
+                        {t("mcid.confirmedElsewhere", {
+                          mcid: conflict.mcid,
+                          name: conflict.personName,
+                          organization: conflict.confirmedElsewhere,
+                        })}
+                      </strong>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
