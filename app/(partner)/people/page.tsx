@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { appConnection } from "@/db/client";
 import { requirePartnerUser } from "@/lib/auth/session";
-import { listPeople, peoplePageSize } from "@/lib/data/people";
+import { listPeople, mcidsClaimedElsewhere, peoplePageSize } from "@/lib/data/people";
 import { formatDate } from "@/lib/i18n/format";
 import { peopleQuery, peopleSortKeys, type PeopleQuery } from "@/lib/schemas/people";
 
@@ -36,6 +36,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const [t, tGaps, locale] = await Promise.all([getTranslations("people"), getTranslations("dashboard.gaps"), getLocale()]);
   const { db } = await appConnection();
   const { rows, total } = await listPeople(db, user.organizationId, query);
+  const claimedElsewhere = await mcidsClaimedElsewhere(
+    db,
+    user.organizationId,
+    rows.flatMap((person) => (person.mcid ? [person.mcid] : [])),
+  );
   const pages = Math.max(1, Math.ceil(total / peoplePageSize));
 
   return (
@@ -121,7 +126,14 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                     </Badge>
                   )}
                 </TableCell>
-                <TableCell>{person.mcid ?? "—"}</TableCell>
+                <TableCell>
+                  {person.mcid ?? "—"}
+                  {person.mcid && claimedElsewhere.has(person.mcid) && (
+                    <Badge variant="warning" className="ml-2" data-testid="mcid-claimed-badge">
+                      {t("mcid.claimedBadge")}
+                    </Badge>
+                  )}
+                </TableCell>
                 <TableCell>{person.email ?? "—"}</TableCell>
                 <TableCell>{person.leftOn ? formatDate(person.leftOn, locale) : "—"}</TableCell>
                 <TableCell className="text-right tabular-nums">{person.passes}</TableCell>
