@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import {
@@ -7,7 +7,6 @@ import {
   type CheckMethod,
   type EvidenceKind,
   type EvidenceVerdict,
-  evidenceReviews,
   type SubmissionStatus,
   type SubmissionTier,
   submissions,
@@ -16,6 +15,7 @@ import {
 import { requireRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { ConflictError, NotFoundError } from "./errors";
+import { submissionVerdicts } from "./review";
 import type { SubmissionSnapshot } from "./snapshot-types";
 
 /** The statuses a reviewer's decision leaves: a pack records a decision, so only these have one. */
@@ -54,8 +54,6 @@ export interface AuditPackRecord {
 
 const submitter = alias(users, "submitter");
 const decider = alias(users, "decider");
-const reviewer = alias(users, "reviewer");
-const earlierRound = alias(submissions, "earlier_round");
 
 /**
  * A decided submission's record for its audit pack: any submission for a reviewer, one of
@@ -89,23 +87,7 @@ export async function loadAuditPack(db: Executor, user: SessionUser, id: string)
     throw new ConflictError("not decided yet", { messageKey: "auditPack.notDecided" });
   }
   const [verdicts, [award]] = await Promise.all([
-    db
-      .select({
-        itemKind: evidenceReviews.itemKind,
-        itemId: evidenceReviews.itemId,
-        status: evidenceReviews.status,
-        reason: evidenceReviews.reason,
-        checkMethod: evidenceReviews.checkMethod,
-        checkNote: evidenceReviews.checkNote,
-        reviewerName: reviewer.displayName,
-        reviewedAt: evidenceReviews.reviewedAt,
-        carriedFromRound: earlierRound.round,
-      })
-      .from(evidenceReviews)
-      .innerJoin(reviewer, eq(reviewer.id, evidenceReviews.reviewerId))
-      .leftJoin(earlierRound, eq(earlierRound.id, evidenceReviews.carriedFromSubmissionId))
-      .where(eq(evidenceReviews.submissionId, id))
-      .orderBy(asc(evidenceReviews.reviewedAt), asc(evidenceReviews.id)),
+    submissionVerdicts(db, id),
     db
       .select({ tier: awards.tier, awardedOn: awards.awardedOn, anniversaryOn: awards.anniversaryOn })
       .from(awards)
@@ -123,12 +105,7 @@ export async function loadAuditPack(db: Executor, user: SessionUser, id: string)
     decidedAt: row.decidedAt,
     decidedByName: row.decidedByName ?? "",
     message: row.message,
-    verdicts: verdicts.map((verdict) => ({
-      ...verdict,
-      itemKind: verdict.itemKind as EvidenceKind,
-      status: verdict.status as EvidenceVerdict,
-      checkMethod: verdict.checkMethod as CheckMethod | null,
-    })),
+    verdicts,
     award: award ?? null,
   };
 }

@@ -110,23 +110,7 @@ export async function getCase(db: Executor, reviewer: SessionUser, id: string) {
     .where(eq(submissions.id, id));
   if (!row) throw new NotFoundError("submission");
   const [verdicts, previous] = await Promise.all([
-    db
-      .select({
-        itemKind: evidenceReviews.itemKind,
-        itemId: evidenceReviews.itemId,
-        status: evidenceReviews.status,
-        reason: evidenceReviews.reason,
-        checkMethod: evidenceReviews.checkMethod,
-        checkNote: evidenceReviews.checkNote,
-        reviewerName: verdictGiver.displayName,
-        reviewedAt: evidenceReviews.reviewedAt,
-        /** The round the verdict was given in, when carried forward from an earlier one. */
-        carriedFromRound: earlierRound.round,
-      })
-      .from(evidenceReviews)
-      .innerJoin(verdictGiver, eq(verdictGiver.id, evidenceReviews.reviewerId))
-      .leftJoin(earlierRound, eq(earlierRound.id, evidenceReviews.carriedFromSubmissionId))
-      .where(eq(evidenceReviews.submissionId, id)),
+    submissionVerdicts(db, id),
     row.previousSubmissionId
       ? db
           .select({ id: submissions.id, snapshot: submissions.snapshot, message: submissions.message })
@@ -141,17 +125,40 @@ export async function getCase(db: Executor, reviewer: SessionUser, id: string) {
     status: row.status as SubmissionStatus,
     snapshot,
     mcidConflicts: await mcidConflicts(db, row.organizationId, snapshot),
-    verdicts: verdicts.map((verdict) => ({
-      ...verdict,
-      itemKind: verdict.itemKind as EvidenceKind,
-      status: verdict.status as EvidenceVerdict,
-      checkMethod: verdict.checkMethod as CheckMethod | null,
-    })),
+    verdicts,
     previous: previous[0] ? { ...previous[0], snapshot: previous[0].snapshot as SubmissionSnapshot } : null,
   };
 }
 
 export type ReviewCase = Awaited<ReturnType<typeof getCase>>;
+
+/** A submission's verdicts, oldest first: who gave each, when, how a pass was checked, and the round it was given in. */
+export async function submissionVerdicts(db: Executor, submissionId: string) {
+  const rows = await db
+    .select({
+      itemKind: evidenceReviews.itemKind,
+      itemId: evidenceReviews.itemId,
+      status: evidenceReviews.status,
+      reason: evidenceReviews.reason,
+      checkMethod: evidenceReviews.checkMethod,
+      checkNote: evidenceReviews.checkNote,
+      reviewerName: verdictGiver.displayName,
+      reviewedAt: evidenceReviews.reviewedAt,
+      /** The round the verdict was given in, when carried forward from an earlier one. */
+      carriedFromRound: earlierRound.round,
+    })
+    .from(evidenceReviews)
+    .innerJoin(verdictGiver, eq(verdictGiver.id, evidenceReviews.reviewerId))
+    .leftJoin(earlierRound, eq(earlierRound.id, evidenceReviews.carriedFromSubmissionId))
+    .where(eq(evidenceReviews.submissionId, submissionId))
+    .orderBy(asc(evidenceReviews.reviewedAt), asc(evidenceReviews.id));
+  return rows.map((verdict) => ({
+    ...verdict,
+    itemKind: verdict.itemKind as EvidenceKind,
+    status: verdict.status as EvidenceVerdict,
+    checkMethod: verdict.checkMethod as CheckMethod | null,
+  }));
+}
 
 /**
  * The snapshot's MCIDs that other organizations record now, each with those organizations'
