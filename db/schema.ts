@@ -22,7 +22,11 @@ import { ALERT_KINDS } from "@/lib/rules/watch";
 export const markets = ["developed", "developing"] as const;
 export type Market = (typeof markets)[number];
 
-export const userRoles = ["partner_admin", "employee", "reviewer"] as const;
+export const userRoles = ["partner_admin", "employee", "reviewer", "program_admin"] as const;
+
+/** Roles of the program's own staff: they belong to no partner organization. */
+export const programRoles = ["reviewer", "program_admin"] as const satisfies readonly UserRole[];
+export type ProgramRole = (typeof programRoles)[number];
 export type UserRole = (typeof userRoles)[number];
 
 export const verificationStatuses = ["unverified", "verified", "rejected"] as const;
@@ -124,9 +128,9 @@ export const users = pgTable(
     uniqueIndex("users_email_lower").on(sql`lower(${t.email})`),
     check("users_role_known", sql`${t.role} in (${oneOf(userRoles)})`),
     check("users_locale_known", sql`${t.locale} in ('en', 'fr')`),
-    // Reviewers belong to the program, everybody else to exactly one partner.
-    check("users_organization_matches_role", sql`(${t.role} = 'reviewer') = (${t.organizationId} is null)`),
-    check("users_person_only_for_partners", sql`${t.personId} is null or ${t.role} <> 'reviewer'`),
+    // The program's staff belong to the program, everybody else to exactly one partner.
+    check("users_organization_matches_role", sql`(${t.role} in (${oneOf(programRoles)})) = (${t.organizationId} is null)`),
+    check("users_person_only_for_partners", sql`${t.personId} is null or ${t.role} not in (${oneOf(programRoles)})`),
     check("users_email_shape", sql`${t.email} ~ '^[^@[:space:]]+@[^@[:space:]]+$'`),
   ],
 );
@@ -560,6 +564,7 @@ export const notificationKinds = [
   "submission.approved",
   "submission.rejected",
   "alert",
+  "program.published",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -574,6 +579,9 @@ export const notifications = pgTable(
     kind: text("kind").notNull(),
     submissionId: uuid("submission_id").references(() => submissions.id, { onDelete: "cascade" }),
     alertId: uuid("alert_id").references(() => alerts.id, { onDelete: "cascade" }),
+    /** A published version that changes the organization's tier, and how (`ProgramChangeNotice`). */
+    programVersionId: uuid("program_version_id").references(() => programVersions.id, { onDelete: "cascade" }),
+    detail: jsonb("detail"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
   },
@@ -581,7 +589,11 @@ export const notifications = pgTable(
     index("notifications_user_created").on(t.userId, t.createdAt),
     check("notifications_kind_known", sql`${t.kind} in (${oneOf(notificationKinds)})`),
     check("notifications_about_one_thing", sql`(${t.kind} = 'alert') = (${t.alertId} is not null and ${t.submissionId} is null)`),
-    check("notifications_submission_present", sql`${t.kind} = 'alert' or ${t.submissionId} is not null`),
+    check(
+      "notifications_program_version_present",
+      sql`(${t.kind} = 'program.published') = (${t.programVersionId} is not null and ${t.submissionId} is null)`,
+    ),
+    check("notifications_submission_present", sql`${t.kind} in ('alert', 'program.published') or ${t.submissionId} is not null`),
   ],
 );
 
@@ -590,3 +602,81 @@ export type EvidenceReview = typeof evidenceReviews.$inferSelect;
 export type Award = typeof awards.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
 export type Alert = typeof alerts.$inferSelect;
+
+export const programVersionStatuses = ["draft", "published", "withdrawn"] as const;
+export type ProgramVersionStatus = (typeof programVersionStatuses)[number];
+
+/**
+ * The competency as data (shared/contracts/program-definition.md): one row per version, its
+ * `definition` in the contract's JSON. A draft is edited by program administrators; once
+ * published a version never changes (a trigger refuses it), and one that has not come into
+ * force yet can only be withdrawn.
+ */
+export const programVersions = pgTable(
+  "program_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    programId: text("program_id").notNull(),
+    versionId: text("version_id").notNull(),
+    effectiveFrom: date("effective_from", { mode: "string" }),
+    note: text("note").notNull().default(""),
+    definition: jsonb("definition").notNull(),
+    status: text("status").$type<ProgramVersionStatus>().notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnBy: uuid("withdrawn_by").references(() => users.id, { onDelete: "set null" }),
+    version,
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("program_versions_version_id")
+      .on(t.programId, t.versionId)
+      .where(sql`${t.status} <> 'withdrawn'`),
+    uniqueIndex("program_versions_published_from")
+      .on(t.programId, t.effectiveFrom)
+      .where(sql`${t.status} = 'published'`),
+    // One draft at a time: its impact is what the program administrators discuss.
+    uniqueIndex("program_versions_one_draft")
+      .on(t.programId)
+      .where(sql`${t.status} = 'draft'`),
+    check("program_versions_status_known", sql`${t.status} in (${oneOf(programVersionStatuses)})`),
+    check("program_versions_published_when", sql`(${t.status} = 'draft') = (${t.publishedAt} is null)`),
+    check("program_versions_withdrawn_when", sql`(${t.status} = 'withdrawn') = (${t.withdrawnAt} is not null)`),
+  ],
+);
+
+export type ProgramVersionRow = typeof programVersions.$inferSelect;
+
+export const impactRunStatuses = ["running", "done", "failed"] as const;
+
+/**
+ * One computation of a draft's impact on every organization, at one revision of the draft:
+ * its progress while it runs (a job), then the organizations whose tier it changes.
+ */
+export const programImpactRuns = pgTable(
+  "program_impact_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    programVersionId: uuid("program_version_id")
+      .notNull()
+      .references(() => programVersions.id, { onDelete: "cascade" }),
+    /** The draft's `version` when the run started: a later edit makes the run out of date. */
+    draftVersion: integer("draft_version").notNull(),
+    asOf: date("as_of", { mode: "string" }).notNull(),
+    status: text("status").notNull().default("running"),
+    organizationsTotal: integer("organizations_total").notNull(),
+    organizationsDone: integer("organizations_done").notNull().default(0),
+    /** `ImpactedOrganization[]` (lib/data/program-impact.ts), filled when done. */
+    result: jsonb("result"),
+    error: text("error"),
+    requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("program_impact_runs_version").on(t.programVersionId, t.createdAt),
+    check("program_impact_runs_status_known", sql`${t.status} in (${oneOf(impactRunStatuses)})`),
+  ],
+);

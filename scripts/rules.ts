@@ -1,15 +1,29 @@
 /**
  * The rules' command line (shared/contracts/rules-cli.md):
  *
- *   npm run --silent rules -- evaluate FILE|-
- *   npm run --silent rules -- forecast FILE|- [--until YYYY-MM-DD]
+ *   npm run --silent rules -- evaluate FILE|- [--program PROGRAM.json]
+ *   npm run --silent rules -- forecast FILE|- [--until YYYY-MM-DD] [--program PROGRAM.json]
+ *
+ * With --program, the program's versions (shared/contracts/program-definition.md) replace the
+ * built-in Cloud CRM definition: each evaluation uses the version in force on its date.
  *
  * Exit 0 with one JSON object on standard output; exit 2 with `path: message` lines on
  * standard error, and nothing on standard output, when the input or the command is wrong.
  */
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { evaluate, type EvaluationInput, forecast, forecastUntilSchema, parseEvaluationInput, parseWith } from "@/lib/rules";
+import {
+  builtInProgram,
+  evaluateOn,
+  type EvaluationInput,
+  forecastAcross,
+  forecastUntilSchema,
+  parseEvaluationInput,
+  parseProgramFile,
+  parseWith,
+  type VersionedProgram,
+  versionInForce,
+} from "@/lib/rules";
 
 export interface RulesRun {
   code: 0 | 1 | 2;
@@ -17,7 +31,7 @@ export interface RulesRun {
   stderr: string;
 }
 
-const USAGE = "usage: rules evaluate FILE|-   or   rules forecast FILE|- [--until YYYY-MM-DD]";
+const USAGE = "usage: rules evaluate FILE|- [--program FILE]   or   rules forecast FILE|- [--until YYYY-MM-DD] [--program FILE]";
 
 const refused = (...lines: string[]): RulesRun => ({ code: 2, stdout: "", stderr: lines.map((line) => `${line}\n`).join("") });
 
@@ -30,38 +44,67 @@ export function runRules(args: readonly string[], readText: (file: string) => st
   if (file === undefined) return refused(`${command}: which file? ${USAGE}`);
 
   let until: string | undefined;
+  let programFile: string | undefined;
   for (let index = 0; index < options.length; index++) {
     const option = options[index];
     if (command === "forecast" && option === "--until" && index + 1 < options.length) until = options[++index];
     else if (command === "forecast" && option.startsWith("--until=")) until = option.slice("--until=".length);
+    else if (option === "--program" && index + 1 < options.length) programFile = options[++index];
+    else if (option.startsWith("--program=")) programFile = option.slice("--program=".length);
     else return refused(`unexpected argument "${option}"; ${USAGE}`);
   }
 
+  let program: VersionedProgram = builtInProgram;
+  if (programFile !== undefined) {
+    const json = readJson(programFile, readText);
+    if (!json.ok) return refused(json.error);
+    const parsed = parseProgramFile(json.value);
+    if (!parsed.ok) return refused(...parsed.errors.map((line) => `program: ${line}`));
+    program = parsed.value;
+  }
+
+  const json = readJson(file, readText);
+  if (!json.ok) return refused(json.error);
+  const input = parseInput(json.value, program);
+  if (!input.ok) return refused(...input.errors);
+  if (command === "evaluate") return printed(evaluateOn(input.value, program));
+  return runForecast(input.value, program, until);
+}
+
+function readJson(file: string, readText: (file: string) => string): { ok: true; value: unknown } | { ok: false; error: string } {
   const source = file === "-" ? "standard input" : file;
   let text: string;
   try {
     text = readText(file);
   } catch (error) {
-    return refused(`cannot read ${source}: ${describeReadError(error)}`);
+    return { ok: false, error: `cannot read ${source}: ${describeReadError(error)}` };
   }
-  let json: unknown;
   try {
     // A byte order mark is how some editors on Windows start a UTF-8 file.
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, "")) };
   } catch (error) {
-    return refused(`${source}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    return { ok: false, error: `${source}: not valid JSON (${error instanceof Error ? error.message : String(error)})` };
   }
-
-  const input = parseEvaluationInput(json);
-  if (!input.ok) return refused(...input.errors);
-  if (command === "evaluate") return printed(evaluate(input.value));
-  return runForecast(input.value, until);
 }
 
-function runForecast(input: EvaluationInput, until: string | undefined): RulesRun {
-  if (until === undefined) return printed(forecast(input));
+/**
+ * The input under the version in force on its `asOf` (its markets decide what is valid, and
+ * its `competency` must be the program's id); an input without a valid date is checked by the first version.
+ */
+function parseInput(json: unknown, program: VersionedProgram) {
+  const asOf = typeof json === "object" && json !== null && "asOf" in json ? json.asOf : undefined;
+  const first = program.versions[0];
+  const inForce =
+    typeof asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && (first.effectiveFrom === null || first.effectiveFrom <= asOf)
+      ? versionInForce(program, asOf)
+      : first;
+  return parseEvaluationInput(json, inForce.definition);
+}
+
+function runForecast(input: EvaluationInput, program: VersionedProgram, until: string | undefined): RulesRun {
+  if (until === undefined) return printed(forecastAcross(input, program));
   const checked = parseWith(forecastUntilSchema(input.asOf), until, ["until"]);
-  return checked.ok ? printed(forecast(input, { until: checked.value })) : refused(...checked.errors);
+  return checked.ok ? printed(forecastAcross(input, program, { until: checked.value })) : refused(...checked.errors);
 }
 
 function printed(result: unknown): RulesRun {

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import { ReviewerShell } from "@/components/shells/reviewer-shell";
+import { ProgramShell } from "@/components/shells/program-shell";
 import { requireReviewer } from "@/lib/auth/session";
 
 /** The program reviewers' workspace; to partner users it does not exist. */
 export default async function ReviewLayout({ children }: { children: ReactNode }) {
-  return <ReviewerShell user={await requireReviewer()}>{children}</ReviewerShell>;
+  return <ProgramShell user={await requireReviewer()}>{children}</ProgramShell>;
 }

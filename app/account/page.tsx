@@ -20,7 +20,7 @@ export default async function AccountPage() {
   const t = await getTranslations();
   const { db } = await appConnection();
   // Reviewers receive no alerts: the watch speaks to partners.
-  const choices = user.role === "reviewer" ? null : await alertEmailChoices(db, user.id);
+  const choices = user.organizationId === null ? null : await alertEmailChoices(db, user.id);
   return (
     <div className="grid gap-6">
       <div>

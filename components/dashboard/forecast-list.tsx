@@ -36,7 +36,7 @@ export async function ForecastList({ dashboard, locale }: { dashboard: Dashboard
                 <span aria-hidden>→</span>
                 <TierBadge tier={change.to} label={title(change.to)} icon={false} />
                 <span className="text-muted-foreground">
-                  {change.causes.map((cause) => t(`forecast.causes.${cause.kind}`)).join(" · ")}
+                  {change.causes.map((cause) => t(`forecast.causes.${cause.kind}`, { ids: cause.ids.join(", ") })).join(" · ")}
                 </span>
               </li>
             ))}

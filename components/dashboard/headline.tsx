@@ -6,7 +6,7 @@ import { formatDate, formatList, formatMoney } from "@/lib/i18n/format";
 import { type Award, centsFromUsd, headline } from "@/lib/rules";
 
 /** The causes that can end a tier, each worded; anything else is "the evidence changes". */
-const dropCauses = ["revenue-expired", "exam-no-longer-accepted", "person-left"] as const;
+const dropCauses = ["revenue-expired", "exam-no-longer-accepted", "person-left", "requirements-changed"] as const;
 
 /** People named in the headline's steps; the plan below lists everyone. */
 const NAMED_STEPS = 3;

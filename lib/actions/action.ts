@@ -121,6 +121,16 @@ export function actionMeta(candidate: unknown): Meta | undefined {
 
 type Run<S extends z.ZodType, T> = (input: z.output<S>, user: SessionUser | null, t: Translate) => Promise<T>;
 
+/**
+ * An action's input schema, or a function that builds it for this request: an exam pass is
+ * checked against the program's catalogue as published now, which a release does not fix.
+ */
+export type InputSchema<S extends z.ZodType> = S | (() => Promise<S>);
+
+function resolveSchema<S extends z.ZodType>(schema: InputSchema<S>): Promise<S> | S {
+  return typeof schema === "function" ? schema() : schema;
+}
+
 /** The posted text fields, to refill a form after a failure; secrets are never echoed. */
 function echoedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -130,19 +140,19 @@ function echoedValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-async function execute<S extends z.ZodType, T>(schema: S, raw: unknown, meta: Meta, run: Run<S, T>): Promise<ActionResult<T>> {
+async function execute<S extends z.ZodType, T>(schema: InputSchema<S>, raw: unknown, meta: Meta, run: Run<S, T>): Promise<ActionResult<T>> {
   const result = await settle(schema, raw, meta, run);
   return !result.ok && raw instanceof FormData ? { ...result, values: echoedValues(raw) } : result;
 }
 
-async function settle<S extends z.ZodType, T>(schema: S, raw: unknown, meta: Meta, run: Run<S, T>): Promise<ActionResult<T>> {
+async function settle<S extends z.ZodType, T>(schema: InputSchema<S>, raw: unknown, meta: Meta, run: Run<S, T>): Promise<ActionResult<T>> {
   const t = await actionTranslator();
   try {
     const user = await currentUser();
     if (!user && meta.access === "signed-in") {
       return { ok: false, error: "unauthenticated", message: t("errors.unauthenticated") };
     }
-    const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw, { reportInput: true });
+    const parsed = (await resolveSchema(schema)).safeParse(raw instanceof FormData ? formDataToObject(raw) : raw, { reportInput: true });
     if (!parsed.success) {
       const { message, fieldErrors } = localizeIssues(parsed.error.issues, t);
       return { ok: false, error: "invalid", message, fieldErrors };
@@ -153,7 +163,7 @@ async function settle<S extends z.ZodType, T>(schema: S, raw: unknown, meta: Met
   }
 }
 
-function build<S extends z.ZodType, T>(schema: S, meta: Meta, run: Run<S, T>) {
+function build<S extends z.ZodType, T>(schema: InputSchema<S>, meta: Meta, run: Run<S, T>) {
   const callable =
     meta.shape === "form"
       ? async (_previous: ActionResult<T> | null, formData: FormData) => execute(schema, formData, meta, run)
@@ -170,13 +180,13 @@ function signedIn<S extends z.ZodType, T>(handler: Handler<S, T>): Run<S, T> {
   };
 }
 
-export function action<S extends z.ZodType, T>(schema: S, handler: Handler<S, T>) {
+export function action<S extends z.ZodType, T>(schema: InputSchema<S>, handler: Handler<S, T>) {
   return build(schema, { shape: "input", access: "signed-in" }, signedIn(handler)) as (
     input: z.input<S> | FormData,
   ) => Promise<ActionResult<T>>;
 }
 
-export function formAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T>) {
+export function formAction<S extends z.ZodType, T>(schema: InputSchema<S>, handler: Handler<S, T>) {
   return build(schema, { shape: "form", access: "signed-in" }, signedIn(handler)) as (
     previous: ActionResult<T> | null,
     formData: FormData,

@@ -4,7 +4,8 @@ import { appConnection } from "@/db/client";
 import { ForbiddenError, requireOrganization, requireRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 import * as exams from "@/lib/data/exams";
-import { deleteExamPassInput, examPassInput } from "@/lib/schemas/exams";
+import { currentProgram } from "@/lib/data/program";
+import { deleteExamPassInput, examPassInputFor } from "@/lib/schemas/exams";
 import { today } from "@/lib/clock";
 import { requestContext } from "@/lib/auth/request-context";
 import { tierDrop } from "@/lib/data/impact";
@@ -27,6 +28,8 @@ async function refreshPages(organizationId: string, personId: string) {
   revalidate(`/people/${personId}`);
   revalidate("/dashboard");
 }
+
+const examPassInput = async () => examPassInputFor((await currentProgram()).program);
 
 export const recordExamPass = formAction(examPassInput, async (input, { user, t }) => {
   requireActingFor(user, input.personId);

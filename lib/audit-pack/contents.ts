@@ -1,9 +1,9 @@
 import { strToU8, zipSync } from "fflate";
 import type { EvidenceKind } from "@/db/schema";
 import type { AuditPackRecord, AuditPackVerdict } from "@/lib/data/audit-pack";
-import { snapshotInput } from "@/lib/data/snapshot";
+import { snapshotDefinition, snapshotInput } from "@/lib/data/snapshot";
 import type { Locale } from "@/lib/i18n/locales";
-import { contractInput, type Evaluation, evaluate, type EvaluationInputJson } from "@/lib/rules";
+import { contractInput, type Evaluation, evaluate, type EvaluationInputJson, programFileOf } from "@/lib/rules";
 import { auditPackSummary } from "./summary";
 
 /** The evidence the program accepted: only the items a reviewer verified. */
@@ -34,7 +34,7 @@ export function auditPackContents(record: AuditPackRecord): AuditPackContents {
     evidenceSubmitted: contractInput(snapshotInput(record.snapshot)),
     evaluationSubmitted: record.snapshot.evaluation,
     evidenceAccepted: contractInput(accepted),
-    evaluationAccepted: evaluate(accepted),
+    evaluationAccepted: evaluate(accepted, snapshotDefinition(record.snapshot)),
   };
 }
 
@@ -102,8 +102,19 @@ export function auditPackZip(record: AuditPackRecord, locale: Locale, preparedOn
       "evidence-accepted.json": json(contents.evidenceAccepted),
       "evaluation-accepted.json": json(contents.evaluationAccepted),
       "verdicts.json": json(verdictsJson(record)),
+      // The version evaluated under, for `npm run rules -- evaluate FILE --program program.json`.
+      "program.json": json(programOfSnapshot(record)),
       "decision.json": json(decisionJson(record, contents)),
     },
     { level: 6, mtime },
   );
+}
+
+/** The snapshot's version of the program as a one-version program file, in force since always. */
+function programOfSnapshot(record: AuditPackRecord) {
+  const recorded = record.snapshot.program;
+  return programFileOf({
+    id: recorded?.id ?? "cloud-crm",
+    versions: [{ id: recorded?.versionId ?? "v1", effectiveFrom: null, note: "", definition: snapshotDefinition(record.snapshot) }],
+  });
 }

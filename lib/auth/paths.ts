@@ -5,6 +5,7 @@ const landingByRole: Record<UserRole, string> = {
   partner_admin: "/dashboard",
   employee: "/exams",
   reviewer: "/review",
+  program_admin: "/program",
 };
 
 export function landingPath(role: UserRole): string {

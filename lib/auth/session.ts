@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { appConnection } from "@/db/client";
 import { findSessionUser } from "@/lib/data/users";
-import { signInPath } from "./paths";
+import { landingPath, signInPath } from "./paths";
 import { requestContext } from "./request-context";
 import type { PartnerUser, SessionUser } from "./session-user";
 
@@ -30,10 +30,10 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-/** A partner admin or employee; reviewers have no partner workspace and go to theirs. */
+/** A partner admin or employee; the program's staff have no partner workspace and go to theirs. */
 export async function requirePartnerUser(): Promise<PartnerUser> {
   const user = await requireUser();
-  if (user.role === "reviewer" || user.organizationId === null) redirect("/review");
+  if (user.organizationId === null) redirect(landingPath(user.role));
   return { ...user, organizationId: user.organizationId };
 }
 

@@ -8,11 +8,11 @@ import { addDays } from "@/lib/rules";
 import type { AuditFilter } from "@/lib/schemas/audit";
 import { auditSubjects } from "./audit-subjects";
 
-/** Whose events a user may read: a reviewer every organization's, a partner admin their own. */
+/** Whose events a user may read: the program's staff every organization's, a partner admin their own. */
 export type AuditScope = { organizationId: string } | "program";
 
 export function auditScopeOf(user: SessionUser): AuditScope {
-  if (user.role === "reviewer") return "program";
+  if (user.role === "reviewer" || user.role === "program_admin") return "program";
   if (user.role === "partner_admin" && user.organizationId) return { organizationId: user.organizationId };
   throw new ForbiddenError(`${user.role} ${user.id} may not read the audit trail`);
 }

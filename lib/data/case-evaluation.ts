@@ -1,7 +1,7 @@
 import type { EvidenceKind, EvidenceVerdict } from "@/db/schema";
 import { type Evaluation, evaluate, explain, isApprovable, type Locale, type TierExplanation } from "@/lib/rules";
 import type { SubmissionSnapshot } from "./snapshot-types";
-import { snapshotInput } from "./snapshot";
+import { snapshotDefinition, snapshotInput } from "./snapshot";
 
 export interface Verdict {
   itemKind: EvidenceKind;
@@ -52,9 +52,10 @@ export function evaluateCase(snapshot: SubmissionSnapshot, tier: string, verdict
     revenueIds: new Set(snapshot.revenueLines.map((line) => line.id).filter((id) => !verifiedRevenue.has(id))),
   };
 
-  const submitted = explain(snapshotInput(snapshot), { locale });
-  const withoutRejected = explain(snapshotInput(snapshot, rejected), { locale });
-  const verifiedOnly = evaluate(snapshotInput(snapshot, unverified));
+  const definition = snapshotDefinition(snapshot);
+  const submitted = explain(snapshotInput(snapshot), { locale, definition });
+  const withoutRejected = explain(snapshotInput(snapshot, rejected), { locale, definition });
+  const verifiedOnly = evaluate(snapshotInput(snapshot, unverified), definition);
   const tierOf = (explanation: typeof submitted) => explanation.tiers.find((candidate) => candidate.tier === tier);
 
   const examPassIds = new Set([...slotPassIds(tierOf(submitted)), ...slotPassIds(tierOf(withoutRejected))]);

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { appConnection, type Executor } from "@/db/client";
-import { awards, openSubmissionStatuses, organizations, submissions, type SubmissionStatus } from "@/db/schema";
+import { awards, openSubmissionStatuses, organizations, programVersions, submissions, type SubmissionStatus } from "@/db/schema";
 import {
   type Award,
   awardInForce,
@@ -9,16 +9,18 @@ import {
   type EvaluationInput,
   evaluate,
   explain,
-  forecast,
+  forecastAcross,
   lastLapsedAward,
   type Locale,
   revenueHistory,
   tierRank,
   tierRisk,
   type TierExplanation,
+  type ProgramDefinition,
 } from "@/lib/rules";
 import { NotFoundError } from "./errors";
 import { loadEvidenceAndRejections } from "./evidence";
+import { definitionOn, PROGRAM_ID, programOfKey } from "./program";
 
 interface OrganizationStatus {
   id: string;
@@ -26,6 +28,7 @@ interface OrganizationStatus {
   market: string;
   revision: number;
   version: number;
+  program: string;
   awards: Award[];
   openSubmission: { id: string; tier: string; status: SubmissionStatus } | null;
 }
@@ -49,6 +52,12 @@ function openSubmissionOf(db: Executor) {
     .limit(1);
 }
 
+/** The key of the published program (`PublishedProgram.key`), for the enclosing query. */
+function publishedProgramKey() {
+  return sql`select string_agg(${programVersions.id}::text, ',' order by ${programVersions.effectiveFrom} asc nulls first) from ${programVersions}
+    where ${programVersions.programId} = ${PROGRAM_ID} and ${programVersions.status} = 'published'`;
+}
+
 /**
  * The organization, its evidence revision, its awards and its open submission, in one query: the questions every dashboard view asks whatever is cached.
  */
@@ -60,6 +69,7 @@ async function organizationStatus(db: Executor, organizationId: string): Promise
       market: organizations.market,
       revision: organizations.evidenceRevision,
       version: organizations.version,
+      program: sql<string>`(${publishedProgramKey()})`,
       awards: sql<Award[]>`(${awardsOf(db)})`,
       openSubmission: sql<OrganizationStatus["openSubmission"]>`(${openSubmissionOf(db)})`,
     })
@@ -76,6 +86,8 @@ export interface EvaluationKey {
   /** Moves (by trigger) with every change to people, passes or revenue. */
   revision: number;
   version: number;
+  /** The published program's versions: publishing or withdrawing one changes every key. */
+  program: string;
 }
 
 /**
@@ -88,17 +100,21 @@ export interface EvaluationKey {
 export async function dashboardEvaluation(organization: EvaluationKey, asOf: string, locale: Locale) {
   "use cache";
   const { db } = await appConnection();
-  const { input, rejected } = await loadEvidenceAndRejections(db, organization, asOf);
-  const explanation = explain(input, { locale });
-  const upcoming = forecast(input);
+  const [{ input, rejected }, { program }] = await Promise.all([
+    loadEvidenceAndRejections(db, organization, asOf),
+    programOfKey(db, organization.program),
+  ]);
+  const definition = definitionOn(program, asOf);
+  const explanation = explain(input, { locale, definition });
+  const upcoming = forecastAcross(input, program);
   return {
     asOf,
     evaluation: explanation.evaluation,
     explanation: explanation.tiers.map(boundedExplanation),
     forecast: upcoming,
-    history: revenueHistory(input),
-    risk: tierRisk(input, explanation.evaluation, upcoming),
-    accepted: acceptedStanding(input, rejected, explanation.evaluation),
+    history: revenueHistory(input, { definition }),
+    risk: tierRisk(input, explanation.evaluation, upcoming, definition),
+    accepted: acceptedStanding(input, rejected, explanation.evaluation, definition),
     personNames: Object.fromEntries(input.people.map((person) => [person.id, person.name ?? person.id])),
   };
 }
@@ -125,14 +141,18 @@ function boundedExplanation({ tier, met, summary, reasons }: TierExplanation) {
  * short of the recorded evidence's: "Recorded: Gold, $210,000. Accepted by the program:
  * Silver, $150,000." Null when nothing rejected changes the standing.
  */
-function acceptedStanding(input: EvaluationInput, rejected: ReadonlySet<string>, recorded: Evaluation) {
+function acceptedStanding(input: EvaluationInput, rejected: ReadonlySet<string>, recorded: Evaluation, definition: ProgramDefinition) {
   if (rejected.size === 0) return null;
-  const accepted = evaluate({
-    ...input,
-    people: input.people.map((person) => ({ ...person, exams: person.exams.filter((pass) => !pass.id || !rejected.has(pass.id)) })),
-    revenue: input.revenue.filter((line) => !rejected.has(line.id)),
-  });
-  if (tierRank(accepted.tier) >= tierRank(recorded.tier) && accepted.revenue.totalUsd >= recorded.revenue.totalUsd) return null;
+  const accepted = evaluate(
+    {
+      ...input,
+      people: input.people.map((person) => ({ ...person, exams: person.exams.filter((pass) => !pass.id || !rejected.has(pass.id)) })),
+      revenue: input.revenue.filter((line) => !rejected.has(line.id)),
+    },
+    definition,
+  );
+  if (tierRank(accepted.tier, definition) >= tierRank(recorded.tier, definition) && accepted.revenue.totalUsd >= recorded.revenue.totalUsd)
+    return null;
   return {
     tier: accepted.tier,
     totalUsd: accepted.revenue.totalUsd,
@@ -163,7 +183,13 @@ export async function tierStanding(organization: EvaluationKey, asOf: string, lo
  */
 export async function dashboardStatus(db: Executor, organizationId: string, today: string) {
   const { awards: granted, openSubmission, ...identity } = await organizationStatus(db, organizationId);
-  const key: EvaluationKey = { id: identity.id, market: identity.market, revision: identity.revision, version: identity.version };
+  const key: EvaluationKey = {
+    id: identity.id,
+    market: identity.market,
+    revision: identity.revision,
+    version: identity.version,
+    program: identity.program,
+  };
   return { organization: identity, key, award: awardInForce(granted, today), lapsed: lastLapsedAward(granted, today), openSubmission };
 }
 

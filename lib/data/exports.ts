@@ -9,6 +9,7 @@ import { writeCsv } from "@/lib/csv/write";
 import { evaluate, type CalendarDate } from "@/lib/rules";
 import { storedExamPasses, storedPeople, storedRevenueLines } from "./csv-rows";
 import { loadOrganizationEvidence } from "./evidence";
+import { definitionOn, publishedProgram } from "./program";
 
 export const exportTables = ["people", "exam-passes", "revenue", "gaps"] as const;
 export type ExportTableName = ImportTableName | "gaps";
@@ -39,8 +40,13 @@ export async function csvExport(db: Executor, organizationId: string, table: Exp
         (await storedRevenueLines(db, organizationId)).map((row) => revenueTable.write(row)),
       );
     case "gaps": {
-      const [{ input }, people] = await Promise.all([loadOrganizationEvidence(db, organizationId, asOf), storedPeople(db, organizationId)]);
-      return writeCsv(gapColumns, gapRows(evaluate(input), new Map(people.map((person) => [person.id, person]))));
+      const [{ input }, people, { program }] = await Promise.all([
+        loadOrganizationEvidence(db, organizationId, asOf),
+        storedPeople(db, organizationId),
+        publishedProgram(db),
+      ]);
+      const evaluation = evaluate(input, definitionOn(program, asOf));
+      return writeCsv(gapColumns, gapRows(evaluation, new Map(people.map((person) => [person.id, person]))));
     }
   }
 }

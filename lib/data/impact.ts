@@ -5,6 +5,7 @@ import { organizations } from "@/db/schema";
 import { type HypotheticalChange, type Impact, impactOf, tierRank } from "@/lib/rules";
 import { NotFoundError } from "./errors";
 import { loadEvidence } from "./evidence";
+import { definitionOn, publishedProgram } from "./program";
 
 /**
  * What a change to an organization's evidence would do, evaluated on `today` and forecast a
@@ -21,8 +22,8 @@ export async function impactOfChange(
     .from(organizations)
     .where(eq(organizations.id, organizationId));
   if (!organization) throw new NotFoundError("organization");
-  const input = await loadEvidence(db, organization, today);
-  return { ...impactOf(input, change), organizationName: organization.name };
+  const [input, { program }] = await Promise.all([loadEvidence(db, organization, today), publishedProgram(db)]);
+  return { ...impactOf(input, change, definitionOn(program, today)), organizationName: organization.name };
 }
 
 /** A change's drop of the tier, when it drops one: what the partner is asked to confirm first. */

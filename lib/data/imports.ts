@@ -5,6 +5,8 @@ import { examPasses, organizations, people, revenueLines } from "@/db/schema";
 import { IMPORT_BATCH_ROWS } from "@/lib/csv/limits";
 import { planImport, type ImportPlan, type PlannedRow, type TablePlan } from "@/lib/csv/plan";
 import type { ImportTableName } from "@/lib/csv/table";
+import { examPassInputFor } from "@/lib/schemas/exams";
+import { publishedProgram } from "./program";
 import { examPassesTable, type ExamPassRow, type StoredExamPass } from "@/lib/csv/tables/exam-passes";
 import { peopleTable, type PersonRow, type StoredPerson } from "@/lib/csv/tables/people";
 import { revenueTable, type StoredRevenueLine } from "@/lib/csv/tables/revenue";
@@ -47,7 +49,8 @@ export async function previewImport(db: Executor, organizationId: string, table:
           .where(and(eq(people.organizationId, organizationId), isNotNull(people.mcid))),
       ]);
       const personIdByMcid = new Map(keyed.map((person) => [person.mcid ?? "", person.id]));
-      return { table, plan: planImport(examPassesTable, text, stored, { personIdByMcid }) };
+      const examPassInput = examPassInputFor((await publishedProgram(db)).program);
+      return { table, plan: planImport(examPassesTable, text, stored, { personIdByMcid, examPassInput }) };
     }
     case "revenue":
       return { table, plan: planImport(revenueTable, text, await storedRevenueLines(db, organizationId), null) };

@@ -9,6 +9,7 @@ import { recordAudit } from "./audit";
 import { violatedUniqueConstraint } from "./constraints";
 import { storedRevenueColumns } from "./csv-rows";
 import { ConflictError, NotFoundError } from "./errors";
+import { definitionOn, publishedProgram } from "./program";
 
 export const revenuePageSize = 50;
 
@@ -34,7 +35,8 @@ export async function listRevenue(db: Executor, organizationId: string, query: R
     .from(revenueLines)
     .where(eq(revenueLines.organizationId, organizationId))
     .orderBy(desc(revenueLines.bookedOn), asc(revenueLines.reference));
-  const standing = revenueStanding(lines, asOf);
+  const { program } = await publishedProgram(db);
+  const standing = revenueStanding(lines, asOf, definitionOn(program, asOf));
   const needle = query.q.toLocaleLowerCase();
   const matching = lines.filter(
     (line) =>

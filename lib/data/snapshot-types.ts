@@ -9,6 +9,12 @@ export interface SubmissionSnapshot {
   organization: { id: string; name: string; mpnId: string; market: Market };
   /** `evaluate` on the copied evidence, as it answered on the day of submission. */
   evaluation: Evaluation;
+  /**
+   * The program's version in force on `asOf`, its definition in the contract's JSON: the
+   * review evaluates under it whatever is published later. Absent from snapshots taken
+   * before the program had versions, which were all evaluated under the built-in first one.
+   */
+  program?: SnapshotProgram;
   people: SnapshotPerson[];
   examPasses: SnapshotExamPass[];
   revenueLines: SnapshotRevenueLine[];
@@ -46,4 +52,11 @@ export interface SnapshotRevenueLine {
   bookedOn: string;
   dporAssociated: boolean;
   version: number;
+}
+
+export interface SnapshotProgram {
+  id: string;
+  versionId: string;
+  effectiveFrom: string | null;
+  definition: unknown;
 }

@@ -2,8 +2,17 @@ import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { examPasses, type Market, organizations, people, revenueLines } from "@/db/schema";
-import { type EvaluationInput, evaluate } from "@/lib/rules";
+import {
+  builtInProgram,
+  definitionFileOf,
+  type EvaluationInput,
+  evaluate,
+  parseProgramDefinition,
+  type ProgramDefinition,
+  versionInForce,
+} from "@/lib/rules";
 import { NotFoundError } from "./errors";
+import { publishedProgram } from "./program";
 import type { SubmissionSnapshot } from "./snapshot-types";
 
 /**
@@ -61,6 +70,8 @@ export async function takeSnapshot(tx: Executor, organizationId: string, asOf: s
       .where(eq(revenueLines.organizationId, organizationId))
       .orderBy(asc(revenueLines.bookedOn), asc(revenueLines.id)),
   ]);
+  const { program } = await publishedProgram(tx);
+  const version = versionInForce(program, asOf);
   const copy = {
     format: 1 as const,
     asOf,
@@ -68,8 +79,30 @@ export async function takeSnapshot(tx: Executor, organizationId: string, asOf: s
     people: personRows,
     examPasses: passRows,
     revenueLines: revenueRows,
+    program: {
+      id: program.id,
+      versionId: version.id,
+      effectiveFrom: version.effectiveFrom,
+      definition: definitionFileOf(version.definition),
+    },
   };
-  return { ...copy, evaluation: evaluate(snapshotInput(copy)) };
+  return { ...copy, evaluation: evaluate(snapshotInput(copy), version.definition) };
+}
+
+const snapshotDefinitions = new WeakMap<object, ProgramDefinition>();
+
+/** The definition a snapshot was evaluated under: its recorded version, else the built-in first one. */
+export function snapshotDefinition(snapshot: Pick<SubmissionSnapshot, "program">): ProgramDefinition {
+  const recorded = snapshot.program;
+  if (!recorded) return builtInProgram.versions[0].definition;
+  let definition = snapshotDefinitions.get(recorded);
+  if (!definition) {
+    const parsed = parseProgramDefinition(recorded.definition, recorded.id);
+    if (!parsed.ok) throw new Error(`snapshot program version ${recorded.versionId} is invalid: ${parsed.errors.join("; ")}`);
+    definition = parsed.value;
+    snapshotDefinitions.set(recorded, definition);
+  }
+  return definition;
 }
 
 /** Evidence left out of an evaluation: the ids of passes and revenue lines. */

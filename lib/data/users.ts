@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
-import { people, users } from "@/db/schema";
+import { people, type ProgramRole, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { verifyPassword } from "@/lib/auth/password";
 import type { SessionClaims } from "@/lib/auth/session-user";
@@ -124,18 +124,18 @@ export async function listOrganizationMembers(
   };
 }
 
-/** A program reviewer, created from the command line only: never through a partner's page. */
-export async function createReviewer(
+/** A member of the program's staff (a reviewer, a program administrator), created from the command line only: never through a partner's page. */
+export async function createProgramUser(
   db: Database,
-  reviewer: { email: string; displayName: string; passwordHash: string },
+  account: { email: string; displayName: string; passwordHash: string; role: ProgramRole },
 ): Promise<SessionUser> {
   return db.transaction(async (tx) => {
-    if (await findSignInAccount(tx, reviewer.email)) {
-      throw new ConflictError(`an account for ${reviewer.email} already exists`);
+    if (await findSignInAccount(tx, account.email)) {
+      throw new ConflictError(`an account for ${account.email} already exists`);
     }
     const [row] = await tx
       .insert(users)
-      .values({ ...reviewer, email: reviewer.email.trim().toLowerCase(), role: "reviewer" })
+      .values({ ...account, email: account.email.trim().toLowerCase() })
       .returning(sessionColumns);
     const created = toSessionUser(row);
     await recordAudit(tx, {

@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { type AlertDeliveryMode, alerts, organizations } from "@/db/schema";
-import { type AlertCause, type AlertKind, evaluate, type EvaluationInput, forecast, watchAlerts } from "@/lib/rules";
+import { type AlertCause, type AlertKind, evaluate, type EvaluationInput, forecastAcross, watchAlerts } from "@/lib/rules";
+import { definitionOn, publishedProgram } from "./program";
 
 /** How many organizations one watch job evaluates and writes in one transaction. */
 export const WATCH_BATCH_SIZE = 100;
@@ -204,22 +205,27 @@ export async function watchOrganizations(db: Database, organizationIds: readonly
 async function watchLocked(tx: Executor, organizationIds: readonly string[], today: string): Promise<WatchOutcome> {
   const due = await loadDue(tx, organizationIds, today);
   if (due.length === 0) return { watched: 0, raised: 0, resolved: 0 };
+  const { program } = await publishedProgram(tx);
+  const definition = definitionOn(program, today);
 
   const found: { cause: AlertCause; input: EvaluationInput; organizationId: string; audience: Recipient[] }[] = [];
   const openIds: { organizationId: string; key: string; id: string }[] = [];
   const states: { organization_id: string; tier: string; revision: number }[] = [];
   for (const organization of due) {
     const input = inputOf(organization, today);
-    const evaluation = evaluate(input);
+    const evaluation = evaluate(input, definition);
     const open = (organization.open ?? []).map(([id, key, kind, tier]) => ({ id, key, kind: kind as AlertKind, tier }));
-    const causes = watchAlerts({
-      input,
-      evaluation,
-      forecast: forecast(input),
-      awards: (organization.awards ?? []).map(([tier, awardedOn, anniversaryOn]) => ({ tier, awardedOn, anniversaryOn })),
-      previousTier: organization.previous_tier,
-      open,
-    });
+    const causes = watchAlerts(
+      {
+        input,
+        evaluation,
+        forecast: forecastAcross(input, program),
+        awards: (organization.awards ?? []).map(([tier, awardedOn, anniversaryOn]) => ({ tier, awardedOn, anniversaryOn })),
+        previousTier: organization.previous_tier,
+        open,
+      },
+      definition,
+    );
     const recipients = (organization.recipients ?? []).map(([id, role, personId, preferences]) => ({ id, role, personId, preferences }));
     for (const cause of causes) found.push({ cause, input, organizationId: organization.id, audience: audienceOf(cause, recipients) });
     for (const alert of open) openIds.push({ organizationId: organization.id, key: alert.key, id: alert.id });

@@ -11,14 +11,22 @@ import { NO_TIER } from "./tiers";
 import { firstDayOutsideWindow } from "./window";
 
 /** What changed on a day, in the order causes are listed. */
-export const CHANGE_CAUSES = ["revenue-expired", "revenue-entered", "exam-no-longer-accepted", "exam-passed", "person-left"] as const;
+export const CHANGE_CAUSES = [
+  "revenue-expired",
+  "revenue-entered",
+  "exam-no-longer-accepted",
+  "exam-passed",
+  "person-left",
+  // A later version of the program comes into force (`forecastAcross`); its id is the cause's.
+  "requirements-changed",
+] as const;
 export type ChangeCause = (typeof CHANGE_CAUSES)[number];
 
 export interface TierChange {
   readonly on: CalendarDate;
   readonly from: string;
   readonly to: string;
-  /** Ids of revenue lines, exam passes (`exam-*`) or people (`person-left`). */
+  /** Ids of revenue lines, exam passes (`exam-*`), people (`person-left`) or a program version (`requirements-changed`). */
   readonly causes: readonly { readonly kind: ChangeCause; readonly ids: readonly string[] }[];
 }
 

@@ -73,3 +73,14 @@ export {
   renewalOpensOn,
   tierToApplyFor,
 } from "./award";
+export { examOfPass } from "./exam-of-pass";
+export { builtInProgram, evaluateOn, forecastAcross, type ProgramVersion, type VersionedProgram, versionInForce } from "./versions";
+export {
+  definitionFileOf,
+  type DefinitionFileJson,
+  parseProgramDefinition,
+  parseProgramFile,
+  PROGRAM_LIMITS,
+  programFileOf,
+} from "./program-file";
+export { type DifferenceCause, type ProgramImpact, programImpact, type TierDifference } from "./program-impact";

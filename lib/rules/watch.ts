@@ -106,7 +106,10 @@ function tierAlerts({ input, evaluation, forecast, previousTier, open }: WatchFa
         on: drop.on,
         threshold,
         personIds: drop.causes.filter((cause) => cause.kind === "person-left").flatMap((cause) => cause.ids),
-        evidenceIds: drop.causes.filter((cause) => cause.kind !== "person-left").flatMap((cause) => cause.ids),
+        // A new version of the program is no evidence of the organization's.
+        evidenceIds: drop.causes
+          .filter((cause) => cause.kind !== "person-left" && cause.kind !== "requirements-changed")
+          .flatMap((cause) => cause.ids),
       });
     }
   }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { today } from "@/lib/clock";
-import { examByCode, normalizeExamCode, rejectionOf } from "@/lib/rules";
+import { examOfPass, normalizeExamCode, rejectionOf, type VersionedProgram } from "@/lib/rules";
 import { calendarDate, optionalText, recordId, rowVersion, text } from "./fields";
 
 const transcriptShape = /^[A-Za-z0-9-]+$/;
@@ -11,26 +11,28 @@ const problemKeys = {
   retired: "exams.errors.retired",
 } as const;
 
+const examPassFields = z.object({
+  personId: recordId,
+  code: text(20).transform(normalizeExamCode),
+  passedOn: calendarDate,
+  // A free note (a transcript id, "part 2" on another line): line breaks are kept.
+  certificationRef: optionalText(100, { multiline: true }),
+  // Microsoft's transcript id and the code its owner shares it with: letters, digits and dashes.
+  transcriptId: optionalText(40).refine((value) => value === null || transcriptShape.test(value), "exams.errors.transcriptShape"),
+  transcriptCode: optionalText(40).refine((value) => value === null || transcriptShape.test(value), "exams.errors.transcriptShape"),
+});
+
 /**
- * One exam pass as a person records it. The catalogue and the lifecycle dates are the rules
- * library's: a pass the rules would reject is refused here, at the field it is about.
+ * One exam pass as a person records it. The catalogue and the lifecycle dates are the
+ * program's, in the version in force on the pass's date (lib/rules): a pass the rules would
+ * reject is refused here, at the field it is about.
  */
-export const examPassInput = z
-  .object({
-    personId: recordId,
-    code: text(20).transform(normalizeExamCode),
-    passedOn: calendarDate,
-    // A free note (a transcript id, "part 2" on another line): line breaks are kept.
-    certificationRef: optionalText(100, { multiline: true }),
-    // Microsoft's transcript id and the code its owner shares it with: letters, digits and dashes.
-    transcriptId: optionalText(40).refine((value) => value === null || transcriptShape.test(value), "exams.errors.transcriptShape"),
-    transcriptCode: optionalText(40).refine((value) => value === null || transcriptShape.test(value), "exams.errors.transcriptShape"),
-  })
-  .superRefine((input, context) => {
+export function examPassInputFor(program: VersionedProgram) {
+  return examPassFields.superRefine((input, context) => {
     if (input.transcriptCode && !input.transcriptId) {
       context.addIssue({ code: "custom", path: ["transcriptId"], message: "exams.errors.transcriptIdNeeded" });
     }
-    const exam = examByCode(input.code);
+    const exam = examOfPass(program, input.code, input.passedOn);
     const rejection = rejectionOf(exam, input.passedOn);
     if (rejection) {
       context.addIssue({
@@ -45,8 +47,9 @@ export const examPassInput = z
       context.addIssue({ code: "custom", path: ["passedOn"], message: "exams.errors.future" });
     }
   });
+}
 
 /** `confirmed`: the partner saw that deleting the pass drops a tier and deletes it anyway. */
 export const deleteExamPassInput = z.object({ id: recordId, version: rowVersion, confirmed: z.literal("1").optional() });
 
-export type ExamPassInput = z.output<typeof examPassInput>;
+export type ExamPassInput = z.output<typeof examPassFields>;

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { evaluate, forecast, parseEvaluationInput } from "@/lib/rules";
+import { builtInProgram, evaluate, forecast, parseEvaluationInput, programFileOf } from "@/lib/rules";
 import { runRules } from "@/scripts/rules";
 
 const fixture = JSON.parse(readFileSync(join(process.cwd(), "../shared/fixtures/rules/silver-basic.json"), "utf8")) as {
@@ -141,5 +141,49 @@ describe("the real command line", () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(`cannot read ${missing}: no such file\n`);
+  });
+});
+
+describe("rules --program", () => {
+  const program = programFileOf(builtInProgram);
+  const raised = structuredClone(program);
+  raised.versions.push({
+    ...structuredClone(program.versions[0]),
+    id: "v2",
+    effectiveFrom: "2000-01-01",
+    note: "Thresholds raised",
+  });
+  for (const tier of raised.versions[1].definition.tiers) tier.revenueThresholdUsd = { developed: 10_000_000, developing: 10_000_000 };
+
+  it("evaluates under the version in force on asOf", () => {
+    const builtIn = JSON.parse(run(["evaluate", "in.json"]).stdout) as { tier: string };
+    const result = run(["evaluate", "in.json", "--program", "program.json"], { "in.json": text, "program.json": JSON.stringify(raised) });
+    expect(result.code).toBe(0);
+    expect(builtIn.tier).not.toBe("none");
+    expect((JSON.parse(result.stdout) as { tier: string }).tier).toBe("none");
+  });
+
+  it("with the built-in program's own export, answers as without it", () => {
+    const files = { "in.json": text, "program.json": JSON.stringify(program) };
+    expect(run(["forecast", "in.json", "--program=program.json"], files)).toEqual(run(["forecast", "in.json"]));
+  });
+
+  it("refuses an invalid program file with exit 2 and a JSON path prefixed program:", () => {
+    const broken = structuredClone(program);
+    Object.assign(broken.versions[0].definition.tiers[0].slots, { customization: 1.5 });
+    const result = run(["evaluate", "in.json", "--program", "program.json"], { "in.json": text, "program.json": JSON.stringify(broken) });
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "program: versions[0].definition.tiers[0].slots.customization: not a whole number\n",
+    });
+  });
+
+  it("refuses an input of another competency than the program's", () => {
+    const other = { ...structuredClone(program), id: "other" };
+    const input = JSON.stringify({ ...fixture.input, competency: "cloud-crm" });
+    const result = run(["evaluate", "in.json", "--program", "program.json"], { "in.json": input, "program.json": JSON.stringify(other) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^competency: /);
   });
 });

@@ -1,5 +1,5 @@
 import type { ExamPass } from "@/db/schema";
-import { examPassInput, type ExamPassInput } from "@/lib/schemas/exams";
+import type { examPassInputFor, ExamPassInput } from "@/lib/schemas/exams";
 import { escapeTextCell } from "../cells";
 import { messageProblem } from "../problems";
 import { changedColumns, rowFrom, type CsvTable } from "../table";
@@ -13,6 +13,8 @@ export type ExamPassRow = Omit<ExamPassInput, "transcriptId" | "transcriptCode">
 /** The organization's people by MCID: a file names people by MCID, the database by id. */
 export interface ExamPassContext {
   personIdByMcid: ReadonlyMap<string, string>;
+  /** The exam pass schema of the program as published: its catalogue decides which codes exist. */
+  examPassInput: ReturnType<typeof examPassInputFor>;
 }
 
 const columns = ["mcid", "exam_code", "passed_on", "certification_ref"] as const;
@@ -27,7 +29,7 @@ export const examPassesTable: CsvTable<ExamPassRow, StoredExamPass, ExamPassCont
   name: "exam-passes",
   columns,
   keyColumn: "exam_code",
-  parse(cells, line, { personIdByMcid }) {
+  parse(cells, line, { personIdByMcid, examPassInput }) {
     const mcid = cells.mcid ?? "";
     const personId = personIdByMcid.get(mcid);
     const parsed = rowFrom(

@@ -2,12 +2,13 @@ import { beforeAll, expect, it } from "vitest";
 import { organizations, people, users } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import { deleteExamPass, listExamPasses, recordExamPass } from "@/lib/data/exams";
-import { examPassInput } from "@/lib/schemas/exams";
+import { builtInProgram } from "@/lib/rules";
+import { examPassInputFor } from "@/lib/schemas/exams";
 import { describeOnEachDatabase } from "../support/database";
 
 /** The field each problem is reported on, and its message key. */
 function problems(input: Record<string, unknown>) {
-  const result = examPassInput.safeParse(input);
+  const result = examPassInputFor(builtInProgram).safeParse(input);
   return result.success ? [] : result.error.issues.map((issue) => [issue.path.join("."), issue.message]);
 }
 
@@ -44,7 +45,7 @@ describeOnEachDatabase("exam passes", (database) => {
   });
 
   it("accepts MB2-717 passed on a real past date, matching the code whatever its case", () => {
-    const parsed = examPassInput.parse({
+    const parsed = examPassInputFor(builtInProgram).parse({
       personId: "00000000-0000-4000-8000-000000000001",
       code: " mb2-717 ",
       passedOn: "2018-02-01",
@@ -66,7 +67,7 @@ describeOnEachDatabase("exam passes", (database) => {
 
   it("records a pass once and refuses the same pass on the same day again", async () => {
     const { db } = database();
-    const input = examPassInput.parse({ personId: aliceId, code: "MB2-717", passedOn: "2018-02-01" });
+    const input = examPassInputFor(builtInProgram).parse({ personId: aliceId, code: "MB2-717", passedOn: "2018-02-01" });
     const pass = await recordExamPass(db, actor, input);
     expect(pass).toMatchObject({ examCode: "MB2-717", verificationStatus: "unverified", version: 1 });
     const again = recordExamPass(db, actor, input);
@@ -77,7 +78,7 @@ describeOnEachDatabase("exam passes", (database) => {
 
   it("never records or deletes a pass across organizations", async () => {
     const { db } = database();
-    const input = examPassInput.parse({ personId: aliceId, code: "MB2-710", passedOn: "2018-03-01" });
+    const input = examPassInputFor(builtInProgram).parse({ personId: aliceId, code: "MB2-710", passedOn: "2018-03-01" });
     await expect(recordExamPass(db, otherActor, input)).rejects.toBeInstanceOf(NotFoundError);
     const {
       rows: [pass],

@@ -22,11 +22,12 @@ import { clearForNewApplication, memoryMailer, verifyEverythingLeft } from "./su
 
 const tsx = join(process.cwd(), "node_modules/.bin/tsx");
 
-/** `npm run rules -- evaluate FILE` on a file of the pack, as an auditor would run it. */
+/** `npm run rules -- evaluate FILE --program program.json` on a file of the pack, as an auditor would run it. */
 function evaluateWithCli(folder: string, name: string, text: string): unknown {
   const file = join(folder, name);
   writeFileSync(file, text);
-  const result = spawnSync(tsx, ["scripts/rules.ts", "evaluate", file], { encoding: "utf8" });
+  const program = join(folder, "program.json");
+  const result = spawnSync(tsx, ["scripts/rules.ts", "evaluate", file, "--program", program], { encoding: "utf8" });
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
   return JSON.parse(result.stdout);
@@ -94,12 +95,14 @@ describeOnEachDatabase("the audit pack of a decision", (database) => {
       "evaluation-submitted.json",
       "evidence-accepted.json",
       "evidence-submitted.json",
+      "program.json",
       "summary.html",
       "verdicts.json",
     ]);
     const read = (name: string) => strFromU8(files[name]);
 
     const folder = mkdtempSync(join(tmpdir(), "audit-pack-"));
+    writeFileSync(join(folder, "program.json"), read("program.json"));
     const submitted = JSON.parse(read("evaluation-submitted.json")) as { tier: string };
     expect(evaluateWithCli(folder, "evidence-submitted.json", read("evidence-submitted.json"))).toEqual(submitted);
     expect(evaluateWithCli(folder, "evidence-accepted.json", read("evidence-accepted.json"))).toEqual(

@@ -4,6 +4,8 @@ import { examPassesTable, type StoredExamPass } from "@/lib/csv/tables/exam-pass
 import { peopleTable, type StoredPerson } from "@/lib/csv/tables/people";
 import { revenueTable, type StoredRevenueLine } from "@/lib/csv/tables/revenue";
 import { writeCsv } from "@/lib/csv/write";
+import { builtInProgram } from "@/lib/rules";
+import { examPassInputFor } from "@/lib/schemas/exams";
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 
@@ -79,7 +81,9 @@ describe("an export imported back", () => {
 
   it("gives the same exam passes, and changes none of them", () => {
     const text = writeCsv(examPassesTable.columns, passes.map(examPassesTable.write));
-    expect(plan(examPassesTable, text, [], { personIdByMcid }).map(({ row }) => row)).toEqual(
+    expect(
+      plan(examPassesTable, text, [], { personIdByMcid, examPassInput: examPassInputFor(builtInProgram) }).map(({ row }) => row),
+    ).toEqual(
       passes.map(({ personId, mcid, examCode, passedOn, certificationRef }) => ({
         personId,
         mcid,
@@ -88,7 +92,11 @@ describe("an export imported back", () => {
         certificationRef,
       })),
     );
-    expect(plan(examPassesTable, text, passes, { personIdByMcid }).every((row) => row.status === "unchanged")).toBe(true);
+    expect(
+      plan(examPassesTable, text, passes, { personIdByMcid, examPassInput: examPassInputFor(builtInProgram) }).every(
+        (row) => row.status === "unchanged",
+      ),
+    ).toBe(true);
   });
 
   it("gives the same revenue lines to the cent, and changes none of them", () => {

@@ -5,14 +5,21 @@ import { connect, configuredConnection } from "@/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { ConflictError } from "@/lib/data/errors";
-import { createReviewer } from "@/lib/data/users";
+import { type ProgramRole, programRoles } from "@/db/schema";
+import { createProgramUser } from "@/lib/data/users";
 
 /**
  * npm run users:create-reviewer -- EMAIL
- * Program reviewers exist only through this command, never through a partner's page. On a
+ * npm run users:create-program-admin -- EMAIL
+ * The program's staff exist only through these commands, never through a partner's page. On a
  * terminal it asks for the name and the password (not echoed); otherwise it reads
- * REVIEWER_NAME and REVIEWER_PASSWORD.
+ * REVIEWER_NAME and REVIEWER_PASSWORD (PROGRAM_ADMIN_NAME and PROGRAM_ADMIN_PASSWORD).
  */
+
+const commands: Record<ProgramRole, { command: string; variables: string; created: string }> = {
+  reviewer: { command: "users:create-reviewer", variables: "REVIEWER", created: "Reviewer" },
+  program_admin: { command: "users:create-program-admin", variables: "PROGRAM_ADMIN", created: "Program administrator" },
+};
 
 const email = z.string().trim().toLowerCase().max(320).pipe(z.email());
 const displayName = z.string().trim().min(1).max(120);
@@ -50,18 +57,22 @@ async function askOnTerminal(): Promise<{ name: string; password: string }> {
   return { name, password };
 }
 
-function fromEnvironment(): { name: string; password: string } {
-  const { REVIEWER_NAME: name, REVIEWER_PASSWORD: password } = process.env;
+function fromEnvironment(variables: string): { name: string; password: string } {
+  const name = process.env[`${variables}_NAME`];
+  const password = process.env[`${variables}_PASSWORD`];
   if (!name || !password) {
-    throw new Error("Not on a terminal: set REVIEWER_NAME and REVIEWER_PASSWORD.");
+    throw new Error(`Not on a terminal: set ${variables}_NAME and ${variables}_PASSWORD.`);
   }
   return { name, password };
 }
 
 async function main(): Promise<void> {
-  const address = email.safeParse(process.argv[2] ?? "");
-  if (!address.success) throw new Error("Usage: npm run users:create-reviewer -- EMAIL");
-  const answers = stdin.isTTY ? await askOnTerminal() : fromEnvironment();
+  const role = programRoles.find((candidate) => candidate === process.argv[2]);
+  if (!role) throw new Error(`The first argument is the role: ${programRoles.join(" or ")}.`);
+  const { command, variables, created } = commands[role];
+  const address = email.safeParse(process.argv[3] ?? "");
+  if (!address.success) throw new Error(`Usage: npm run ${command} -- EMAIL`);
+  const answers = stdin.isTTY ? await askOnTerminal() : fromEnvironment(variables);
   const name = displayName.safeParse(answers.name);
   if (!name.success) throw new Error("The display name must have 1 to 120 characters.");
   const problem = passwordProblem(answers.password);
@@ -70,12 +81,13 @@ async function main(): Promise<void> {
   const connection = await connect(configuredConnection());
   try {
     await connection.migrate();
-    const reviewer = await createReviewer(connection.db, {
+    const user = await createProgramUser(connection.db, {
       email: address.data,
       displayName: name.data,
       passwordHash: await hashPassword(answers.password),
+      role,
     });
-    console.log(`Reviewer ${reviewer.email} created (${connection.kind}).`);
+    console.log(`${created} ${user.email} created (${connection.kind}).`);
   } finally {
     await connection.close();
   }
@@ -84,7 +96,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const message =
     error instanceof ConflictError
-      ? `An account for ${process.argv[2]} already exists.`
+      ? `An account for ${process.argv[3]} already exists.`
       : error instanceof Error
         ? error.message
         : String(error);

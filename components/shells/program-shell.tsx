@@ -6,15 +6,17 @@ import { SiteHeader } from "@/components/site-header";
 import { UserMenu } from "@/components/user-menu";
 import type { SessionUser } from "@/lib/auth/session-user";
 
-/** A program reviewer's header and page frame. */
-export async function ReviewerShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+/** The header and page frame of the program's staff: reviewers work the queue, program administrators the versions. */
+export async function ProgramShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const t = await getTranslations("nav");
   return (
     <>
       <SiteHeader
         links={
           <>
-            <NavLink href="/review">{t("queue")}</NavLink>
+            {user.role === "reviewer" && <NavLink href="/review">{t("queue")}</NavLink>}
+            <NavLink href="/program">{t("program")}</NavLink>
+            <NavLink href="/program/versions">{t("versions")}</NavLink>
             <NavLink href="/audit">{t("audit")}</NavLink>
           </>
         }

@@ -1,0 +1,139 @@
+import { findExam, passStanding } from "./catalogue";
+import type { CalendarDate } from "./dates";
+import type { ProgramDefinition } from "./definition";
+import { type Evaluation, evaluate } from "./evaluate";
+import { programOf } from "./program";
+import type { EvaluationInput } from "./schema";
+import { forecastAcross, type VersionedProgram, versionInForce } from "./versions";
+
+/** A span of days on which the draft gives another tier than the published program. */
+export interface TierDifference {
+  readonly from: CalendarDate;
+  /** The last day of the span within the year looked at; null when it lasts to its end. */
+  readonly until: CalendarDate | null;
+  readonly current: string;
+  readonly draft: string;
+  readonly cause: DifferenceCause;
+}
+
+/** Why the tiers differ on the span's first day, as the two evaluations of that day show it. */
+export interface DifferenceCause {
+  /** Exam codes whose passes count under the current program and not under the draft, and the other way. */
+  readonly examsNoLongerCounting: readonly string[];
+  readonly examsNowCounting: readonly string[];
+  /** People who qualify for a role under one and not under the other. */
+  readonly rolesLost: readonly { readonly personId: string; readonly role: string }[];
+  readonly rolesGained: readonly { readonly personId: string; readonly role: string }[];
+  /** Tiers whose slots or revenue threshold differ between the two definitions in force that day. */
+  readonly requirementsChanged: readonly string[];
+}
+
+export interface ProgramImpact {
+  /** The tier today under each. */
+  readonly today: { readonly current: string; readonly draft: string };
+  readonly differences: readonly TierDifference[];
+}
+
+/** The tier on each day it changes, from `asOf`: the first entry is `asOf` itself. */
+function tierTimeline(input: EvaluationInput, program: VersionedProgram, until: CalendarDate) {
+  const changes = forecastAcross(input, program, { until }).changes;
+  const first = changes.length > 0 ? changes[0].from : evaluate(input, versionInForce(program, input.asOf).definition).tier;
+  return [{ on: input.asOf, tier: first }, ...changes.map((change) => ({ on: change.on, tier: change.to }))];
+}
+
+function tierOn(timeline: readonly { on: CalendarDate; tier: string }[], day: CalendarDate): string {
+  let tier = timeline[0].tier;
+  for (const entry of timeline) {
+    if (entry.on > day) break;
+    tier = entry.tier;
+  }
+  return tier;
+}
+
+/**
+ * What a draft would do to one organization: its tier today and on every day of the year
+ * ahead under the published program and under the program with the draft added, and where
+ * they differ, why. Null when the draft changes nothing for it. Each timeline is a forecast
+ * across versions, so only the days a record or a version starts or stops counting are looked at.
+ */
+export function programImpact(
+  input: EvaluationInput,
+  current: VersionedProgram,
+  draft: VersionedProgram,
+  until: CalendarDate,
+): ProgramImpact | null {
+  const before = tierTimeline(input, current, until);
+  const after = tierTimeline(input, draft, until);
+  const days = [...new Set([...before, ...after].map((entry) => entry.on))].sort();
+  const differences: TierDifference[] = [];
+  let open: Omit<TierDifference, "until"> | null = null;
+  const close = (until: CalendarDate | null) => {
+    if (open) differences.push({ ...open, until });
+    open = null;
+  };
+  for (const [index, day] of days.entries()) {
+    const [was, willBe] = [tierOn(before, day), tierOn(after, day)];
+    if (open && open.current === was && open.draft === willBe) continue;
+    close(previousDay(days, index));
+    if (was !== willBe) open = { from: day, current: was, draft: willBe, cause: causeOn(input, day, current, draft) };
+  }
+  close(null);
+  if (differences.length === 0) return null;
+  return { today: { current: before[0].tier, draft: after[0].tier }, differences };
+}
+
+function previousDay(days: readonly CalendarDate[], index: number): CalendarDate | null {
+  if (index === 0) return null;
+  const date = new Date(`${days[index]}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
+function causeOn(input: EvaluationInput, day: CalendarDate, current: VersionedProgram, draft: VersionedProgram): DifferenceCause {
+  const dated = { ...input, asOf: day };
+  const [old, next] = [versionInForce(current, day).definition, versionInForce(draft, day).definition];
+  const [was, willBe] = [evaluate(dated, old), evaluate(dated, next)];
+  return {
+    examsNoLongerCounting: countedOnlyUnder(dated, old, next),
+    examsNowCounting: countedOnlyUnder(dated, next, old),
+    rolesLost: rolesOnlyIn(was, willBe),
+    rolesGained: rolesOnlyIn(willBe, was),
+    requirementsChanged: changedTiers(old, next),
+  };
+}
+
+/** The codes of passes that count on `input.asOf` under `a` and not under `b`. */
+function countedOnlyUnder(input: EvaluationInput, a: ProgramDefinition, b: ProgramDefinition): string[] {
+  if (a === b) return [];
+  const [programA, programB] = [programOf(a), programOf(b)];
+  const codes = new Set<string>();
+  for (const person of input.people) {
+    const personCounts = person.leftOn == null || person.leftOn > input.asOf;
+    for (const pass of person.exams) {
+      const underA = findExam(programA, pass.code);
+      const underB = findExam(programB, pass.code);
+      const countsUnder = (exam: typeof underA) => passStanding(exam?.exam, pass.passedOn, input.asOf, personCounts) === "counts";
+      if (underA && countsUnder(underA) && !countsUnder(underB)) codes.add(underA.exam.code);
+    }
+  }
+  return [...codes].sort();
+}
+
+function rolesOnlyIn(a: Evaluation, b: Evaluation) {
+  const inB = new Map(b.people.map((person) => [person.id, new Set(person.qualifiesFor)]));
+  return a.people.flatMap((person) =>
+    person.qualifiesFor.filter((role) => !inB.get(person.id)?.has(role)).map((role) => ({ personId: person.id, role })),
+  );
+}
+
+function changedTiers(a: ProgramDefinition, b: ProgramDefinition): string[] {
+  if (a === b) return [];
+  return a.tiers
+    .filter((tier) => {
+      const other = b.tiers.find((candidate) => candidate.id === tier.id);
+      return (
+        !other || JSON.stringify([tier.slots, tier.revenueThresholdCents]) !== JSON.stringify([other.slots, other.revenueThresholdCents])
+      );
+    })
+    .map((tier) => tier.id);
+}
