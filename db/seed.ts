@@ -106,6 +106,7 @@ const fabrikam: DemoOrganization = {
 };
 
 const reviewer = { email: "reviewer@program.example", displayName: "Rita Reviewer" };
+const programAdmin = { email: "program@program.example", displayName: "Paul Program" };
 
 async function seedOrganization(tx: Executor, demo: DemoOrganization, today: string, passwordHash: string) {
   const [existing] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.mpnId, demo.mpnId));
@@ -179,10 +180,13 @@ export async function seedDemoData(db: Database, today: string): Promise<{ creat
     }
     const inserted = await tx
       .insert(users)
-      .values({ ...reviewer, role: "reviewer", passwordHash })
+      .values([
+        { ...reviewer, role: "reviewer", passwordHash },
+        { ...programAdmin, role: "program_admin", passwordHash },
+      ])
       .onConflictDoNothing()
-      .returning({ id: users.id });
-    if (inserted.length > 0) created.push(reviewer.email);
+      .returning({ email: users.email });
+    created.push(...inserted.map((user) => user.email));
     return { created };
   });
 }

@@ -9,7 +9,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { cn } from "@/lib/cn";
 import { listNotifications } from "@/lib/data/notifications";
 import { alertWords } from "@/lib/i18n/alert-words";
-import { formatInstant } from "@/lib/i18n/format";
+import { formatDate, formatInstant } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/rules";
 
 type NotificationItem = keyof Messages["notifications"]["items"];
@@ -63,7 +63,15 @@ export async function NotificationBell({ user }: { user: SessionUser }) {
                   <input type="hidden" name="id" value={item.id} />
                   <button type="submit" className="header-panel-item flex-col items-start gap-0.5">
                     <span className={cn("text-sm", item.readAt === null && "font-semibold")}>
-                      {item.alert
+                      {item.programChange
+                        ? t("items.programChanged", {
+                            organization: item.organizationName,
+                            version: item.programChange.versionId,
+                            from: tierTitle(item.programChange.differences[0]?.current ?? "", locale, t("noTier")),
+                            to: tierTitle(item.programChange.differences[0]?.draft ?? "", locale, t("noTier")),
+                            date: formatDate(item.programChange.differences[0]?.from ?? item.createdAt.toISOString().slice(0, 10), locale),
+                          })
+                        : item.alert
                         ? alertWords(locale).subject({ ...item.alert, tier: item.tier }, item.organizationName)
                         : t(`items.${item.kind.replace("submission.", "") as NotificationItem}`, {
                             organization: item.organizationName,

@@ -43,3 +43,10 @@ export async function requireReviewer(): Promise<SessionUser> {
   if (user.role !== "reviewer") notFound();
   return user;
 }
+
+/** A reviewer or a program administrator: the program's own pages; to anyone else they do not exist. */
+export async function requireProgramStaff(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (user.role !== "reviewer" && user.role !== "program_admin") notFound();
+  return user;
+}

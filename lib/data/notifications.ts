@@ -4,6 +4,7 @@ import type { Executor } from "@/db/client";
 import { type AlertDetails, alerts, type NotificationKind, notifications, organizations, submissions, users } from "@/db/schema";
 import type { MailMessage } from "@/lib/mail/message";
 import { type SubmissionMailFacts, submissionMail } from "@/lib/mail/submission-mail";
+import type { ProgramChangeNotice } from "./program-impact";
 import { NotFoundError } from "./errors";
 
 /** Who hears of a submission's news: the partner's admins, or the program's reviewers. */
@@ -62,12 +63,20 @@ export async function listNotifications(db: Executor, userId: string) {
         threshold: number | null;
         details: AlertDetails;
       } | null>`case when ${alerts.id} is null then null else json_build_object('kind', ${alerts.kind}, 'dueOn', ${alerts.dueOn}, 'threshold', ${alerts.threshold}, 'details', ${alerts.details}) end`,
+      /** A published program version's change of the tier (`ProgramChangeNotice`). */
+      programChange: sql<ProgramChangeNotice | null>`${notifications.detail}`,
       unread: sql<number>`(${unreadCount})::int`,
     })
     .from(notifications)
     .leftJoin(submissions, eq(submissions.id, notifications.submissionId))
     .leftJoin(alerts, eq(alerts.id, notifications.alertId))
-    .innerJoin(organizations, eq(organizations.id, sql`coalesce(${submissions.organizationId}, ${alerts.organizationId})`))
+    .innerJoin(
+      organizations,
+      eq(
+        organizations.id,
+        sql`coalesce(${submissions.organizationId}, ${alerts.organizationId}, (select ${users.organizationId} from ${users} where ${users.id} = ${notifications.userId}))`,
+      ),
+    )
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(notificationListSize);
@@ -82,14 +91,14 @@ export async function readNotification(
   db: Executor,
   userId: string,
   id: string,
-): Promise<{ submissionId: string | null; alertId: string | null }> {
+): Promise<{ submissionId: string | null; alertId: string | null; programChange: ProgramChangeNotice | null }> {
   const [row] = await db
     .update(notifications)
     .set({ readAt: new Date() })
     .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
-    .returning({ submissionId: notifications.submissionId, alertId: notifications.alertId });
+    .returning({ submissionId: notifications.submissionId, alertId: notifications.alertId, detail: notifications.detail });
   if (!row) throw new NotFoundError("notification");
-  return row;
+  return { submissionId: row.submissionId, alertId: row.alertId, programChange: row.detail as ProgramChangeNotice | null };
 }
 
 export async function readAllNotifications(db: Executor, userId: string): Promise<void> {

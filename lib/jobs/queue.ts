@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import type { DatabaseConnection } from "@/db/client";
 import { today } from "@/lib/clock";
 import { sendAlertDigests, sendAlertEmails } from "@/lib/data/alert-emails";
+import { runImpact } from "@/lib/data/program-impact";
 import { pruneEndedSessions } from "@/lib/data/sessions";
 import { organizationBatches, watchOrganizations } from "@/lib/data/watch";
 import { mailer } from "@/lib/mail/mailer";
@@ -25,6 +26,8 @@ export const queues = {
   alertDigest: "alert-digest",
   /** Every day, ended sign-in sessions past their keeping time. */
   pruneSessions: "prune-sessions",
+  /** One computation of a program draft's impact on every organization. */
+  programImpact: "program-impact",
 } as const;
 
 /** UTC, the program's reference time: the watch runs at 05:00, the digest on Mondays at 07:00. */
@@ -42,6 +45,10 @@ interface WatchBatchJob {
 
 interface WatchOrganizationJob {
   organizationId: string;
+}
+
+interface ProgramImpactJob {
+  runId: string;
 }
 
 export interface Jobs {
@@ -101,6 +108,7 @@ export async function startJobs(connection: DatabaseConnection, options: JobOpti
     { name: queues.alertEmails, policy: "short" },
     { name: queues.alertDigest, policy: "singleton" },
     { name: queues.pruneSessions, policy: "singleton" },
+    { name: queues.programImpact, retryLimit: 2 },
   ];
   for (const queue of definitions) await createQueue(boss, queue);
 
@@ -131,6 +139,7 @@ export async function startJobs(connection: DatabaseConnection, options: JobOpti
     await boss.work(queues.alertEmails, polling, () => sendAlertEmails(db, mailer()));
     await boss.work(queues.alertDigest, polling, () => sendAlertDigests(db, mailer()));
     await boss.work(queues.pruneSessions, polling, () => pruneEndedSessions(db));
+    await boss.work<ProgramImpactJob>(queues.programImpact, polling, ([job]) => runImpact(db, job.data.runId));
     for (const [name, cron] of schedules) await boss.schedule(name, cron, {}, { tz: "UTC" });
     // A worker started after 05:00 catches up on today's watch; organizations already watched
     // today at their current evidence are skipped, so a second worker's catch-up costs little.
@@ -141,6 +150,11 @@ export async function startJobs(connection: DatabaseConnection, options: JobOpti
     boss,
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 20_000 }),
   };
+}
+
+/** Asks for a program draft's impact to be computed. */
+export async function requestImpact(boss: PgBoss, runId: string): Promise<void> {
+  await boss.send(queues.programImpact, { runId } satisfies ProgramImpactJob);
 }
 
 /** Asks for the organization to be watched now, after a change of its evidence. */

@@ -1,6 +1,7 @@
 import { appConnection } from "@/db/client";
 import { config } from "@/lib/config";
-import { type Jobs, requestWatch, startJobs } from "./queue";
+import { runImpact } from "@/lib/data/program-impact";
+import { type Jobs, requestImpact, requestWatch, startJobs } from "./queue";
 
 const globalForJobs = globalThis as unknown as { portalJobs?: Promise<Jobs> };
 
@@ -33,4 +34,17 @@ export async function watchSoon(organizationId: string): Promise<void> {
     // The change is saved; the daily watch will see it.
     console.error("watch not requested", organizationId, error);
   }
+}
+
+/**
+ * Computes a draft's impact: as a job of the queue in a server, so that the page shows its
+ * progress; in a process without the queue (a script, a test calling actions), at once.
+ */
+export async function computeImpactSoon(runId: string): Promise<void> {
+  const jobs = globalForJobs.portalJobs;
+  if (jobs) {
+    await requestImpact((await jobs).boss, runId);
+    return;
+  }
+  await runImpact((await appConnection()).db, runId);
 }

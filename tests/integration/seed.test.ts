@@ -11,7 +11,7 @@ describeOnEachDatabase("the demo data", (database) => {
     expect(await isDatabaseEmpty(db)).toBe(true);
 
     const first = await seedDemoData(db, "2026-11-25");
-    expect(first.created).toEqual(["Contoso Ltd", "Fabrikam Inc", "reviewer@program.example"]);
+    expect(first.created).toEqual(["Contoso Ltd", "Fabrikam Inc", "reviewer@program.example", "program@program.example"]);
     const counts = async () =>
       Promise.all(
         [organizations, users, examPasses, revenueLines].map(async (table) => {
@@ -34,6 +34,7 @@ describeOnEachDatabase("the demo data", (database) => {
       ["admin@contoso.example", "partner_admin"],
       ["admin@fabrikam.example", "partner_admin"],
       ["alice@contoso.example", "employee"],
+      ["program@program.example", "program_admin"],
       ["reviewer@program.example", "reviewer"],
     ]);
     for (const account of accounts) {

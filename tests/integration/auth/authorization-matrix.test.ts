@@ -5,7 +5,8 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { examPasses, people, revenueLines, users as usersTable } from "@/db/schema";
+import { examPasses, people, programImpactRuns, programVersions, revenueLines, users as usersTable } from "@/db/schema";
+import { cloudCrm, definitionFileOf } from "@/lib/rules";
 import { today } from "@/lib/clock";
 import { addDays } from "@/lib/rules";
 import { actionMeta, type ActionResult } from "@/lib/actions/action";
@@ -138,8 +139,61 @@ describeOnEachDatabase("the authorization matrix", (database) => {
   beforeAll(async () => {
     demo = await demoWorld(database());
     users = { signedOut: null, ...demo.users };
+    const laterDay = async () => {
+      const [row] = await demo.db
+        .select({ latest: sql<string | null>`max(${programVersions.effectiveFrom})::text` })
+        .from(programVersions)
+        .where(sql`${programVersions.status} <> 'withdrawn'`);
+      const after = row.latest && row.latest > today() ? row.latest : today();
+      return addDays(after, 1 + (counter += 1));
+    };
+    const noDraft = async () => {
+      await demo.db.delete(programVersions).where(sql`${programVersions.status} = 'draft'`);
+    };
+    const insertVersion = async (status: "draft" | "published") => {
+      const [row] = await demo.db
+        .insert(programVersions)
+        .values({
+          programId: "cloud-crm",
+          versionId: world.unique("v"),
+          effectiveFrom: await laterDay(),
+          definition: definitionFileOf(cloudCrm),
+          status,
+          publishedAt: status === "published" ? new Date() : null,
+        })
+        .returning({ id: programVersions.id, version: programVersions.version });
+      return row;
+    };
     world = {
       db: demo.db,
+      laterDay,
+      noDraft,
+      newDraft: async () => {
+        await noDraft();
+        return insertVersion("draft");
+      },
+      publishableDraft: async () => {
+        await noDraft();
+        const draft = await insertVersion("draft");
+        await demo.db.insert(programImpactRuns).values({
+          programVersionId: draft.id,
+          draftVersion: draft.version,
+          asOf: today(),
+          status: "done",
+          organizationsTotal: 2,
+          organizationsDone: 2,
+          result: [],
+        });
+        return draft;
+      },
+      futureVersion: () => insertVersion("published"),
+      firstVersionId: async () =>
+        (
+          await demo.db
+            .select({ id: programVersions.id })
+            .from(programVersions)
+            .where(sql`${programVersions.effectiveFrom} is null`)
+        )[0].id,
       contosoId: demo.contosoId,
       fabrikamId: demo.fabrikamId,
       alicePersonId: demo.users.employee.personId ?? "",

@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import type { ActionErrorCode } from "@/lib/actions/action";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
+import { cloudCrm, definitionFileOf } from "@/lib/rules";
 import { evaluateCase } from "@/lib/data/case-evaluation";
 import { previewImport } from "@/lib/data/imports";
 import { unsubscribeToken } from "@/lib/mail/unsubscribe";
@@ -29,7 +30,7 @@ import {
  *   "lib/actions/people.ts#updatePerson": {
  *     input: async (w) => ({ id: await w.newContosoPerson(), version: "1", name: "Renamed" }),
  *     missing: () => ({ id: randomUUID(), version: "1", name: "Renamed" }),
- *     expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "ok", otherAdmin: "not_found", reviewer: "forbidden" },
+ *     expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "ok", otherAdmin: "not_found", reviewer: "forbidden", programAdmin: "forbidden" },
  *   },
  *
  * - `input(world, caller)` builds the input (an object; form actions get it as FormData).
@@ -52,7 +53,7 @@ import {
  * Fabrikam's admin).
  */
 
-export const callers = ["signedOut", "employee", "admin", "otherAdmin", "reviewer"] as const;
+export const callers = ["signedOut", "employee", "admin", "otherAdmin", "reviewer", "programAdmin"] as const;
 export type Caller = (typeof callers)[number];
 
 export type ActionOutcome = "ok" | "redirect" | Exclude<ActionErrorCode, "unexpected">;
@@ -80,6 +81,18 @@ export interface World {
   daysAgo(days: number): string;
   /** A date of the last few months that no other call returns (for records unique per day). */
   recentDay(): string;
+  /** A day after today and after every published version's start. */
+  laterDay(): Promise<string>;
+  /** The program's one draft, new (any earlier draft is discarded), in force from a later date than any version. */
+  newDraft(): Promise<{ id: string; version: number }>;
+  /** No draft of the program. */
+  noDraft(): Promise<void>;
+  /** A new draft whose impact was computed today: ready to publish. */
+  publishableDraft(): Promise<{ id: string; version: number }>;
+  /** A published version not in force yet. */
+  futureVersion(): Promise<{ id: string; version: number }>;
+  /** The first version's row, in force since always. */
+  firstVersionId(): Promise<string>;
 }
 
 export interface ActionRow {
@@ -105,7 +118,7 @@ const everyone = <T>(outcome: T): Record<Caller, T> => ({
   employee: outcome,
   admin: outcome,
   otherAdmin: outcome,
-  reviewer: outcome,
+  reviewer: outcome, programAdmin: outcome,
 });
 
 const blankPerson = { email: "", mcid: "", leftOn: "" };
@@ -131,8 +144,18 @@ const contosoAdminOnly: Record<Caller, ActionOutcome> = {
   employee: "forbidden",
   admin: "ok",
   otherAdmin: "not_found",
-  reviewer: "forbidden",
+  reviewer: "forbidden", programAdmin: "forbidden",
 };
+
+/** Program administrators only. */
+const programAdminOnly = (success: ActionOutcome): Record<Caller, ActionOutcome> => ({
+  signedOut: "unauthenticated",
+  employee: "forbidden",
+  admin: "forbidden",
+  otherAdmin: "forbidden",
+  reviewer: "forbidden",
+  programAdmin: success,
+});
 
 /** Program reviewers only. */
 const reviewerOnly: Record<Caller, ActionOutcome> = {
@@ -140,7 +163,7 @@ const reviewerOnly: Record<Caller, ActionOutcome> = {
   employee: "forbidden",
   admin: "forbidden",
   otherAdmin: "forbidden",
-  reviewer: "ok",
+  reviewer: "ok", programAdmin: "forbidden",
 };
 
 const newPassphrase = { password: "matrix passphrase 2026", confirmPassword: "matrix passphrase 2026" };
@@ -194,7 +217,7 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
   // A new person goes into the caller's own organization: there is no other tenant to reach.
   "lib/actions/people.ts#createPerson": {
     input: (w) => ({ name: w.unique("Matrix Person"), ...blankPerson }),
-    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "redirect", otherAdmin: "redirect", reviewer: "forbidden" },
+    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "redirect", otherAdmin: "redirect", reviewer: "forbidden", programAdmin: "forbidden" },
   },
   "lib/actions/people.ts#updatePerson": {
     input: async (w) => ({ id: await w.newContosoPerson(), version: 1, name: w.unique("Renamed"), ...blankPerson }),
@@ -202,16 +225,96 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
     expect: contosoAdminOnly,
   },
   // Only the person can link their certification id to the organization: not an admin, not a colleague.
+  "lib/actions/program.ts#startDraft": {
+    input: async (w) => {
+      await w.noDraft();
+      return { versionId: w.unique("v"), effectiveFrom: await w.laterDay(), note: "" };
+    },
+    expect: programAdminOnly("redirect"),
+  },
+  "lib/actions/program.ts#saveDraftSettings": {
+    input: async (w) => {
+      const draft = await w.newDraft();
+      return { ...draft, versionId: w.unique("v"), effectiveFrom: await w.laterDay(), note: "matrix" };
+    },
+    expect: programAdminOnly("ok"),
+  },
+  "lib/actions/program.ts#saveDraftExam": {
+    input: async (w) => ({
+      ...(await w.newDraft()),
+      code: "MB-210",
+      group: "customization",
+      titleEn: "Sales",
+      titleFr: "Ventes",
+      availableFrom: "",
+      retiredOn: "",
+      acceptedUntil: "",
+    }),
+    expect: programAdminOnly("ok"),
+  },
+  "lib/actions/program.ts#removeDraftExam": {
+    input: async (w) => ({ ...(await w.newDraft()), code: "MB2-709" }),
+    expect: programAdminOnly("ok"),
+  },
+  "lib/actions/program.ts#saveDraftTier": {
+    input: async (w) => ({
+      ...(await w.newDraft()),
+      tierId: "gold",
+      "slot.application-deployment": "2",
+      "slot.customization": "3",
+      "threshold.developed": "150000",
+      "threshold.developing": "100000",
+    }),
+    expect: programAdminOnly("ok"),
+  },
+  "lib/actions/program.ts#saveDraftGroup": {
+    input: async (w) => ({ ...(await w.newDraft()), groupId: "customization", titleEn: "Customisation", titleFr: "Personnalisation" }),
+    expect: programAdminOnly("ok"),
+  },
+  "lib/actions/program.ts#saveDraftRole": {
+    input: async (w) => ({
+      ...(await w.newDraft()),
+      roleId: "customization",
+      titleEn: "Customization",
+      titleFr: "Personnalisation",
+      groups: ["customization"],
+    }),
+    expect: programAdminOnly("ok"),
+  },
+  "lib/actions/program.ts#saveDraftCounting": {
+    input: async (w) => ({ ...(await w.newDraft()), revenueWindowYears: "2", countingProducts: "crm-online, d365-ce-plan-1" }),
+    expect: programAdminOnly("ok"),
+  },
+  "lib/actions/program.ts#importDraft": {
+    input: async (w) => ({ ...(await w.newDraft()), json: JSON.stringify(definitionFileOf(cloudCrm)) }),
+    expect: programAdminOnly("ok"),
+  },
+  "lib/actions/program.ts#discardDraft": {
+    input: async (w) => w.newDraft(),
+    expect: programAdminOnly("redirect"),
+  },
+  "lib/actions/program.ts#computeImpact": {
+    input: async (w) => w.newDraft(),
+    expect: programAdminOnly("ok"),
+  },
+  "lib/actions/program.ts#publishDraft": {
+    input: async (w) => w.publishableDraft(),
+    expect: programAdminOnly("ok"),
+  },
+  "lib/actions/program.ts#withdrawVersion": {
+    input: async (w) => w.futureVersion(),
+    expect: programAdminOnly("ok"),
+  },
   "lib/actions/people.ts#confirmOwnMcid": [
     {
       case: "the signed-in person's own record",
       input: (w) => ({ id: w.alicePersonId }),
-      expect: { signedOut: "unauthenticated", employee: "ok", admin: "forbidden", otherAdmin: "forbidden", reviewer: "forbidden" },
+      expect: { signedOut: "unauthenticated", employee: "ok", admin: "forbidden", otherAdmin: "forbidden", reviewer: "forbidden", programAdmin: "forbidden" },
     },
     {
       case: "a colleague's record",
       input: async (w) => ({ id: await w.newContosoPerson() }),
-      expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "forbidden", otherAdmin: "forbidden", reviewer: "forbidden" },
+      expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "forbidden", otherAdmin: "forbidden", reviewer: "forbidden", programAdmin: "forbidden" },
     },
   ],
   "lib/actions/people.ts#recordDeparture": {
@@ -222,7 +325,7 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
 
   "lib/actions/revenue.ts#createRevenueLine": {
     input: (w) => revenueFields(w),
-    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "redirect", otherAdmin: "redirect", reviewer: "forbidden" },
+    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "redirect", otherAdmin: "redirect", reviewer: "forbidden", programAdmin: "forbidden" },
   },
   "lib/actions/revenue.ts#updateRevenueLine": {
     input: async (w) => ({ id: await w.newContosoRevenueLine(), version: 1, ...revenueFields(w) }),
@@ -238,7 +341,7 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
   // An import writes into the caller's own organization only: no record of another to aim at.
   "lib/actions/imports.ts#previewImport": {
     input: (w) => ({ table: "people", file: peopleCsv(w) }),
-    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "ok", otherAdmin: "ok", reviewer: "forbidden" },
+    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "ok", otherAdmin: "ok", reviewer: "forbidden", programAdmin: "forbidden" },
   },
   "lib/actions/imports.ts#importCsv": {
     input: async (w, caller) => {
@@ -247,7 +350,7 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
       const preview = await previewImport(w.db, organizationId, "people", await file.text());
       return { table: "people", file, digest: preview.plan.ok ? preview.plan.digest : "0".repeat(64) };
     },
-    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "ok", otherAdmin: "ok", reviewer: "forbidden" },
+    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "ok", otherAdmin: "ok", reviewer: "forbidden", programAdmin: "forbidden" },
   },
 
   "lib/actions/exams.ts#recordExamPass": [
@@ -286,7 +389,7 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
       await clearForNewApplication(w.db, w.contosoId);
       return { tier: "silver" };
     },
-    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "redirect", otherAdmin: "conflict", reviewer: "forbidden" },
+    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "redirect", otherAdmin: "conflict", reviewer: "forbidden", programAdmin: "forbidden" },
   },
   "lib/actions/submissions.ts#withdrawSubmission": {
     input: async (w) => ({ id: (await freshContosoSubmission(w.db, w.contosoId)).id }),
@@ -335,7 +438,7 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
   "lib/actions/notifications.ts#openNotification": {
     input: async (w) => ({ id: await contosoAdminNotification(w.db, w.contosoId) }),
     missing: () => ({ id: randomUUID() }),
-    expect: { signedOut: "unauthenticated", employee: "not_found", admin: "redirect", otherAdmin: "not_found", reviewer: "not_found" },
+    expect: { signedOut: "unauthenticated", employee: "not_found", admin: "redirect", otherAdmin: "not_found", reviewer: "not_found", programAdmin: "not_found" },
   },
   "lib/actions/notifications.ts#readAllNotifications": {
     input: () => ({}),
@@ -345,7 +448,7 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
   // Each user's own choices: there is no one else's to reach. Reviewers receive no alerts.
   "lib/actions/alerts.ts#chooseAlertEmailsAction": {
     input: () => ({ "tier-ending": "digest", "sole-holder": "never" }),
-    expect: { signedOut: "unauthenticated", employee: "ok", admin: "ok", otherAdmin: "ok", reviewer: "forbidden" },
+    expect: { signedOut: "unauthenticated", employee: "ok", admin: "ok", otherAdmin: "ok", reviewer: "forbidden", programAdmin: "forbidden" },
   },
   // Public: the signed token is the authorization, whoever is signed in.
   "lib/actions/alerts.ts#unsubscribeAction": [
@@ -375,34 +478,52 @@ export const routeRows: Record<string, RouteRow | RouteRow[]> = {
       case: "a table only admins manage",
       request: () => new Request("http://portal.test/api/export/people"),
       params: { table: "people" },
-      expect: { signedOut: 401, employee: 403, admin: 200, otherAdmin: 200, reviewer: 403 },
+      expect: { signedOut: 401, employee: 403, admin: 200, otherAdmin: 200, reviewer: 403, programAdmin: 403 },
       mustNotContain: { otherAdmin: contosoPeople },
     },
     {
       case: "the gap list, for everyone of the organization",
       request: () => new Request("http://portal.test/api/export/gaps"),
       params: { table: "gaps" },
-      expect: { signedOut: 401, employee: 200, admin: 200, otherAdmin: 200, reviewer: 403 },
+      expect: { signedOut: 401, employee: 200, admin: 200, otherAdmin: 200, reviewer: 403, programAdmin: 403 },
       mustNotContain: { otherAdmin: contosoPeople },
     },
   ],
   // A partner admin's person picker: their own organization's people only, whatever the query asks.
   "app/api/people/choices/route.ts GET": {
     request: (w) => new Request(`http://portal.test/api/people/choices?for=exam-pass&organization=${w.contosoId}`),
-    expect: { signedOut: 401, employee: 403, admin: 200, otherAdmin: 200, reviewer: 403 },
+    expect: { signedOut: 401, employee: 403, admin: 200, otherAdmin: 200, reviewer: 403, programAdmin: 403 },
     mustNotContain: { otherAdmin: contosoPeople.slice(0, 2) },
   },
   // Reviewers read the program's trail, partner admins their organization's; the filter cannot widen it.
   "app/api/audit/export/route.ts GET": {
     request: (w) => new Request(`http://portal.test/api/audit/export?organization=${w.contosoId}`),
-    expect: { signedOut: 401, employee: 403, admin: 200, otherAdmin: 200, reviewer: 200 },
+    expect: { signedOut: 401, employee: 403, admin: 200, otherAdmin: 200, reviewer: 200, programAdmin: 200 },
     mustNotContain: { otherAdmin: ["Contoso", "Claire Admin"] },
   },
   // A decision's audit pack: any for reviewers, their own organization's for partner admins.
+  "app/api/program/route.ts GET": {
+    request: () => new Request("http://portal.test/api/program"),
+    expect: { signedOut: 401, employee: 200, admin: 200, otherAdmin: 200, reviewer: 200, programAdmin: 200 },
+  },
+  "app/api/program/versions/[id]/route.ts GET": [
+    {
+      case: "a published version",
+      request: () => new Request("http://portal.test/api/program/versions/x"),
+      params: async (w) => ({ id: await w.firstVersionId() }),
+      expect: { signedOut: 401, employee: 403, admin: 403, otherAdmin: 403, reviewer: 200, programAdmin: 200 },
+    },
+    {
+      case: "the draft",
+      request: () => new Request("http://portal.test/api/program/versions/x"),
+      params: async (w) => ({ id: (await w.newDraft()).id }),
+      expect: { signedOut: 401, employee: 403, admin: 403, otherAdmin: 403, reviewer: 404, programAdmin: 200 },
+    },
+  ],
   "app/api/submissions/[id]/audit-pack/route.ts GET": {
     request: () => new Request("http://portal.test/api/submissions/x/audit-pack"),
     params: async (w) => ({ id: await decidedContosoSubmission(w.db, w.contosoId) }),
-    expect: { signedOut: 401, employee: 403, admin: 200, otherAdmin: 404, reviewer: 200 },
+    expect: { signedOut: 401, employee: 403, admin: 200, otherAdmin: 404, reviewer: 200, programAdmin: 403 },
     mustNotContain: { otherAdmin: ["Contoso"] },
   },
   // One-click unsubscribe (RFC 8058) from a mail client: the signed token, never a session.

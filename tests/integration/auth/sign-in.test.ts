@@ -28,6 +28,7 @@ describeOnEachDatabase("signing in and the session", (database) => {
       ["admin@contoso.example", "/dashboard"],
       ["alice@contoso.example", "/exams"],
       ["reviewer@program.example", "/review"],
+      ["program@program.example", "/program"],
     ])("%s goes to %s", async (email, landing) => {
       const request = new TestRequest(null, { clientAddress: `198.51.100.${landing.length}` });
       const settled = await request.run(() => settle(signInWithPassword(null, signInForm(email, demoPassword))));

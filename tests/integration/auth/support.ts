@@ -12,6 +12,7 @@ export const demoAccounts = {
   admin: "admin@contoso.example",
   otherAdmin: "admin@fabrikam.example",
   reviewer: "reviewer@program.example",
+  programAdmin: "program@program.example",
 } as const;
 
 export type DemoAccount = keyof typeof demoAccounts;

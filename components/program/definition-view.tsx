@@ -1,0 +1,92 @@
+import { getTranslations } from "next-intl/server";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { centsFromUsd, type DefinitionFileJson, type Locale } from "@/lib/rules";
+
+/** What a version requires: its exams with their dates, its roles and each tier's slots and thresholds. */
+export async function DefinitionView({ definition, locale }: { definition: DefinitionFileJson; locale: Locale }) {
+  const t = await getTranslations("program");
+  const date = (value: string | null) => (value ? formatDate(value, locale) : "—");
+  const groupTitle = (id: string) => definition.groups.find((group) => group.id === id)?.title[locale] ?? id;
+  return (
+    <div className="grid gap-6">
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("definition.tiers")}</CardTitle>
+        </CardHeader>
+        <CardContent className="overflow-x-auto">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("definition.tier")}</TableHead>
+                {definition.roles.map((role) => (
+                  <TableHead key={role.id}>{role.title[locale]}</TableHead>
+                ))}
+                {definition.markets.map((market) => (
+                  <TableHead key={market} className="text-right">
+                    {t("definition.threshold", { market })}
+                  </TableHead>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {definition.tiers.map((tier) => (
+                <TableRow key={tier.id}>
+                  <TableCell className="font-medium">{tier.title[locale]}</TableCell>
+                  {definition.roles.map((role) => (
+                    <TableCell key={role.id}>{tier.slots[role.id] ?? 0}</TableCell>
+                  ))}
+                  {definition.markets.map((market) => (
+                    <TableCell key={market} className="text-right tabular-nums">
+                      {formatMoney(centsFromUsd(tier.revenueThresholdUsd[market] ?? 0), locale)}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <p className="mt-3 text-sm text-muted-foreground">
+            {t("definition.counting", { years: definition.revenueWindowYears, products: definition.countingProducts.join(", ") })}
+          </p>
+          <ul className="mt-2 text-sm text-muted-foreground">
+            {definition.roles.map((role) => (
+              <li key={role.id}>{t("definition.role", { role: role.title[locale], groups: role.groups.map(groupTitle).join(" + ") })}</li>
+            ))}
+          </ul>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("definition.catalogue", { count: definition.catalogue.length })}</CardTitle>
+        </CardHeader>
+        <CardContent className="overflow-x-auto">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("definition.code")}</TableHead>
+                <TableHead>{t("definition.group")}</TableHead>
+                <TableHead>{t("definition.examTitle")}</TableHead>
+                <TableHead>{t("definition.availableFrom")}</TableHead>
+                <TableHead>{t("definition.retiredOn")}</TableHead>
+                <TableHead>{t("definition.acceptedUntil")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {definition.catalogue.map((exam) => (
+                <TableRow key={exam.code} data-testid="catalogue-row">
+                  <TableCell className="font-mono">{exam.code}</TableCell>
+                  <TableCell>{groupTitle(exam.group)}</TableCell>
+                  <TableCell>{exam.title[locale]}</TableCell>
+                  <TableCell>{date(exam.availableFrom)}</TableCell>
+                  <TableCell>{date(exam.retiredOn)}</TableCell>
+                  <TableCell>{date(exam.acceptedUntil)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
