@@ -72,11 +72,11 @@ export async function NotificationBell({ user }: { user: SessionUser }) {
                             date: formatDate(item.programChange.differences[0]?.from ?? item.createdAt.toISOString().slice(0, 10), locale),
                           })
                         : item.alert
-                        ? alertWords(locale).subject({ ...item.alert, tier: item.tier }, item.organizationName)
-                        : t(`items.${item.kind.replace("submission.", "") as NotificationItem}`, {
-                            organization: item.organizationName,
-                            tier: tierTitle(item.tier ?? "", locale, item.tier ?? ""),
-                          })}
+                          ? alertWords(locale).subject({ ...item.alert, tier: item.tier }, item.organizationName)
+                          : t(`items.${item.kind.replace("submission.", "") as NotificationItem}`, {
+                              organization: item.organizationName,
+                              tier: tierTitle(item.tier ?? "", locale, item.tier ?? ""),
+                            })}
                     </span>
                     <span className="text-xs text-muted-foreground">{formatInstant(item.createdAt, locale)}</span>
                   </button>

@@ -31,7 +31,13 @@ export async function DraftEditor({ draft, locale }: { draft: Draft; locale: Loc
   const pending = t("pending");
   const examFields = (exam?: DefinitionFileJson["catalogue"][number]) => [
     { name: "code", label: t("definition.code"), value: exam?.code, required: true },
-    { name: "group", label: t("definition.group"), value: exam?.group ?? definition.groups[0]?.id, required: true, description: definition.groups.map((group) => group.id).join(", ") },
+    {
+      name: "group",
+      label: t("definition.group"),
+      value: exam?.group ?? definition.groups[0]?.id,
+      required: true,
+      description: definition.groups.map((group) => group.id).join(", "),
+    },
     { name: "titleEn", label: t("draft.titleEn"), value: exam?.title.en, required: true },
     { name: "titleFr", label: t("draft.titleFr"), value: exam?.title.fr, required: true },
     { name: "availableFrom", label: t("definition.availableFrom"), type: "date" as const, value: exam?.availableFrom ?? "" },
@@ -66,7 +72,14 @@ export async function DraftEditor({ draft, locale }: { draft: Draft; locale: Loc
           <CardDescription>{t("draft.addExamHint")}</CardDescription>
         </CardHeader>
         <CardContent>
-          <ProgramForm action={saveDraftExam} hidden={ref} testId="add-exam" fields={examFields()} submit={t("draft.addExamSubmit")} pending={pending} />
+          <ProgramForm
+            action={saveDraftExam}
+            hidden={ref}
+            testId="add-exam"
+            fields={examFields()}
+            submit={t("draft.addExamSubmit")}
+            pending={pending}
+          />
         </CardContent>
       </Card>
       <Card>
@@ -140,7 +153,12 @@ export async function DraftEditor({ draft, locale }: { draft: Draft; locale: Loc
             action={saveDraftGroup}
             hidden={ref}
             fields={[
-              { name: "groupId", label: t("draft.groupId"), required: true, description: definition.groups.map((group) => group.id).join(", ") },
+              {
+                name: "groupId",
+                label: t("draft.groupId"),
+                required: true,
+                description: definition.groups.map((group) => group.id).join(", "),
+              },
               { name: "titleEn", label: t("draft.titleEn"), required: true },
               { name: "titleFr", label: t("draft.titleFr"), required: true },
             ]}

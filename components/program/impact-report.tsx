@@ -71,7 +71,13 @@ export async function ImpactReport({
                         draft: title(difference.draft),
                       })}{" "}
                       <span className="text-muted-foreground">
-                        {describeDifferenceCause(difference.cause, organization.personNames, roleTitles, (key, values) => t(key as "impact.cause.other", values), locale)}
+                        {describeDifferenceCause(
+                          difference.cause,
+                          organization.personNames,
+                          roleTitles,
+                          (key, values) => t(key as "impact.cause.other", values),
+                          locale,
+                        )}
                       </span>
                     </li>
                   ))}
@@ -89,10 +95,24 @@ export async function ImpactReport({
         )}
         <div className="flex flex-wrap gap-3">
           {run?.status !== "running" && (
-            <ProgramForm action={computeImpact} hidden={ref} fields={[]} submit={t("impact.compute")} pending={t("pending")} variant="outline" />
+            <ProgramForm
+              action={computeImpact}
+              hidden={ref}
+              fields={[]}
+              submit={t("impact.compute")}
+              pending={t("pending")}
+              variant="outline"
+            />
           )}
           {current && run?.status === "done" && (
-            <ProgramForm action={publishDraft} hidden={ref} fields={[]} submit={t("impact.publish")} pending={t("pending")} testId="publish" />
+            <ProgramForm
+              action={publishDraft}
+              hidden={ref}
+              fields={[]}
+              submit={t("impact.publish")}
+              pending={t("pending")}
+              testId="publish"
+            />
           )}
         </div>
       </CardContent>

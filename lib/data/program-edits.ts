@@ -23,7 +23,10 @@ export function putExam(definition: DefinitionFileJson, originalCode: string | u
 }
 
 export function removeExam(definition: DefinitionFileJson, code: string): Edited {
-  return { definition: { ...definition, catalogue: definition.catalogue.filter((exam) => exam.code !== code) }, at: "definition.catalogue" };
+  return {
+    definition: { ...definition, catalogue: definition.catalogue.filter((exam) => exam.code !== code) },
+    at: "definition.catalogue",
+  };
 }
 
 export function putTier(definition: DefinitionFileJson, tierId: string, change: Pick<Tier, "slots" | "revenueThresholdUsd">): Edited {
@@ -35,7 +38,8 @@ export function putTier(definition: DefinitionFileJson, tierId: string, change: 
 
 export function putGroup(definition: DefinitionFileJson, group: DefinitionFileJson["groups"][number]): Edited {
   const index = definition.groups.findIndex((candidate) => candidate.id === group.id);
-  const groups = index === -1 ? [...definition.groups, group] : definition.groups.map((candidate, at) => (at === index ? group : candidate));
+  const groups =
+    index === -1 ? [...definition.groups, group] : definition.groups.map((candidate, at) => (at === index ? group : candidate));
   return { definition: { ...definition, groups }, at: `definition.groups[${index === -1 ? groups.length - 1 : index}]` };
 }
 
@@ -45,6 +49,9 @@ export function putRole(definition: DefinitionFileJson, role: DefinitionFileJson
   return { definition: { ...definition, roles }, at: `definition.roles[${index === -1 ? roles.length - 1 : index}]` };
 }
 
-export function putCounting(definition: DefinitionFileJson, counting: Pick<DefinitionFileJson, "revenueWindowYears" | "countingProducts">): Edited {
+export function putCounting(
+  definition: DefinitionFileJson,
+  counting: Pick<DefinitionFileJson, "revenueWindowYears" | "countingProducts">,
+): Edited {
   return { definition: { ...definition, ...counting }, at: "definition" };
 }

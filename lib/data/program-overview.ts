@@ -83,14 +83,18 @@ export async function programOverview(db: Executor, user: SessionUser, today: Ca
   requireRole(user, ["program_admin", "reviewer"]);
   const [{ key }, [fingerprint], statuses, [waits]] = await Promise.all([
     publishedProgram(db),
-    db.select({ value: sql<string>`count(*)::text || ':' || coalesce(sum(${organizations.evidenceRevision}), 0)::text` }).from(organizations),
+    db
+      .select({ value: sql<string>`count(*)::text || ':' || coalesce(sum(${organizations.evidenceRevision}), 0)::text` })
+      .from(organizations),
     db
       .select({ status: submissions.status, count: sql<number>`count(*)::int` })
       .from(submissions)
       .groupBy(submissions.status),
     db
       .select({
-        median: sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from (coalesce(${submissions.claimedAt}, now()) - ${submissions.submittedAt})) / 86400)`,
+        median: sql<
+          number | null
+        >`percentile_cont(0.5) within group (order by extract(epoch from (coalesce(${submissions.claimedAt}, now()) - ${submissions.submittedAt})) / 86400)`,
       })
       .from(submissions)
       .where(sql`${submissions.status} <> 'withdrawn'`),

@@ -18,10 +18,14 @@ export function describeDifferenceCause(
 ): string {
   const name = (id: string) => names[id] ?? id;
   const parts: string[] = [];
-  if (cause.examsNoLongerCounting.length > 0) parts.push(t("impact.cause.noLongerCounts", { codes: formatList(cause.examsNoLongerCounting, locale) }));
+  if (cause.examsNoLongerCounting.length > 0)
+    parts.push(t("impact.cause.noLongerCounts", { codes: formatList(cause.examsNoLongerCounting, locale) }));
   if (cause.examsNowCounting.length > 0) parts.push(t("impact.cause.nowCounts", { codes: formatList(cause.examsNowCounting, locale) }));
-  for (const { personId, role } of cause.rolesLost) parts.push(t("impact.cause.roleLost", { name: name(personId), role: roleTitles[role] ?? role }));
-  for (const { personId, role } of cause.rolesGained) parts.push(t("impact.cause.roleGained", { name: name(personId), role: roleTitles[role] ?? role }));
-  if (cause.requirementsChanged.length > 0) parts.push(t("impact.cause.requirements", { tiers: formatList(cause.requirementsChanged, locale) }));
+  for (const { personId, role } of cause.rolesLost)
+    parts.push(t("impact.cause.roleLost", { name: name(personId), role: roleTitles[role] ?? role }));
+  for (const { personId, role } of cause.rolesGained)
+    parts.push(t("impact.cause.roleGained", { name: name(personId), role: roleTitles[role] ?? role }));
+  if (cause.requirementsChanged.length > 0)
+    parts.push(t("impact.cause.requirements", { tiers: formatList(cause.requirementsChanged, locale) }));
   return parts.length > 0 ? parts.join(" · ") : t("impact.cause.other");
 }

@@ -44,10 +44,12 @@ export function localizeDraftProblems(problems: readonly { path: string; message
   const elsewhere: string[] = [];
   for (const { path, message } of problems) {
     const text = localize(message, t);
-    const under = path === "effectiveFrom" || path === "versionId" ? path : path.startsWith(`${at}.`) ? fieldOf(path.slice(at.length + 1)) : null;
+    const under =
+      path === "effectiveFrom" || path === "versionId" ? path : path.startsWith(`${at}.`) ? fieldOf(path.slice(at.length + 1)) : null;
     if (under) fieldErrors[under] = [...(fieldErrors[under] ?? []), text];
     else elsewhere.push(`${path}: ${text}`);
   }
-  const message = elsewhere.length > 0 ? t("program.errors.elsewhere", { problems: elsewhere.slice(0, 5).join(" · ") }) : t("errors.checkFields");
+  const message =
+    elsewhere.length > 0 ? t("program.errors.elsewhere", { problems: elsewhere.slice(0, 5).join(" · ") }) : t("errors.checkFields");
   return { message, fieldErrors };
 }

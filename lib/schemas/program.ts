@@ -52,7 +52,9 @@ export const draftRoleInput = z.object({
   roleId: programId,
   titleEn: title,
   titleFr: title,
-  groups: z.union([programId, z.array(programId).max(PROGRAM_LIMITS.groups)]).transform((value) => (Array.isArray(value) ? value : [value])),
+  groups: z
+    .union([programId, z.array(programId).max(PROGRAM_LIMITS.groups)])
+    .transform((value) => (Array.isArray(value) ? value : [value])),
 });
 
 export const draftCountingInput = z.object({

@@ -23,7 +23,11 @@ const barColour: Record<(typeof tiersShown)[number], string> = { gold: "bg-amber
 export default async function ProgramOverviewPage() {
   const user = await requireProgramStaff();
   const { db } = await appConnection();
-  const [overview, t, locale] = await Promise.all([programOverview(db, user, today()), getTranslations("program"), getLocale() as Promise<Locale>]);
+  const [overview, t, locale] = await Promise.all([
+    programOverview(db, user, today()),
+    getTranslations("program"),
+    getLocale() as Promise<Locale>,
+  ]);
   const title = (tier: string) => tierTitle(tier, locale, t("overview.noTier"));
   const largest = Math.max(1, ...overview.days.map(({ tiers }) => Object.values(tiers).reduce((sum, count) => sum + count, 0)));
 
@@ -42,7 +46,9 @@ export default async function ProgramOverviewPage() {
                 {tiersShown.map((tier) => (
                   <span key={tier} className={barColour[tier]} style={{ height: `${((tiers[tier] ?? 0) / largest) * 100}%` }} />
                 ))}
-                <span className="mt-1 text-center text-[10px] text-muted-foreground">{index === 0 ? t("overview.today") : formatMonth(day, locale)}</span>
+                <span className="mt-1 text-center text-[10px] text-muted-foreground">
+                  {index === 0 ? t("overview.today") : formatMonth(day, locale)}
+                </span>
               </li>
             ))}
           </ol>
@@ -61,7 +67,9 @@ export default async function ProgramOverviewPage() {
               <TableBody>
                 {overview.days.map(({ day, tiers }, index) => (
                   <TableRow key={day} data-testid="tier-count-row">
-                    <TableCell>{index === 0 ? t("overview.todayOn", { date: formatDate(day, locale) }) : formatDate(day, locale)}</TableCell>
+                    <TableCell>
+                      {index === 0 ? t("overview.todayOn", { date: formatDate(day, locale) }) : formatDate(day, locale)}
+                    </TableCell>
                     {tiersShown.map((tier) => (
                       <TableCell key={tier} className="text-right tabular-nums">
                         {tiers[tier] ?? 0}
@@ -86,7 +94,12 @@ export default async function ProgramOverviewPage() {
               <ul className="grid gap-2 text-sm">
                 {overview.ending.map((ending) => (
                   <li key={ending.organizationId}>
-                    {t("overview.endingLine", { name: ending.name, from: title(ending.from), to: title(ending.to), date: formatDate(ending.on, locale) })}
+                    {t("overview.endingLine", {
+                      name: ending.name,
+                      from: title(ending.from),
+                      to: title(ending.to),
+                      date: formatDate(ending.on, locale),
+                    })}
                   </li>
                 ))}
               </ul>

@@ -118,7 +118,8 @@ const everyone = <T>(outcome: T): Record<Caller, T> => ({
   employee: outcome,
   admin: outcome,
   otherAdmin: outcome,
-  reviewer: outcome, programAdmin: outcome,
+  reviewer: outcome,
+  programAdmin: outcome,
 });
 
 const blankPerson = { email: "", mcid: "", leftOn: "" };
@@ -144,7 +145,8 @@ const contosoAdminOnly: Record<Caller, ActionOutcome> = {
   employee: "forbidden",
   admin: "ok",
   otherAdmin: "not_found",
-  reviewer: "forbidden", programAdmin: "forbidden",
+  reviewer: "forbidden",
+  programAdmin: "forbidden",
 };
 
 /** Program administrators only. */
@@ -163,7 +165,8 @@ const reviewerOnly: Record<Caller, ActionOutcome> = {
   employee: "forbidden",
   admin: "forbidden",
   otherAdmin: "forbidden",
-  reviewer: "ok", programAdmin: "forbidden",
+  reviewer: "ok",
+  programAdmin: "forbidden",
 };
 
 const newPassphrase = { password: "matrix passphrase 2026", confirmPassword: "matrix passphrase 2026" };
@@ -217,7 +220,14 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
   // A new person goes into the caller's own organization: there is no other tenant to reach.
   "lib/actions/people.ts#createPerson": {
     input: (w) => ({ name: w.unique("Matrix Person"), ...blankPerson }),
-    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "redirect", otherAdmin: "redirect", reviewer: "forbidden", programAdmin: "forbidden" },
+    expect: {
+      signedOut: "unauthenticated",
+      employee: "forbidden",
+      admin: "redirect",
+      otherAdmin: "redirect",
+      reviewer: "forbidden",
+      programAdmin: "forbidden",
+    },
   },
   "lib/actions/people.ts#updatePerson": {
     input: async (w) => ({ id: await w.newContosoPerson(), version: 1, name: w.unique("Renamed"), ...blankPerson }),
@@ -309,12 +319,26 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
     {
       case: "the signed-in person's own record",
       input: (w) => ({ id: w.alicePersonId }),
-      expect: { signedOut: "unauthenticated", employee: "ok", admin: "forbidden", otherAdmin: "forbidden", reviewer: "forbidden", programAdmin: "forbidden" },
+      expect: {
+        signedOut: "unauthenticated",
+        employee: "ok",
+        admin: "forbidden",
+        otherAdmin: "forbidden",
+        reviewer: "forbidden",
+        programAdmin: "forbidden",
+      },
     },
     {
       case: "a colleague's record",
       input: async (w) => ({ id: await w.newContosoPerson() }),
-      expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "forbidden", otherAdmin: "forbidden", reviewer: "forbidden", programAdmin: "forbidden" },
+      expect: {
+        signedOut: "unauthenticated",
+        employee: "forbidden",
+        admin: "forbidden",
+        otherAdmin: "forbidden",
+        reviewer: "forbidden",
+        programAdmin: "forbidden",
+      },
     },
   ],
   "lib/actions/people.ts#recordDeparture": {
@@ -325,7 +349,14 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
 
   "lib/actions/revenue.ts#createRevenueLine": {
     input: (w) => revenueFields(w),
-    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "redirect", otherAdmin: "redirect", reviewer: "forbidden", programAdmin: "forbidden" },
+    expect: {
+      signedOut: "unauthenticated",
+      employee: "forbidden",
+      admin: "redirect",
+      otherAdmin: "redirect",
+      reviewer: "forbidden",
+      programAdmin: "forbidden",
+    },
   },
   "lib/actions/revenue.ts#updateRevenueLine": {
     input: async (w) => ({ id: await w.newContosoRevenueLine(), version: 1, ...revenueFields(w) }),
@@ -341,7 +372,14 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
   // An import writes into the caller's own organization only: no record of another to aim at.
   "lib/actions/imports.ts#previewImport": {
     input: (w) => ({ table: "people", file: peopleCsv(w) }),
-    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "ok", otherAdmin: "ok", reviewer: "forbidden", programAdmin: "forbidden" },
+    expect: {
+      signedOut: "unauthenticated",
+      employee: "forbidden",
+      admin: "ok",
+      otherAdmin: "ok",
+      reviewer: "forbidden",
+      programAdmin: "forbidden",
+    },
   },
   "lib/actions/imports.ts#importCsv": {
     input: async (w, caller) => {
@@ -350,7 +388,14 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
       const preview = await previewImport(w.db, organizationId, "people", await file.text());
       return { table: "people", file, digest: preview.plan.ok ? preview.plan.digest : "0".repeat(64) };
     },
-    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "ok", otherAdmin: "ok", reviewer: "forbidden", programAdmin: "forbidden" },
+    expect: {
+      signedOut: "unauthenticated",
+      employee: "forbidden",
+      admin: "ok",
+      otherAdmin: "ok",
+      reviewer: "forbidden",
+      programAdmin: "forbidden",
+    },
   },
 
   "lib/actions/exams.ts#recordExamPass": [
@@ -389,7 +434,14 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
       await clearForNewApplication(w.db, w.contosoId);
       return { tier: "silver" };
     },
-    expect: { signedOut: "unauthenticated", employee: "forbidden", admin: "redirect", otherAdmin: "conflict", reviewer: "forbidden", programAdmin: "forbidden" },
+    expect: {
+      signedOut: "unauthenticated",
+      employee: "forbidden",
+      admin: "redirect",
+      otherAdmin: "conflict",
+      reviewer: "forbidden",
+      programAdmin: "forbidden",
+    },
   },
   "lib/actions/submissions.ts#withdrawSubmission": {
     input: async (w) => ({ id: (await freshContosoSubmission(w.db, w.contosoId)).id }),
@@ -438,7 +490,14 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
   "lib/actions/notifications.ts#openNotification": {
     input: async (w) => ({ id: await contosoAdminNotification(w.db, w.contosoId) }),
     missing: () => ({ id: randomUUID() }),
-    expect: { signedOut: "unauthenticated", employee: "not_found", admin: "redirect", otherAdmin: "not_found", reviewer: "not_found", programAdmin: "not_found" },
+    expect: {
+      signedOut: "unauthenticated",
+      employee: "not_found",
+      admin: "redirect",
+      otherAdmin: "not_found",
+      reviewer: "not_found",
+      programAdmin: "not_found",
+    },
   },
   "lib/actions/notifications.ts#readAllNotifications": {
     input: () => ({}),
@@ -448,7 +507,14 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
   // Each user's own choices: there is no one else's to reach. Reviewers receive no alerts.
   "lib/actions/alerts.ts#chooseAlertEmailsAction": {
     input: () => ({ "tier-ending": "digest", "sole-holder": "never" }),
-    expect: { signedOut: "unauthenticated", employee: "ok", admin: "ok", otherAdmin: "ok", reviewer: "forbidden", programAdmin: "forbidden" },
+    expect: {
+      signedOut: "unauthenticated",
+      employee: "ok",
+      admin: "ok",
+      otherAdmin: "ok",
+      reviewer: "forbidden",
+      programAdmin: "forbidden",
+    },
   },
   // Public: the signed token is the authorization, whoever is signed in.
   "lib/actions/alerts.ts#unsubscribeAction": [

@@ -26,7 +26,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       versions: [{ id: version.versionId, effectiveFrom: version.effectiveFrom, note: version.note, definition: version.definition }],
     };
     return NextResponse.json(file, {
-      headers: { "content-disposition": `attachment; filename="${PROGRAM_ID}-${version.versionId}.json"`, "cache-control": "private, no-store" },
+      headers: {
+        "content-disposition": `attachment; filename="${PROGRAM_ID}-${version.versionId}.json"`,
+        "cache-control": "private, no-store",
+      },
     });
   } catch (error) {
     if (error instanceof NotFoundError) return refusal("not_found", 404);
