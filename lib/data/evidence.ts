@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { examPasses, organizations, people, revenueLines } from "@/db/schema";
 import type { EvaluationInput } from "@/lib/rules";
@@ -81,6 +81,69 @@ export async function loadEvidenceAndRejections(
     input: { competency: "cloud-crm", asOf, market: organization.market, people: evaluated, revenue },
     rejected,
   };
+}
+
+/**
+ * The evidence of several organizations, in two queries whatever their number (the impact of
+ * a program draft reads every organization, a batch at a time): as `loadEvidence` reads each.
+ */
+export async function loadEvidenceOfMany(
+  db: Executor,
+  organizationsRead: readonly { id: string; market: string }[],
+  asOf: string,
+): Promise<Map<string, EvaluationInput>> {
+  type Pass = { id: string; code: string; passedOn: string };
+  type Person = { id: string; name: string; leftOn: string | null; exams: Pass[] };
+  const peopleOf: Map<string, Person[]> = new Map(organizationsRead.map((organization) => [organization.id, []]));
+  const revenue: Map<string, EvaluationInput["revenue"][number][]> = new Map(
+    organizationsRead.map((organization) => [organization.id, []]),
+  );
+  const ids = organizationsRead.map((organization) => organization.id);
+  if (ids.length > 0) {
+    const [personRows, revenueRows] = await Promise.all([
+      db
+        .select({
+          organizationId: people.organizationId,
+          id: people.id,
+          name: people.name,
+          leftOn: people.leftOn,
+          passId: examPasses.id,
+          code: examPasses.examCode,
+          passedOn: examPasses.passedOn,
+        })
+        .from(people)
+        .leftJoin(examPasses, eq(examPasses.personId, people.id))
+        .where(inArray(people.organizationId, ids))
+        .orderBy(asc(people.organizationId), asc(people.name), asc(people.id), asc(examPasses.passedOn), asc(examPasses.id)),
+      db
+        .select({ organizationId: revenueLines.organizationId, ...revenueInputColumns })
+        .from(revenueLines)
+        .where(inArray(revenueLines.organizationId, ids))
+        .orderBy(asc(revenueLines.organizationId), asc(revenueLines.bookedOn), asc(revenueLines.id)),
+    ]);
+    for (const row of personRows) {
+      const list = peopleOf.get(row.organizationId) ?? [];
+      let person = list.at(-1);
+      if (person?.id !== row.id) {
+        person = { id: row.id, name: row.name, leftOn: row.leftOn, exams: [] };
+        list.push(person);
+      }
+      if (row.passId && row.code && row.passedOn) person.exams.push({ id: row.passId, code: row.code, passedOn: row.passedOn });
+    }
+    for (const { organizationId, ...line } of revenueRows) revenue.get(organizationId)?.push(line);
+  }
+  return new Map(
+    organizationsRead.map((organization) => [
+      organization.id,
+      {
+        competency: "cloud-crm",
+        asOf,
+        market: organization.market,
+        people: peopleOf.get(organization.id) ?? [],
+        revenue: revenue.get(organization.id) ?? [],
+      },
+    ]),
+  );
 }
 
 /** The organization and its evidence, in three queries. */

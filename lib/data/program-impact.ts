@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { type CalendarDate, type ProgramImpact, programImpact, sameDateYearsLater, type VersionedProgram } from "@/lib/rules";
 import { recordAudit } from "./audit";
 import { ConflictError, NotFoundError } from "./errors";
-import { loadEvidence } from "./evidence";
+import { loadEvidenceOfMany } from "./evidence";
 import { PROGRAM_ID, publishedProgram, storedVersion } from "./program";
 
 /** One organization whose tier the draft changes, as the impact page and the notifications show it. */
@@ -69,7 +69,8 @@ export async function runImpact(db: Executor, runId: string): Promise<{ impacted
   if (!draftRow || draftRow.status !== "draft") throw new NotFoundError("draft");
   try {
     const { program } = await publishedProgram(db);
-    const withDraft = programWithDraft(program, storedVersion(draftRow));
+    const draftVersion = storedVersion(draftRow);
+    const withDraft = programWithDraft(program, draftVersion);
     const until = sameDateYearsLater(run.asOf, 1);
     const impacted: ImpactedOrganization[] = [];
     let done = 0;
@@ -82,9 +83,10 @@ export async function runImpact(db: Executor, runId: string): Promise<{ impacted
         .orderBy(asc(sql`${organizations.id}::text`))
         .limit(IMPACT_BATCH);
       if (batch.length === 0) break;
+      const inputs = await loadEvidenceOfMany(db, batch, run.asOf);
       for (const organization of batch) {
-        const input = await loadEvidence(db, organization, run.asOf);
-        const impact = programImpact(input, program, withDraft, until);
+        const input = inputs.get(organization.id)!;
+        const impact = programImpact(input, program, withDraft, until, draftVersion.effectiveFrom ?? undefined);
         if (impact)
           impacted.push({ organizationId: organization.id, name: organization.name, personNames: namesCited(input, impact), ...impact });
       }

@@ -5,7 +5,7 @@ import { organizations, submissions } from "@/db/schema";
 import { requireRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { addDays, type CalendarDate, evaluate, forecastAcross, sameDateYearsLater, tierRank, versionInForce } from "@/lib/rules";
-import { loadEvidence } from "./evidence";
+import { loadEvidenceOfMany } from "./evidence";
 import { programOfKey, publishedProgram } from "./program";
 
 /** The last day of each of the 12 months after `today`'s month. */
@@ -54,8 +54,9 @@ async function tierCensus(programKey: string, evidenceFingerprint: string, today
       .orderBy(asc(sql`${organizations.id}::text`))
       .limit(BATCH);
     if (batch.length === 0) break;
+    const inputs = await loadEvidenceOfMany(db, batch, today);
     for (const organization of batch) {
-      const input = await loadEvidence(db, organization, today);
+      const input = inputs.get(organization.id)!;
       const start = evaluate(input, versionInForce(program, today).definition).tier;
       const { changes } = forecastAcross(input, program, { until: sameDateYearsLater(today, 1) });
       days.forEach((day, index) => {

@@ -65,6 +65,14 @@ type Transition = RevenueTransition | PassTransition;
  * the tier: the state is carried from one such day to the next rather than re-evaluated daily.
  */
 export function forecast(input: EvaluationInput, options: { until?: CalendarDate; definition?: ProgramDefinition } = {}): Forecast {
+  return forecastFromStart(input, options).forecast;
+}
+
+/** The forecast and the tier on `asOf` it starts from (what `evaluate` would say of the tier, without the rest). */
+export function forecastFromStart(
+  input: EvaluationInput,
+  options: { until?: CalendarDate; definition?: ProgramDefinition } = {},
+): { forecast: Forecast; startTier: string } {
   const definition = options.definition ?? cloudCrm;
   const program = programOf(definition);
   const until = options.until ?? sameDateYearsLater(input.asOf, 1);
@@ -78,7 +86,8 @@ export function forecast(input: EvaluationInput, options: { until?: CalendarDate
   ].sort((a, b) => a.day - b.day);
 
   const changes: TierChange[] = [];
-  let tier = state.tier();
+  const startTier = state.tier();
+  let tier = startTier;
   for (let start = 0; start < transitions.length;) {
     let end = start;
     while (end < transitions.length && transitions[end].day === transitions[start].day) end++;
@@ -88,7 +97,7 @@ export function forecast(input: EvaluationInput, options: { until?: CalendarDate
     tier = next;
     start = end;
   }
-  return { asOf: input.asOf, until, changes };
+  return { forecast: { asOf: input.asOf, until, changes }, startTier };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { ProgramDefinition } from "./definition";
 import { type Evaluation, evaluate } from "./evaluate";
 import { programOf } from "./program";
 import type { EvaluationInput } from "./schema";
-import { forecastAcross, type VersionedProgram, versionInForce } from "./versions";
+import { forecastAcrossFromStart, type VersionedProgram, versionInForce } from "./versions";
 
 /** A span of days on which the draft gives another tier than the published program. */
 export interface TierDifference {
@@ -36,9 +36,26 @@ export interface ProgramImpact {
 
 /** The tier on each day it changes, from `asOf`: the first entry is `asOf` itself. */
 function tierTimeline(input: EvaluationInput, program: VersionedProgram, until: CalendarDate) {
-  const changes = forecastAcross(input, program, { until }).changes;
-  const first = changes.length > 0 ? changes[0].from : evaluate(input, versionInForce(program, input.asOf).definition).tier;
-  return [{ on: input.asOf, tier: first }, ...changes.map((change) => ({ on: change.on, tier: change.to }))];
+  const { forecast, startTier } = forecastAcrossFromStart(input, program, { until });
+  return [{ on: input.asOf, tier: startTier }, ...forecast.changes.map((change) => ({ on: change.on, tier: change.to }))];
+}
+
+/** The published timeline up to the day before `from`, then the draft's from `from` on. */
+function timelineFrom(
+  input: EvaluationInput,
+  published: readonly { on: CalendarDate; tier: string }[],
+  draft: VersionedProgram,
+  from: CalendarDate,
+  until: CalendarDate,
+) {
+  const later = from < until ? until : undefined;
+  const { forecast, startTier } = forecastAcrossFromStart({ ...input, asOf: from }, draft, later ? { until: later } : {});
+  const changes = later ? forecast.changes : [];
+  return [
+    ...published.filter((entry) => entry.on < from),
+    { on: from, tier: startTier },
+    ...changes.map((change) => ({ on: change.on, tier: change.to })),
+  ];
 }
 
 function tierOn(timeline: readonly { on: CalendarDate; tier: string }[], day: CalendarDate): string {
@@ -54,16 +71,22 @@ function tierOn(timeline: readonly { on: CalendarDate; tier: string }[], day: Ca
  * What a draft would do to one organization: its tier today and on every day of the year
  * ahead under the published program and under the program with the draft added, and where
  * they differ, why. Null when the draft changes nothing for it. Each timeline is a forecast
- * across versions, so only the days a record or a version starts or stops counting are looked at.
+ * across versions, so only the days a record or a version starts or stops counting are looked at;
+ * before `differsFrom` (the draft's first day, when the two programs are the same until then)
+ * the draft's timeline is the published one's, and only what follows is forecast again.
  */
 export function programImpact(
   input: EvaluationInput,
   current: VersionedProgram,
   draft: VersionedProgram,
   until: CalendarDate,
+  differsFrom?: CalendarDate,
 ): ProgramImpact | null {
   const before = tierTimeline(input, current, until);
-  const after = tierTimeline(input, draft, until);
+  const after =
+    differsFrom && differsFrom > input.asOf && differsFrom <= until
+      ? timelineFrom(input, before, draft, differsFrom, until)
+      : tierTimeline(input, draft, until);
   const days = [...new Set([...before, ...after].map((entry) => entry.on))].sort();
   const differences: TierDifference[] = [];
   let open: Omit<TierDifference, "until"> | null = null;

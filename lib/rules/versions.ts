@@ -1,8 +1,8 @@
 import { cloudCrm } from "./cloud-crm";
-import { type CalendarDate, sameDateYearsLater } from "./dates";
+import { addDays, type CalendarDate, sameDateYearsLater } from "./dates";
 import type { ProgramDefinition } from "./definition";
 import { type Evaluation, evaluate } from "./evaluate";
-import { type Forecast, forecast, type TierChange } from "./forecast";
+import { type Forecast, forecastFromStart, type TierChange } from "./forecast";
 import type { EvaluationInput } from "./schema";
 
 /**
@@ -50,37 +50,46 @@ export function evaluateOn(input: EvaluationInput, program: VersionedProgram): E
  * than the day before did, caused by `requirements-changed` (after whatever else happened that day).
  */
 export function forecastAcross(input: EvaluationInput, program: VersionedProgram, options: { until?: CalendarDate } = {}): Forecast {
+  return forecastAcrossFromStart(input, program, options).forecast;
+}
+
+/** `forecastAcross` and the tier on `asOf` it starts from. */
+export function forecastAcrossFromStart(
+  input: EvaluationInput,
+  program: VersionedProgram,
+  options: { until?: CalendarDate } = {},
+): { forecast: Forecast; startTier: string } {
   const until = options.until ?? sameDateYearsLater(input.asOf, 1);
   const starts = program.versions
     .map((version) => version.effectiveFrom)
     .filter((from): from is CalendarDate => from !== null && from > input.asOf && from <= until);
   let version = versionInForce(program, input.asOf);
-  if (starts.length === 0) return forecast(input, { until, definition: version.definition });
+  if (starts.length === 0) return forecastFromStart(input, { until, definition: version.definition });
 
   const changes: TierChange[] = [];
-  let segmentStart = input.asOf;
-  let tier = evaluate(input, version.definition).tier;
-  for (const start of starts) {
-    // Through the new version's first day under the old one: what else changes that day.
-    const old = forecast({ ...input, asOf: segmentStart }, { until: start, definition: version.definition });
-    const sameDay = old.changes.find((change) => change.on === start);
-    changes.push(...old.changes.filter((change) => change.on !== start));
-    const before = old.changes.filter((change) => change.on !== start).at(-1)?.to ?? tier;
+  let segment = forecastFromStart(input, { until: starts[0], definition: version.definition });
+  const startTier = segment.startTier;
+  for (const [index, start] of starts.entries()) {
+    // The old version's forecast runs through the new version's first day: what else changes that day.
+    const sameDay = segment.forecast.changes.find((change) => change.on === start);
+    const before = segment.forecast.changes.filter((change) => change.on !== start);
+    changes.push(...before);
+    const tierBefore = before.at(-1)?.to ?? segment.startTier;
     version = versionInForce(program, start);
-    const after = evaluate({ ...input, asOf: start }, version.definition).tier;
-    if (after !== before) {
+    const next = starts[index + 1];
+    // The new version's span starts on its first day: its forecast's start tier is the tier that day.
+    // (a version starting on the forecast's last day is looked at one day further, and only its first day kept).
+    const segmentUntil = next ?? (start < until ? until : addDays(start, 1));
+    segment = forecastFromStart({ ...input, asOf: start }, { until: segmentUntil, definition: version.definition });
+    if (segment.startTier !== tierBefore) {
       changes.push({
         on: start,
-        from: before,
-        to: after,
+        from: tierBefore,
+        to: segment.startTier,
         causes: [...(sameDay?.causes ?? []), { kind: "requirements-changed", ids: [version.id] }],
       });
     }
-    tier = after;
-    segmentStart = start;
   }
-  if (segmentStart < until) {
-    changes.push(...forecast({ ...input, asOf: segmentStart }, { until, definition: version.definition }).changes);
-  }
-  return { asOf: input.asOf, until, changes };
+  changes.push(...segment.forecast.changes.filter((change) => change.on <= until));
+  return { forecast: { asOf: input.asOf, until, changes }, startTier };
 }

@@ -110,3 +110,17 @@ describe("the program in versions", () => {
     expect(cloudCrm.tiers.map((tier) => tier.revenueThresholdCents.developed)).toEqual([THRESHOLD, THRESHOLD]);
   });
 });
+
+describe("the forecast across versions at its edges", () => {
+  it("a version that starts on the forecast's last day still changes the tier that day", () => {
+    const program = withSecondVersion("2027-06-01", mb2712AcceptedUntil("2027-05-31"));
+    expect(forecastAcross(silver, program, { until: "2027-06-01" }).changes).toEqual([
+      { on: "2027-06-01", from: "silver", to: "none", causes: [{ kind: "requirements-changed", ids: ["v2"] }] },
+    ]);
+  });
+
+  it("a version that starts after the forecast's end changes nothing in it", () => {
+    const program = withSecondVersion("2028-06-01", mb2712AcceptedUntil("2028-05-31"));
+    expect(forecastAcross(silver, program)).toEqual(forecast(silver));
+  });
+});
