@@ -25,7 +25,7 @@ interface DemoRevenue {
   dpor: boolean;
 }
 
-interface DemoOrganization {
+export interface DemoOrganization {
   name: string;
   mpnId: string;
   market: Market;
@@ -189,6 +189,12 @@ export async function seedDemoData(db: Database, today: string): Promise<{ creat
     created.push(...inserted.map((user) => user.email));
     return { created };
   });
+}
+
+/** Adds one organization in the demo's shape (its accounts' password is the demo's), for a test that needs a partner in a given state. */
+export async function seedOrganizationLike(db: Database, organization: DemoOrganization, today: string): Promise<void> {
+  const passwordHash = await hashPassword(demoPassword);
+  await db.transaction((tx) => seedOrganization(tx, organization, today, passwordHash));
 }
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {

@@ -36,6 +36,7 @@ const pagesByAccount = {
     "/account",
   ],
   "reviewer@program.example": ["/review", { from: "/review?status=all", link: /^\/review\/[0-9a-f-]{36}$/ }, "/audit", "/account"],
+  "program@program.example": ["/program", "/program/versions", { from: "/program/versions", link: /^\/program\/versions\/[0-9a-f-]{36}$/ }],
 } as const;
 
 type Visit = string | { from: string; link: RegExp };

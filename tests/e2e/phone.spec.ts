@@ -18,6 +18,7 @@ const pagesByAccount = {
   ],
   "alice@contoso.example": ["/dashboard", "/people", "/exams", "/revenue", "/submissions", "/account"],
   "reviewer@program.example": ["/review", "/audit", "/account"],
+  "program@program.example": ["/program", "/program/versions"],
 } as const;
 
 for (const [account, paths] of Object.entries(pagesByAccount)) {
