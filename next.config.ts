@@ -35,8 +35,12 @@ const nextConfig: NextConfig = {
   headers() {
     return Promise.resolve([
       { source: "/:path*", headers: securityHeaders },
-      // Route handlers answer JSON and files, never a page: they may load and embed nothing.
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      // Route handlers answer JSON and files, never a page: they may load and embed nothing. The
+      // API's reference (/api/docs) is the one page among them and sets its own policy.
+      {
+        source: "/api/:path((?!docs$|docs/).*)",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
     ]);
   },
 };

@@ -224,6 +224,8 @@ export const auditEvents = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     organizationId: uuid("organization_id").references(() => organizations.id),
     actorUserId: uuid("actor_user_id").references(() => users.id),
+    /** A write through the API: the token it came with (its name is the actor shown). */
+    actorTokenId: uuid("actor_token_id").references((): AnyPgColumn => apiTokens.id),
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id"),
@@ -679,4 +681,62 @@ export const programImpactRuns = pgTable(
     index("program_impact_runs_version").on(t.programVersionId, t.createdAt),
     check("program_impact_runs_status_known", sql`${t.status} in (${oneOf(impactRunStatuses)})`),
   ],
+);
+
+export const apiTokenScopes = ["read", "read_write"] as const;
+export type ApiTokenScope = (typeof apiTokenScopes)[number];
+
+/**
+ * An organization's API token. Only the SHA-256 of the secret is stored (the secret is 256
+ * random bits, shown once), so a leaked table cannot be replayed. The request counter of the
+ * current minute lives on the row, so every instance limits the same token alike.
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    scope: text("scope").$type<ApiTokenScope>().notNull(),
+    secretHash: text("secret_hash").notNull(),
+    /** The secret's first characters, so its owner can tell which token a key in a config file is. */
+    shownPrefix: text("shown_prefix").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: uuid("revoked_by").references(() => users.id),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    rateWindowStart: timestamp("rate_window_start", { withTimezone: true }),
+    rateWindowCount: integer("rate_window_count").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("api_tokens_secret_hash").on(t.secretHash),
+    index("api_tokens_organization_created").on(t.organizationId, t.createdAt),
+    check("api_tokens_scope_known", sql`${t.scope} in (${oneOf(apiTokenScopes)})`),
+    check("api_tokens_name_length", sql`length(${t.name}) between 1 and 80`),
+    check("api_tokens_expiry_after_creation", sql`${t.expiresAt} > ${t.createdAt}`),
+  ],
+);
+
+/**
+ * The first answer to a write sent with an Idempotency-Key, per token, kept for 24 hours:
+ * the same key replayed gets it again and writes nothing more.
+ */
+export const apiIdempotencyKeys = pgTable(
+  "api_idempotency_keys",
+  {
+    tokenId: uuid("token_id")
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    /** What the request was (method, path, body): the same key on another request is refused. */
+    requestHash: text("request_hash").notNull(),
+    status: integer("status").notNull(),
+    body: jsonb("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenId, t.key] }), check("api_idempotency_keys_key_length", sql`length(${t.key}) between 1 and 200`)],
 );

@@ -30,6 +30,10 @@ const environment = z
     MAIL_DIR: optional(z.string().max(4096)),
     SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
     PORTAL_WORKER: optional(z.enum(["on", "off"], { error: 'must be "on" or "off"' })),
+    API_RATE_LIMIT_PER_MINUTE: z.preprocess(
+      blankAsUnset,
+      z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1).max(100_000).default(120),
+    ),
   })
   .superRefine((env, context) => {
     const entra = [env.AUTH_MICROSOFT_ENTRA_ID_ID, env.AUTH_MICROSOFT_ENTRA_ID_SECRET, env.AUTH_MICROSOFT_ENTRA_ID_ISSUER];
@@ -60,6 +64,8 @@ export interface PortalConfig {
   smtpUrl: string | undefined;
   /** Whether `npm start` runs the job queue's worker in the web server (PORTAL_WORKER, default on). */
   worker: boolean;
+  /** Requests one API token may make per minute, across every instance (API_RATE_LIMIT_PER_MINUTE, default 120). */
+  apiRateLimitPerMinute: number;
 }
 
 /** A setting that cannot be used, named and explained: "PORT must be a whole number". */
@@ -98,6 +104,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     mailDir: values.MAIL_DIR ?? path.join(process.cwd(), ".data", "mail"),
     smtpUrl: values.SMTP_URL,
     worker: values.PORTAL_WORKER !== "off",
+    apiRateLimitPerMinute: values.API_RATE_LIMIT_PER_MINUTE,
   };
 }
 

@@ -130,7 +130,7 @@ export function describeEvent(
   { t, products, locale, reviewer }: { t: AuditWords; products: AuditWords; locale: Locale; reviewer: boolean },
 ): EventDescription {
   const subject = subjects.get(subjectKey(event));
-  const actor = event.actorName ?? t("system");
+  const actor = event.actorName ?? (event.actorTokenName ? t("tokenActor", { name: event.actorTokenName }) : t("system"));
   let name = subjectName(subject, t, locale);
   if (event.action.startsWith("evidence.")) {
     name = t(event.entityType === "exam_pass" ? "subjects.evidence_exam_pass" : "subjects.evidence_revenue_line", { subject: name });

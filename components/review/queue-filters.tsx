@@ -5,7 +5,7 @@ import { Label } from "@/components/ui/label";
 import { markets, submissionStatuses, submissionTiers } from "@/db/schema";
 import type { Locale } from "@/lib/rules";
 import type { QueueFilter } from "@/lib/schemas/submissions";
-import { NativeSelect } from "./native-select";
+import { NativeSelect } from "@/components/ui/native-select";
 
 /** Status, tier and market, as a GET form: a filtered queue is a link a reviewer can share. */
 export async function QueueFilters({ filter }: { filter: QueueFilter }) {

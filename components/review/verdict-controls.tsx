@@ -7,7 +7,7 @@ import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import type { CheckMethod } from "@/db/schema";
 import { recordVerdict } from "@/lib/actions/review";
-import { NativeSelect } from "./native-select";
+import { NativeSelect } from "@/components/ui/native-select";
 
 export interface VerdictLabels {
   verify: string;

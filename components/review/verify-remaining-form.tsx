@@ -6,7 +6,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormError, SubmitButton } from "@/components/ui/form";
 import { verifyRemaining } from "@/lib/actions/review";
-import { NativeSelect } from "./native-select";
+import { NativeSelect } from "@/components/ui/native-select";
 
 export interface VerifyRemainingLabels {
   button: string;

@@ -14,7 +14,12 @@ const sections = [
   { href: "/submissions", key: "submissions" },
 ] as const;
 
-const adminSections = [...sections, { href: "/team", key: "team" }, { href: "/audit", key: "audit" }] as const;
+const adminSections = [
+  ...sections,
+  { href: "/team", key: "team" },
+  { href: "/integrations", key: "integrations" },
+  { href: "/audit", key: "audit" },
+] as const;
 
 /** A partner's header and page frame; admins also see their team and audit trail. */
 export async function PartnerShell({ user, children }: { user: SessionUser; children: ReactNode }) {

@@ -73,10 +73,14 @@ export class ActionFailure extends Error {
 
 const catalogs: Record<Locale, AbstractIntlMessages> = { en, fr };
 
-export async function actionTranslator(): Promise<Translate> {
-  const locale = await requestContext().locale();
+/** Messages in `locale`, keyed by full paths ("invitations.sent"). */
+export function translatorFor(locale: Locale): Translate {
   // next-intl types keys from a messages type; ours are full paths chosen at run time.
   return createTranslator({ locale, messages: catalogs[locale] }) as unknown as Translate;
+}
+
+export async function actionTranslator(): Promise<Translate> {
+  return translatorFor(await requestContext().locale());
 }
 
 /** After a change, re-render this page's data for the next visit (Next's revalidatePath). */

@@ -5,7 +5,7 @@ import type { Translate } from "./action";
  * One zod issue in the visitor's language. A custom issue's message is a message key: either
  * under "errors" ("commonPassword") or a full path ("people.errors.mcidShape").
  */
-function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
+export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
   switch (issue.code) {
     case "invalid_type":
       return issue.input === undefined || issue.input === null ? t("errors.required") : t("errors.invalid");

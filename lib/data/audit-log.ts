@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { auditEvents, organizations, users } from "@/db/schema";
+import { auditEvents, organizations, users, apiTokens } from "@/db/schema";
 import { ForbiddenError } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { addDays } from "@/lib/rules";
@@ -38,6 +38,8 @@ const eventColumns = {
   createdAt: auditEvents.createdAt,
   actorName: users.displayName,
   actorEmail: users.email,
+  /** A write through the API: the token's name stands for its actor. */
+  actorTokenName: apiTokens.name,
   action: auditEvents.action,
   entityType: auditEvents.entityType,
   entityId: auditEvents.entityId,
@@ -51,6 +53,7 @@ function eventsQuery(db: Executor, scope: AuditScope, filter: AuditFilter) {
     .select(eventColumns)
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .leftJoin(apiTokens, eq(apiTokens.id, auditEvents.actorTokenId))
     .leftJoin(organizations, eq(organizations.id, auditEvents.organizationId))
     .where(scoped(scope, filter))
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id));

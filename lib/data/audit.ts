@@ -6,6 +6,8 @@ export interface AuditEventInput {
   organizationId: string | null;
   /** Null when nobody is signed in (a failed sign-in, an invitation being accepted, a CLI). */
   actorUserId: string | null;
+  /** The API token a write came with, when it came through the API. */
+  actorTokenId?: string | null;
   /** Dotted verb, e.g. "auth.sign_in_failed", "invitation.revoked". */
   action: string;
   entityType: string;
@@ -22,6 +24,7 @@ export async function recordAudit(tx: Executor, event: AuditEventInput): Promise
   await tx.insert(auditEvents).values({
     organizationId: event.organizationId,
     actorUserId: event.actorUserId,
+    actorTokenId: event.actorTokenId ?? null,
     action: event.action,
     entityType: event.entityType,
     entityId: event.entityId ?? null,

@@ -3,14 +3,10 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { examPasses, people } from "@/db/schema";
 import type { ExamPassInput } from "@/lib/schemas/exams";
+import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { violatedUniqueConstraint } from "./constraints";
 import { ConflictError, NotFoundError } from "./errors";
-
-interface Actor {
-  organizationId: string;
-  actorId: string;
-}
 
 export const examPassPageSize = 50;
 
@@ -42,7 +38,7 @@ export async function listExamPasses(db: Executor, organizationId: string, filte
   return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
 }
 
-export async function recordExamPass(db: Executor, { organizationId, actorId }: Actor, input: ExamPassInput) {
+export async function recordExamPass(db: Executor, { organizationId, actorId, tokenId }: Actor, input: ExamPassInput) {
   return db
     .transaction(async (tx) => {
       const [person] = await tx
@@ -66,6 +62,7 @@ export async function recordExamPass(db: Executor, { organizationId, actorId }: 
       await recordAudit(tx, {
         organizationId,
         actorUserId: actorId,
+        actorTokenId: tokenId,
         action: "exam_pass.recorded",
         entityType: "exam_pass",
         entityId: pass.id,
@@ -91,7 +88,11 @@ export async function findExamPass(db: Executor, organizationId: string, id: str
   return pass;
 }
 
-export async function deleteExamPass(db: Executor, { organizationId, actorId }: Actor, { id, version }: { id: string; version: number }) {
+export async function deleteExamPass(
+  db: Executor,
+  { organizationId, actorId, tokenId }: Actor,
+  { id, version }: { id: string; version: number },
+) {
   await db.transaction(async (tx) => {
     const [deleted] = await tx
       .delete(examPasses)
@@ -104,6 +105,7 @@ export async function deleteExamPass(db: Executor, { organizationId, actorId }: 
     await recordAudit(tx, {
       organizationId,
       actorUserId: actorId,
+      actorTokenId: tokenId,
       action: "exam_pass.deleted",
       entityType: "exam_pass",
       entityId: id,

@@ -3,17 +3,13 @@ import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull,
 import type { Executor } from "@/db/client";
 import { examPasses, people, users } from "@/db/schema";
 import type { PeopleQuery, PersonInput } from "@/lib/schemas/people";
+import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { containsText } from "./contains";
 import { violatedUniqueConstraint } from "./constraints";
 import { ConflictError, NotFoundError } from "./errors";
 
 export const peoplePageSize = 50;
-
-interface Actor {
-  organizationId: string;
-  actorId: string;
-}
 
 const sortColumns = { name: people.name, mcid: people.mcid, email: people.email, leftOn: people.leftOn } as const;
 
@@ -109,7 +105,7 @@ function mcidTaken(error: unknown): never {
   throw error;
 }
 
-export async function createPerson(db: Executor, { organizationId, actorId }: Actor, input: PersonInput) {
+export async function createPerson(db: Executor, { organizationId, actorId, tokenId }: Actor, input: PersonInput) {
   return db
     .transaction(async (tx) => {
       const [person] = await tx
@@ -119,6 +115,7 @@ export async function createPerson(db: Executor, { organizationId, actorId }: Ac
       await recordAudit(tx, {
         organizationId,
         actorUserId: actorId,
+        actorTokenId: tokenId,
         action: "person.created",
         entityType: "person",
         entityId: person.id,
@@ -135,7 +132,7 @@ export async function createPerson(db: Executor, { organizationId, actorId }: Ac
  */
 export async function updatePerson(
   db: Executor,
-  { organizationId, actorId }: Actor,
+  { organizationId, actorId, tokenId }: Actor,
   { id, version, ...changes }: Partial<PersonInput> & { id: string; version: number },
 ) {
   return db
@@ -161,7 +158,16 @@ export async function updatePerson(
         .returning();
       const departure = changes.leftOn !== undefined && changes.leftOn !== before.leftOn;
       const action = !departure ? "person.updated" : changes.leftOn ? "person.departure_recorded" : "person.departure_cleared";
-      await recordAudit(tx, { organizationId, actorUserId: actorId, action, entityType: "person", entityId: id, before, after });
+      await recordAudit(tx, {
+        organizationId,
+        actorUserId: actorId,
+        actorTokenId: tokenId,
+        action,
+        entityType: "person",
+        entityId: id,
+        before,
+        after,
+      });
       return after;
     })
     .catch(mcidTaken);
@@ -171,7 +177,7 @@ export async function updatePerson(
  * The person, signed in, confirms that the MCID on their own record is theirs: only they can
  * link their certifications to the organization. `personId` comes from their session.
  */
-export async function confirmOwnMcid(db: Executor, { organizationId, actorId }: Actor, personId: string) {
+export async function confirmOwnMcid(db: Executor, { organizationId, actorId, tokenId }: Actor, personId: string) {
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()
@@ -188,6 +194,7 @@ export async function confirmOwnMcid(db: Executor, { organizationId, actorId }: 
     await recordAudit(tx, {
       organizationId,
       actorUserId: actorId,
+      actorTokenId: tokenId,
       action: "person.mcid_confirmed",
       entityType: "person",
       entityId: personId,

@@ -5,6 +5,7 @@ import { revenueLines } from "@/db/schema";
 import type { CalendarDate } from "@/lib/rules";
 import { revenueStanding } from "@/lib/rules/revenue-standing";
 import { productToStore, type RevenueLineInput, type RevenueQuery } from "@/lib/schemas/revenue";
+import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { violatedUniqueConstraint } from "./constraints";
 import { storedRevenueColumns } from "./csv-rows";
@@ -12,11 +13,6 @@ import { ConflictError, NotFoundError } from "./errors";
 import { definitionOn, publishedProgram } from "./program";
 
 export const revenuePageSize = 50;
-
-interface Actor {
-  organizationId: string;
-  actorId: string;
-}
 
 const listedColumns = {
   ...storedRevenueColumns,
@@ -71,7 +67,7 @@ function referenceTaken(error: unknown): never {
   throw error;
 }
 
-export async function createRevenueLine(db: Executor, { organizationId, actorId }: Actor, input: RevenueLineInput) {
+export async function createRevenueLine(db: Executor, { organizationId, actorId, tokenId }: Actor, input: RevenueLineInput) {
   return db
     .transaction(async (tx) => {
       const [line] = await tx
@@ -81,6 +77,7 @@ export async function createRevenueLine(db: Executor, { organizationId, actorId 
       await recordAudit(tx, {
         organizationId,
         actorUserId: actorId,
+        actorTokenId: tokenId,
         action: "revenue_line.created",
         entityType: "revenue_line",
         entityId: line.id,
@@ -94,7 +91,7 @@ export async function createRevenueLine(db: Executor, { organizationId, actorId 
 /** Applies the changes if the line is still at `version`: two admins never silently overwrite each other. */
 export async function updateRevenueLine(
   db: Executor,
-  { organizationId, actorId }: Actor,
+  { organizationId, actorId, tokenId }: Actor,
   { id, version, ...changes }: RevenueLineInput & { id: string; version: number },
 ) {
   return db
@@ -125,6 +122,7 @@ export async function updateRevenueLine(
       await recordAudit(tx, {
         organizationId,
         actorUserId: actorId,
+        actorTokenId: tokenId,
         action: "revenue_line.updated",
         entityType: "revenue_line",
         entityId: id,
@@ -138,7 +136,7 @@ export async function updateRevenueLine(
 
 export async function deleteRevenueLine(
   db: Executor,
-  { organizationId, actorId }: Actor,
+  { organizationId, actorId, tokenId }: Actor,
   { id, version }: { id: string; version: number },
 ) {
   return db.transaction(async (tx) => {
@@ -153,6 +151,7 @@ export async function deleteRevenueLine(
     await recordAudit(tx, {
       organizationId,
       actorUserId: actorId,
+      actorTokenId: tokenId,
       action: "revenue_line.deleted",
       entityType: "revenue_line",
       entityId: id,

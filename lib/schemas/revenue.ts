@@ -72,6 +72,21 @@ const alongOtherFields = { when: () => true };
  */
 export const revenueLineInput = z.object(lineFields).superRefine(checkAmount, alongOtherFields).transform(inCents);
 
+/**
+ * A revenue line from the API: the amount as a CSV file writes it (`60000.00`) or as a number,
+ * otherwise the form's rules and messages.
+ */
+const plainLineFields = z.object({
+  ...lineFields,
+  amount: z.union([z.string().max(40), z.number()]).transform(String),
+  amountFormat: z.literal("plain").default("plain"),
+});
+
+export const plainRevenueLineInput = plainLineFields.superRefine(checkAmount, alongOtherFields).transform(inCents);
+
+/** The fields of a change to a line through the API, each checked alone; the line they make is checked whole with plainRevenueLineInput. */
+export const plainRevenueLineChanges = plainLineFields.partial();
+
 export const updateRevenueLineInput = z
   .object({ ...lineFields, id: recordId, version: rowVersion })
   .superRefine(checkAmount, alongOtherFields)

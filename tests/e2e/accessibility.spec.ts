@@ -20,6 +20,7 @@ const pagesByAccount = {
     "/submissions",
     { from: "/submissions", link: /^\/submissions\/[0-9a-f-]{36}$/ },
     "/team",
+    "/integrations",
     "/import",
     "/import/people",
     "/import/revenue",

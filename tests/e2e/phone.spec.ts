@@ -12,6 +12,7 @@ const pagesByAccount = {
     "/revenue",
     "/submissions",
     "/team",
+    "/integrations",
     "/audit",
     "/account",
     "/import/revenue",

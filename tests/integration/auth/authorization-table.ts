@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { cloudCrm, definitionFileOf } from "@/lib/rules";
 import { evaluateCase } from "@/lib/data/case-evaluation";
+import { createApiToken } from "@/lib/data/api-tokens";
 import { previewImport } from "@/lib/data/imports";
 import { unsubscribeToken } from "@/lib/mail/unsubscribe";
 import {
@@ -204,6 +205,25 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
   "lib/actions/invitations.ts#revokeInvitation": {
     input: async (w) => ({ invitationId: (await w.newContosoInvitation()).id }),
     missing: () => ({ invitationId: randomUUID() }),
+    expect: contosoAdminOnly,
+  },
+  // A token is created in the caller's own organization only: there is no other to aim at.
+  "lib/actions/api-tokens.ts#createApiToken": {
+    input: (w) => ({ name: w.unique("token"), scope: "read", expiresInDays: "30" }),
+    expect: {
+      signedOut: "unauthenticated",
+      employee: "forbidden",
+      admin: "ok",
+      otherAdmin: "ok",
+      reviewer: "forbidden",
+      programAdmin: "forbidden",
+    },
+  },
+  "lib/actions/api-tokens.ts#revokeApiToken": {
+    input: async (w) => ({
+      id: (await createApiToken(w.db, null, { organizationId: w.contosoId, name: w.unique("token"), scope: "read", expiresInDays: 30 })).id,
+    }),
+    missing: () => ({ id: randomUUID() }),
     expect: contosoAdminOnly,
   },
   "lib/actions/members.ts#setMemberAccessAction": {
@@ -631,5 +651,134 @@ export const routeRows: Record<string, RouteRow | RouteRow[]> = {
       }),
     params: { nextauth: "callback/credentials" },
     expect: everyone(302),
+  },
+  // /api/v1 answers API tokens only (tests/integration/api/ checks them): a session, whoever's, is no credential there.
+  "app/api/v1/people/route.ts GET": {
+    request: () => new Request("http://portal.test/api/v1/people", { method: "GET" }),
+    expect: everyone(401),
+  },
+  "app/api/v1/people/route.ts POST": {
+    request: () =>
+      new Request("http://portal.test/api/v1/people", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
+    expect: everyone(401),
+  },
+  "app/api/v1/people/[id]/route.ts GET": {
+    request: () => new Request("http://portal.test/api/v1/people/x", { method: "GET" }),
+    params: async (w) => ({ id: await w.newContosoPerson() }),
+    expect: everyone(401),
+  },
+  "app/api/v1/people/[id]/route.ts PATCH": {
+    request: () =>
+      new Request("http://portal.test/api/v1/people/x", { method: "PATCH", headers: { "content-type": "application/json" }, body: "{}" }),
+    params: async (w) => ({ id: await w.newContosoPerson() }),
+    expect: everyone(401),
+  },
+  "app/api/v1/people/upsert/route.ts POST": {
+    request: () =>
+      new Request("http://portal.test/api/v1/people/upsert", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      }),
+    expect: everyone(401),
+  },
+  "app/api/v1/exam-passes/route.ts GET": {
+    request: () => new Request("http://portal.test/api/v1/exam-passes", { method: "GET" }),
+    expect: everyone(401),
+  },
+  "app/api/v1/exam-passes/route.ts POST": {
+    request: () =>
+      new Request("http://portal.test/api/v1/exam-passes", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
+    expect: everyone(401),
+  },
+  "app/api/v1/exam-passes/[id]/route.ts GET": {
+    request: () => new Request("http://portal.test/api/v1/exam-passes/x", { method: "GET" }),
+    params: async (w) => ({ id: (await w.newContosoExamPass()).id }),
+    expect: everyone(401),
+  },
+  "app/api/v1/exam-passes/[id]/route.ts DELETE": {
+    request: () => new Request("http://portal.test/api/v1/exam-passes/x", { method: "DELETE" }),
+    params: async (w) => ({ id: (await w.newContosoExamPass()).id }),
+    expect: everyone(401),
+  },
+  "app/api/v1/exam-passes/upsert/route.ts POST": {
+    request: () =>
+      new Request("http://portal.test/api/v1/exam-passes/upsert", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      }),
+    expect: everyone(401),
+  },
+  "app/api/v1/revenue-lines/route.ts GET": {
+    request: () => new Request("http://portal.test/api/v1/revenue-lines", { method: "GET" }),
+    expect: everyone(401),
+  },
+  "app/api/v1/revenue-lines/route.ts POST": {
+    request: () =>
+      new Request("http://portal.test/api/v1/revenue-lines", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      }),
+    expect: everyone(401),
+  },
+  "app/api/v1/revenue-lines/[id]/route.ts GET": {
+    request: () => new Request("http://portal.test/api/v1/revenue-lines/x", { method: "GET" }),
+    params: async (w) => ({ id: await w.newContosoRevenueLine() }),
+    expect: everyone(401),
+  },
+  "app/api/v1/revenue-lines/[id]/route.ts PATCH": {
+    request: () =>
+      new Request("http://portal.test/api/v1/revenue-lines/x", {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      }),
+    params: async (w) => ({ id: await w.newContosoRevenueLine() }),
+    expect: everyone(401),
+  },
+  "app/api/v1/revenue-lines/[id]/route.ts DELETE": {
+    request: () => new Request("http://portal.test/api/v1/revenue-lines/x", { method: "DELETE" }),
+    params: async (w) => ({ id: await w.newContosoRevenueLine() }),
+    expect: everyone(401),
+  },
+  "app/api/v1/revenue-lines/upsert/route.ts POST": {
+    request: () =>
+      new Request("http://portal.test/api/v1/revenue-lines/upsert", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      }),
+    expect: everyone(401),
+  },
+  "app/api/v1/evaluation/route.ts GET": {
+    request: () => new Request("http://portal.test/api/v1/evaluation", { method: "GET" }),
+    expect: everyone(401),
+  },
+  "app/api/v1/gaps/route.ts GET": {
+    request: () => new Request("http://portal.test/api/v1/gaps", { method: "GET" }),
+    expect: everyone(401),
+  },
+  "app/api/v1/next-tier/route.ts GET": {
+    request: () => new Request("http://portal.test/api/v1/next-tier", { method: "GET" }),
+    expect: everyone(401),
+  },
+  "app/api/v1/forecast/route.ts GET": {
+    request: () => new Request("http://portal.test/api/v1/forecast", { method: "GET" }),
+    expect: everyone(401),
+  },
+  // The API's reference is public, as the API's description is no data.
+  "app/api/v1/openapi.json/route.ts GET": {
+    request: () => new Request("http://portal.test/api/v1/openapi.json"),
+    expect: everyone(200),
+  },
+  "app/api/docs/route.ts GET": {
+    request: () => new Request("http://portal.test/api/docs"),
+    expect: everyone(200),
+  },
+  "app/api/docs/scalar.js/route.ts GET": {
+    request: () => new Request("http://portal.test/api/docs/scalar.js"),
+    expect: everyone(200),
   },
 };
