@@ -1,9 +1,10 @@
-import { Download, Upload } from "lucide-react";
+import { Upload } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { ExportLinks } from "@/components/export-links";
 import { Button } from "@/components/ui/button";
 
-/** A partner admin's import and export buttons for one of the tables the CSV routes know. */
+/** A partner admin's import and export (CSV and Excel) buttons for one of the tables the CSV routes know. */
 export async function CsvActions({ table }: { table: "people" | "exam-passes" | "revenue" }) {
   const t = await getTranslations("csv");
   return (
@@ -13,11 +14,7 @@ export async function CsvActions({ table }: { table: "people" | "exam-passes" | 
           <Upload aria-hidden /> {t("import")}
         </Link>
       </Button>
-      <Button asChild variant="outline">
-        <a href={`/api/export/${table}`} download>
-          <Download aria-hidden /> {t("export")}
-        </a>
-      </Button>
+      <ExportLinks table={table} />
     </>
   );
 }

@@ -12,7 +12,7 @@ const buildInputs = [
   "messages",
   "public",
   "proxy.ts",
-  "next.config.js",
+  "next.config.ts",
   "postcss.config.mjs",
   "tsconfig.json",
   "tsconfig.build.json",

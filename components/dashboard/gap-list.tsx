@@ -157,6 +157,14 @@ export async function GapList({
         >
           <Download className="size-4" aria-hidden /> {tCsv("exportGaps")}
         </a>
+        <a
+          href={`/api/export/gaps?asOf=${dashboard.asOf}&format=xlsx`}
+          download
+          className="mt-4 ml-4 inline-flex items-center gap-1 text-sm text-primary hover:underline"
+          data-print="hide"
+        >
+          <Download className="size-4" aria-hidden /> {tCsv("exportGapsExcel")}
+        </a>
         {pages > 1 && (
           <nav className="mt-4 flex items-center justify-between text-sm" aria-label={t("pages")}>
             <Link

@@ -12,6 +12,9 @@ import { MAX_IMPORT_BYTES } from "@/lib/csv/limits";
 import type { ImportTableName } from "@/lib/csv/table";
 import { ImportPreviewView, type ImportPreviewLabels } from "./import-preview";
 
+/** CSV files, and Excel workbooks with the same columns. */
+const fileTypes = ".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 const noSubscription = () => () => {};
 
 export interface ImportFormLabels extends ImportPreviewLabels {
@@ -87,7 +90,7 @@ export function ImportForm({ table, labels }: { table: ImportTableName; labels: 
         <FormField name="file" label={labels.file} description={labels.fileHint} error={failed?.fieldErrors?.file} required>
           <Input
             type="file"
-            accept=".csv,text/csv"
+            accept={fileTypes}
             onChange={(event) => {
               setFile(event.currentTarget.files?.[0] ?? null);
               setStep("file-changed");
@@ -108,7 +111,7 @@ export function ImportForm({ table, labels }: { table: ImportTableName; labels: 
           <input type="hidden" name="digest" value={shown.digest} />
           {!scripted && (
             <FormField name="file" label={labels.fileAgain} required>
-              <Input type="file" accept=".csv,text/csv" />
+              <Input type="file" accept={fileTypes} />
             </FormField>
           )}
           <div>

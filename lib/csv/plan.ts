@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { RevenueLineInput } from "@/lib/schemas/revenue";
 import { messageProblem, type ImportProblem } from "./problems";
-import { readCsv } from "./read";
+import { readCsv, type CsvReading } from "./read";
 import type { CsvTable } from "./table";
 import type { ExamPassRow, StoredExamPass } from "./tables/exam-passes";
 import type { PersonRow, StoredPerson } from "./tables/people";
@@ -32,6 +32,9 @@ export type ImportPlan<Row, Stored> =
       digest: string;
     };
 
+/** A file as the import reads it: CSV text, or a workbook already read into records, with its bytes' checksum. */
+export type ImportFile = string | { reading: CsvReading; fingerprint: string };
+
 function digestOf(table: string, text: string, rows: readonly PlannedRow<unknown, unknown>[], problems: readonly ImportProblem[]): string {
   const hash = createHash("sha256").update(table).update("\0").update(text).update("\0");
   for (const row of rows) hash.update(`${row.line}:${row.status}\n`);
@@ -40,17 +43,18 @@ function digestOf(table: string, text: string, rows: readonly PlannedRow<unknown
 }
 
 /**
- * What importing `text` into `table` would do, given the rows already stored: each good row
+ * What importing `file` into `table` would do, given the rows already stored: each good row
  * is new, changed or unchanged (matched on its natural key), each bad row a problem with its
  * line. Pure: the caller reads the stored rows and writes the outcome.
  */
 export function planImport<Row, Stored, Context>(
   table: CsvTable<Row, Stored, Context>,
-  text: string,
+  file: ImportFile,
   stored: readonly Stored[],
   context: Context,
 ): ImportPlan<Row, Stored> {
-  const reading = readCsv(text, table.columns);
+  const reading = typeof file === "string" ? readCsv(file, table.columns) : file.reading;
+  const fingerprint = typeof file === "string" ? file : file.fingerprint;
   if (!reading.ok) return reading;
 
   const storedByKey = new Map<string, Stored>();
@@ -80,7 +84,7 @@ export function planImport<Row, Stored, Context>(
     rows.push({ line: record.line, row: parsed.row, status, stored: match, changed });
   }
   problems.sort((a, b) => a.line - b.line);
-  return { ok: true, rows, problems, digest: digestOf(table.name, text, rows, problems) };
+  return { ok: true, rows, problems, digest: digestOf(table.name, fingerprint, rows, problems) };
 }
 
 /** A plan of one of the three tables, each with its own row types. */

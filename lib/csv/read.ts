@@ -38,7 +38,7 @@ function quoted(names: string[]): { columns: string; more: number } {
 }
 
 /** The header's columns, or why the file cannot be read as this table. */
-function checkHeader(header: string[], columns: CsvColumns): ImportProblem | null {
+export function checkHeader(header: string[], columns: CsvColumns): ImportProblem | null {
   const names = header.map((name) => name.trim().toLowerCase());
   const unknown = names.filter((name) => !columns.includes(name));
   if (unknown.length > 0)

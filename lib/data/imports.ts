@@ -3,7 +3,9 @@ import { and, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { examPasses, organizations, people, revenueLines } from "@/db/schema";
 import { IMPORT_BATCH_ROWS } from "@/lib/csv/limits";
-import { planImport, type ImportPlan, type PlannedRow, type TablePlan } from "@/lib/csv/plan";
+import { createHash } from "node:crypto";
+import { planImport, type ImportFile, type ImportPlan, type PlannedRow, type TablePlan } from "@/lib/csv/plan";
+import { readXlsx } from "@/lib/csv/xlsx";
 import type { ImportTableName } from "@/lib/csv/table";
 import { examPassInputFor } from "@/lib/schemas/exams";
 import { publishedProgram } from "./program";
@@ -35,11 +37,30 @@ export class InvalidImportError extends Error {
   }
 }
 
-/** What importing `text` would do to the organization's rows: the preview, and the plan an import carries out. */
-export async function previewImport(db: Executor, organizationId: string, table: ImportTableName, text: string): Promise<TablePlan> {
+/** An uploaded file: the text of a CSV file, or the bytes of an Excel workbook (.xlsx). */
+export type ImportSource = string | { xlsx: Uint8Array };
+
+const columnsOf = { people: peopleTable.columns, "exam-passes": examPassesTable.columns, revenue: revenueTable.columns } as const;
+
+async function importFile(table: ImportTableName, source: ImportSource): Promise<ImportFile> {
+  if (typeof source === "string") return source;
+  return {
+    reading: await readXlsx(source.xlsx, columnsOf[table]),
+    fingerprint: createHash("sha256").update(source.xlsx).digest("hex"),
+  };
+}
+
+/** What importing the file would do to the organization's rows: the preview, and the plan an import carries out. */
+export async function previewImport(
+  db: Executor,
+  organizationId: string,
+  table: ImportTableName,
+  source: ImportSource,
+): Promise<TablePlan> {
+  const file = await importFile(table, source);
   switch (table) {
     case "people":
-      return { table, plan: planImport(peopleTable, text, await storedPeople(db, organizationId), null) };
+      return { table, plan: planImport(peopleTable, file, await storedPeople(db, organizationId), null) };
     case "exam-passes": {
       const [stored, keyed] = await Promise.all([
         storedExamPasses(db, organizationId),
@@ -50,24 +71,30 @@ export async function previewImport(db: Executor, organizationId: string, table:
       ]);
       const personIdByMcid = new Map(keyed.map((person) => [person.mcid ?? "", person.id]));
       const examPassInput = examPassInputFor((await publishedProgram(db)).program);
-      return { table, plan: planImport(examPassesTable, text, stored, { personIdByMcid, examPassInput }) };
+      return { table, plan: planImport(examPassesTable, file, stored, { personIdByMcid, examPassInput }) };
     }
     case "revenue":
-      return { table, plan: planImport(revenueTable, text, await storedRevenueLines(db, organizationId), null) };
+      return { table, plan: planImport(revenueTable, file, await storedRevenueLines(db, organizationId), null) };
   }
 }
 
 /**
- * Imports `text` all or nothing, in one transaction, if it still does what the preview
+ * Imports the file all or nothing, in one transaction, if it still does what the preview
  * with `digest` said: new rows are inserted and changed rows updated (each at the version
  * the plan read) 1,000 per statement; unchanged rows are not touched, so importing the same
  * file again changes nothing.
  */
-export async function importCsv(db: Executor, actor: Actor, table: ImportTableName, text: string, digest: string): Promise<ImportSummary> {
+export async function importCsv(
+  db: Executor,
+  actor: Actor,
+  table: ImportTableName,
+  source: ImportSource,
+  digest: string,
+): Promise<ImportSummary> {
   return db.transaction(async (tx) => {
     // One import per organization at a time; ordinary writes (which take KEY SHARE) go on.
     await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, actor.organizationId)).for("no key update");
-    const rows = await writePlan(tx, actor, await previewImport(tx, actor.organizationId, table, text), digest);
+    const rows = await writePlan(tx, actor, await previewImport(tx, actor.organizationId, table, source), digest);
     const counts = { created: 0, updated: 0, unchanged: 0 };
     for (const row of rows) counts[row.status === "new" ? "created" : row.status === "changed" ? "updated" : "unchanged"]++;
     if (counts.created + counts.updated > 0) {

@@ -1,8 +1,9 @@
-import { Download, Upload } from "lucide-react";
+import { Upload } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { ExportLinks } from "@/components/export-links";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePartnerUser } from "@/lib/auth/session";
@@ -36,11 +37,7 @@ export default async function ImportPage() {
                   <Upload aria-hidden /> {t("importTable")}
                 </Link>
               </Button>
-              <Button asChild variant="outline">
-                <a href={`/api/export/${table}`} download>
-                  <Download aria-hidden /> {tExports("download")}
-                </a>
-              </Button>
+              <ExportLinks table={table} />
             </CardFooter>
           </Card>
         ))}
@@ -50,11 +47,7 @@ export default async function ImportPage() {
             <CardDescription>{tExports("gaps.description")}</CardDescription>
           </CardHeader>
           <CardFooter>
-            <Button asChild variant="outline">
-              <a href="/api/export/gaps" download>
-                <Download aria-hidden /> {tExports("download")}
-              </a>
-            </Button>
+            <ExportLinks table="gaps" />
           </CardFooter>
         </Card>
       </div>

@@ -7,13 +7,15 @@ import { randomBytes } from "node:crypto";
  */
 export function GET() {
   const nonce = randomBytes(16).toString("base64");
-  const configuration = JSON.stringify({ withDefaultFonts: false, hideClientButton: false, metaData: { title: "Cloud CRM portal API" } });
+  // Nothing leaves the portal: no web fonts, no AI assistant calling Scalar's service.
+  const configuration = JSON.stringify({ withDefaultFonts: false, agent: { disabled: true }, metaData: { title: "Cloud CRM portal API" } });
   const html = `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Cloud CRM portal API</title>
+    <link rel="icon" href="data:," />
   </head>
   <body>
     <script id="api-reference" data-url="/api/v1/openapi.json" data-configuration="${configuration.replaceAll('"', "&quot;")}" nonce="${nonce}"></script>

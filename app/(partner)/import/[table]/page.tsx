@@ -1,11 +1,10 @@
-import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ColumnDocs } from "@/components/imports/column-docs";
 import { ImportForm } from "@/components/imports/import-form";
-import { Button } from "@/components/ui/button";
+import { ExportLinks } from "@/components/export-links";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePartnerUser } from "@/lib/auth/session";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/csv/limits";
@@ -22,7 +21,7 @@ export default async function ImportTablePage({ params }: { params: Promise<{ ta
   const user = await requirePartnerUser();
   const { table } = await params;
   if (user.role !== "partner_admin" || !isImportTable(table)) notFound();
-  const [t, tExports] = await Promise.all([getTranslations("imports"), getTranslations("exports")]);
+  const t = await getTranslations("imports");
 
   return (
     <div className="space-y-6">
@@ -34,11 +33,9 @@ export default async function ImportTablePage({ params }: { params: Promise<{ ta
           <h1 className="text-3xl font-semibold tracking-tight">{t(`tables.${table}.importTitle`)}</h1>
           <p className="text-muted-foreground">{t("steps", { rows: MAX_IMPORT_ROWS, megabytes: MAX_IMPORT_BYTES / 1024 / 1024 })}</p>
         </div>
-        <Button asChild variant="outline">
-          <a href={`/api/export/${table}`} download>
-            <Download aria-hidden /> {tExports("download")}
-          </a>
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          <ExportLinks table={table} />
+        </div>
       </div>
       <ImportForm
         table={table}

@@ -3,7 +3,8 @@ import { appConnection } from "@/db/client";
 import type { UserRole } from "@/db/schema";
 import { currentUser } from "@/lib/auth/session";
 import { today } from "@/lib/clock";
-import { csvExport, isExportTable, type ExportTableName } from "@/lib/data/exports";
+import { xlsxContentType } from "@/lib/csv/xlsx";
+import { csvExport, isExportTable, xlsxExport, type ExportTableName } from "@/lib/data/exports";
 import { calendarDate } from "@/lib/schemas/fields";
 
 /** The tables are the admins' to manage; the gap list is everyone's of the organization to act on. */
@@ -17,7 +18,7 @@ const allowed: Record<ExportTableName, readonly UserRole[]> = {
 const refusal = (error: string, status: number) => NextResponse.json({ error }, { status, headers: { "cache-control": "no-store" } });
 
 /**
- * GET /api/export/{people|exam-passes|revenue|gaps}[?asOf=YYYY-MM-DD]: a CSV attachment of
+ * GET /api/export/{people|exam-passes|revenue|gaps}[?asOf=YYYY-MM-DD][&format=csv|xlsx]: a CSV (or Excel) attachment of
  * the signed-in user's organization; the organization comes from the session, never from
  * the request, so no other organization's rows are reachable.
  */
@@ -30,13 +31,17 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const asOf = calendarDate.safeParse(request.nextUrl.searchParams.get("asOf") ?? today());
   if (!asOf.success) return refusal("invalid_as_of", 400);
 
+  const format = request.nextUrl.searchParams.get("format") ?? "csv";
+  if (format !== "csv" && format !== "xlsx") return refusal("invalid_format", 400);
+
   const { db } = await appConnection();
-  const csv = await csvExport(db, user.organizationId, table, asOf.data);
-  return new Response(csv, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${table}-${asOf.data}.csv"`,
-      "cache-control": "private, no-store",
-    },
+  const headers = { "content-disposition": `attachment; filename="${table}-${asOf.data}.${format}"`, "cache-control": "private, no-store" };
+  if (format === "xlsx") {
+    return new Response(new Uint8Array(await xlsxExport(db, user.organizationId, table, asOf.data)), {
+      headers: { ...headers, "content-type": xlsxContentType },
+    });
+  }
+  return new Response(await csvExport(db, user.organizationId, table, asOf.data), {
+    headers: { ...headers, "content-type": "text/csv; charset=utf-8" },
   });
 }
