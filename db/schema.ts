@@ -567,6 +567,7 @@ export const notificationKinds = [
   "submission.rejected",
   "alert",
   "program.published",
+  "webhook.paused",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -583,6 +584,8 @@ export const notifications = pgTable(
     alertId: uuid("alert_id").references(() => alerts.id, { onDelete: "cascade" }),
     /** A published version that changes the organization's tier, and how (`ProgramChangeNotice`). */
     programVersionId: uuid("program_version_id").references(() => programVersions.id, { onDelete: "cascade" }),
+    /** A webhook endpoint paused for failing. */
+    webhookEndpointId: uuid("webhook_endpoint_id").references((): AnyPgColumn => webhookEndpoints.id, { onDelete: "cascade" }),
     detail: jsonb("detail"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
@@ -595,7 +598,14 @@ export const notifications = pgTable(
       "notifications_program_version_present",
       sql`(${t.kind} = 'program.published') = (${t.programVersionId} is not null and ${t.submissionId} is null)`,
     ),
-    check("notifications_submission_present", sql`${t.kind} in ('alert', 'program.published') or ${t.submissionId} is not null`),
+    check(
+      "notifications_webhook_endpoint_present",
+      sql`(${t.kind} = 'webhook.paused') = (${t.webhookEndpointId} is not null and ${t.submissionId} is null)`,
+    ),
+    check(
+      "notifications_submission_present",
+      sql`${t.kind} in ('alert', 'program.published', 'webhook.paused') or ${t.submissionId} is not null`,
+    ),
   ],
 );
 
@@ -739,4 +749,99 @@ export const apiIdempotencyKeys = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tokenId, t.key] }), check("api_idempotency_keys_key_length", sql`length(${t.key}) between 1 and 200`)],
+);
+
+export const webhookEvents = ["tier.changed", "alert.raised", "evidence.verdict", "submission.decided"] as const;
+export type WebhookEvent = (typeof webhookEvents)[number];
+/** What a delivery carries: an event a partner picked, or the test an admin sends from the page. */
+export type WebhookEventType = WebhookEvent | "webhook.test";
+
+export const webhookEndpointStatuses = ["active", "paused"] as const;
+
+/**
+ * An HTTPS endpoint of an organization that receives the events it picked, signed with its own
+ * secret per the Standard Webhooks specification (the secret is needed to sign, so it is kept).
+ */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    description: text("description").notNull().default(""),
+    events: text("events").array().$type<WebhookEvent[]>().notNull(),
+    secret: text("secret").notNull(),
+    status: text("status").$type<(typeof webhookEndpointStatuses)[number]>().notNull().default("active"),
+    /** Failed attempts in a row; a success sets it back to 0, too many pause the endpoint. */
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    pausedAt: timestamp("paused_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id),
+    version,
+    ...timestamps,
+  },
+  (t) => [
+    index("webhook_endpoints_organization").on(t.organizationId),
+    check("webhook_endpoints_status_known", sql`${t.status} in (${oneOf(webhookEndpointStatuses)})`),
+    check("webhook_endpoints_url_length", sql`length(${t.url}) between 1 and 2000`),
+    check("webhook_endpoints_events_present", sql`cardinality(${t.events}) > 0`),
+  ],
+);
+
+export const webhookDeliveryStatuses = ["pending", "retrying", "succeeded", "failed", "cancelled"] as const;
+export type WebhookDeliveryStatus = (typeof webhookDeliveryStatuses)[number];
+
+/**
+ * One event for one endpoint, written in the transaction of the change it tells (an outbox):
+ * the job queue sends it, and tries again with growing delays for 24 hours. A replay is a new
+ * delivery of the same message (its `message_id`, the `webhook-id` header, stays).
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    eventType: text("event_type").$type<WebhookEventType>().notNull(),
+    messageId: text("message_id").notNull(),
+    payload: jsonb("payload").notNull(),
+    status: text("status").$type<WebhookDeliveryStatus>().notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    /** When a job was asked for it; null while only the outbox holds it. */
+    queuedAt: timestamp("queued_at", { withTimezone: true }),
+    lastStatusCode: integer("last_status_code"),
+    lastDurationMs: integer("last_duration_ms"),
+    lastError: text("last_error"),
+    replayOf: uuid("replay_of").references((): AnyPgColumn => webhookDeliveries.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("webhook_deliveries_endpoint_created").on(t.endpointId, t.createdAt),
+    index("webhook_deliveries_unqueued")
+      .on(t.createdAt)
+      .where(sql`${t.queuedAt} is null`),
+    check("webhook_deliveries_status_known", sql`${t.status} in (${oneOf(webhookDeliveryStatuses)})`),
+  ],
+);
+
+/** Every attempt of a delivery: when, the answer's status and how long it took, or why it failed. */
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
+    statusCode: integer("status_code"),
+    durationMs: integer("duration_ms").notNull(),
+    error: text("error"),
+  },
+  (t) => [index("webhook_attempts_delivery").on(t.deliveryId, t.attemptedAt)],
 );

@@ -34,6 +34,11 @@ const environment = z
       blankAsUnset,
       z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1).max(100_000).default(120),
     ),
+    WEBHOOKS_ALLOW_PRIVATE: optional(z.enum(["true", "false"], { error: 'must be "true" or "false"' })),
+    WEBHOOK_RETRY_DELAY_SECONDS: z.preprocess(
+      blankAsUnset,
+      z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1).max(3600).default(15),
+    ),
   })
   .superRefine((env, context) => {
     const entra = [env.AUTH_MICROSOFT_ENTRA_ID_ID, env.AUTH_MICROSOFT_ENTRA_ID_SECRET, env.AUTH_MICROSOFT_ENTRA_ID_ISSUER];
@@ -66,6 +71,13 @@ export interface PortalConfig {
   worker: boolean;
   /** Requests one API token may make per minute, across every instance (API_RATE_LIMIT_PER_MINUTE, default 120). */
   apiRateLimitPerMinute: number;
+  /**
+   * Whether webhooks may reach private, loopback and link-local addresses, and plain http
+   * there (WEBHOOKS_ALLOW_PRIVATE, for development and tests; default false).
+   */
+  webhooksAllowPrivate: boolean;
+  /** The first retry's delay of a failed webhook delivery; each next one doubles (WEBHOOK_RETRY_DELAY_SECONDS, default 15). */
+  webhookRetryDelaySeconds: number;
 }
 
 /** A setting that cannot be used, named and explained: "PORT must be a whole number". */
@@ -105,6 +117,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: values.SMTP_URL,
     worker: values.PORTAL_WORKER !== "off",
     apiRateLimitPerMinute: values.API_RATE_LIMIT_PER_MINUTE,
+    webhooksAllowPrivate: values.WEBHOOKS_ALLOW_PRIVATE === "true",
+    webhookRetryDelaySeconds: values.WEBHOOK_RETRY_DELAY_SECONDS,
   };
 }
 

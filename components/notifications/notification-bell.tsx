@@ -63,20 +63,25 @@ export async function NotificationBell({ user }: { user: SessionUser }) {
                   <input type="hidden" name="id" value={item.id} />
                   <button type="submit" className="header-panel-item flex-col items-start gap-0.5">
                     <span className={cn("text-sm", item.readAt === null && "font-semibold")}>
-                      {item.programChange
-                        ? t("items.programChanged", {
-                            organization: item.organizationName,
-                            version: item.programChange.versionId,
-                            from: tierTitle(item.programChange.differences[0]?.current ?? "", locale, t("noTier")),
-                            to: tierTitle(item.programChange.differences[0]?.draft ?? "", locale, t("noTier")),
-                            date: formatDate(item.programChange.differences[0]?.from ?? item.createdAt.toISOString().slice(0, 10), locale),
-                          })
-                        : item.alert
-                          ? alertWords(locale).subject({ ...item.alert, tier: item.tier }, item.organizationName)
-                          : t(`items.${item.kind.replace("submission.", "") as NotificationItem}`, {
+                      {item.webhookPaused
+                        ? t("items.webhookPaused", { url: item.webhookPaused.url })
+                        : item.programChange
+                          ? t("items.programChanged", {
                               organization: item.organizationName,
-                              tier: tierTitle(item.tier ?? "", locale, item.tier ?? ""),
-                            })}
+                              version: item.programChange.versionId,
+                              from: tierTitle(item.programChange.differences[0]?.current ?? "", locale, t("noTier")),
+                              to: tierTitle(item.programChange.differences[0]?.draft ?? "", locale, t("noTier")),
+                              date: formatDate(
+                                item.programChange.differences[0]?.from ?? item.createdAt.toISOString().slice(0, 10),
+                                locale,
+                              ),
+                            })
+                          : item.alert
+                            ? alertWords(locale).subject({ ...item.alert, tier: item.tier }, item.organizationName)
+                            : t(`items.${item.kind.replace("submission.", "") as NotificationItem}`, {
+                                organization: item.organizationName,
+                                tier: tierTitle(item.tier ?? "", locale, item.tier ?? ""),
+                              })}
                     </span>
                     <span className="text-xs text-muted-foreground">{formatInstant(item.createdAt, locale)}</span>
                   </button>

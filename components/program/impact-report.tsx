@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { tierTitle } from "@/components/competency/definition-text";
 import { ProgramForm } from "@/components/program/program-form";
-import { RefreshWhileRunning } from "@/components/program/refresh-while-running";
+import { RefreshWhileRunning } from "@/components/refresh-while-running";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { computeImpact, publishDraft } from "@/lib/actions/program";

@@ -10,7 +10,8 @@ import { action, formAction, revalidate } from "./action";
 /** Marks the notification read and opens what it is about, in the reader's own workspace. */
 export const openNotification = formAction(notificationIdInput, async (input, { user }) => {
   const { db } = await appConnection();
-  const { submissionId, programChange } = await notifications.readNotification(db, user.id, input.id);
+  const { submissionId, programChange, webhookEndpointId } = await notifications.readNotification(db, user.id, input.id);
+  if (webhookEndpointId) redirect(`/integrations/webhooks/${webhookEndpointId}`);
   // A new version of the program: the dashboard as of the day it changes the tier.
   const firstChange = programChange?.differences[0]?.from;
   if (firstChange) redirect(`/dashboard?asOf=${firstChange}`);

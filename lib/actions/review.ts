@@ -4,6 +4,7 @@ import { requireRole } from "@/lib/auth/roles";
 import { appConnection } from "@/db/client";
 import * as decisions from "@/lib/data/decisions";
 import * as review from "@/lib/data/review";
+import { dispatchWebhooksSoon } from "@/lib/jobs/server";
 import { decisionInput, submissionIdInput, verdictInput, verifyRemainingInput } from "@/lib/schemas/submissions";
 import { ActionFailure, formAction, revalidate, type Translate } from "./action";
 
@@ -67,6 +68,7 @@ export const decideSubmission = formAction(decisionInput, async (input, { user, 
   requireRole(user, ["reviewer"]);
   const { db } = await appConnection();
   const { status } = await decisions.decideSubmission(db, user, input).catch(naming<{ status: string }>(t));
+  await dispatchWebhooksSoon();
   refreshCase(input.id);
   revalidate("/dashboard");
   return { notice: t(`review.decided.${status}`) };

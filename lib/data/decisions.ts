@@ -9,6 +9,7 @@ import { sendAll } from "@/lib/mail/mailer";
 import { nextAwardTerm } from "@/lib/rules";
 import type { DecisionInput, VerdictInput } from "@/lib/schemas/submissions";
 import { recordAudit } from "./audit";
+import { enqueueWebhookEvents } from "./webhooks";
 import { evaluateCase, type Verdict } from "./case-evaluation";
 import { ConflictError, NotFoundError } from "./errors";
 import { notify } from "./notifications";
@@ -255,6 +256,24 @@ export async function decideSubmission(db: Database, reviewer: SessionUser, inpu
     const award = input.decision === "approve" ? { tier: submission.tier, ...nextAwardTerm(granted, decidedOn) } : null;
     if (award) await tx.insert(awards).values({ organizationId: submission.organizationId, submissionId: input.id, ...award });
     const flowedBack = await flowBack(tx, submission, verdicts, reviewer.id);
+    const { organizationId } = submission;
+    await enqueueWebhookEvents(tx, [
+      { organizationId, type: "submission.decided", data: { submissionId: input.id, tier: submission.tier, status, award } },
+      // The verdicts the partner now sees on its records.
+      ...flowedBack
+        .filter((verdict) => verdict.applied)
+        .map((verdict) => ({
+          organizationId,
+          type: "evidence.verdict" as const,
+          data: {
+            submissionId: input.id,
+            evidenceType: verdict.itemKind,
+            evidenceId: verdict.itemId,
+            status: verdict.status,
+            reason: verdict.status === "rejected" ? (verdict.reason ?? null) : null,
+          },
+        })),
+    ]);
     await recordAudit(tx, {
       organizationId: submission.organizationId,
       actorUserId: reviewer.id,

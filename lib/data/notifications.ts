@@ -63,8 +63,8 @@ export async function listNotifications(db: Executor, userId: string) {
         threshold: number | null;
         details: AlertDetails;
       } | null>`case when ${alerts.id} is null then null else json_build_object('kind', ${alerts.kind}, 'dueOn', ${alerts.dueOn}, 'threshold', ${alerts.threshold}, 'details', ${alerts.details}) end`,
-      /** A published program version's change of the tier (`ProgramChangeNotice`). */
-      programChange: sql<ProgramChangeNotice | null>`${notifications.detail}`,
+      detail: notifications.detail,
+      webhookEndpointId: notifications.webhookEndpointId,
       unread: sql<number>`(${unreadCount})::int`,
     })
     .from(notifications)
@@ -81,7 +81,15 @@ export async function listNotifications(db: Executor, userId: string) {
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(notificationListSize);
   return {
-    items: items.map(({ unread: _unread, ...item }) => ({ ...item, kind: item.kind as NotificationKind })),
+    items: items.map(({ unread: _unread, detail, webhookEndpointId, ...item }) => ({
+      ...item,
+      kind: item.kind as NotificationKind,
+      /** A published program version's change of the tier. */
+      programChange: item.kind === "program.published" ? (detail as ProgramChangeNotice) : null,
+      /** A webhook endpoint paused for failing. */
+      webhookPaused:
+        item.kind === "webhook.paused" && webhookEndpointId ? { endpointId: webhookEndpointId, ...(detail as { url: string }) } : null,
+    })),
     unread: items[0]?.unread ?? 0,
   };
 }
@@ -91,14 +99,30 @@ export async function readNotification(
   db: Executor,
   userId: string,
   id: string,
-): Promise<{ submissionId: string | null; alertId: string | null; programChange: ProgramChangeNotice | null }> {
+): Promise<{
+  submissionId: string | null;
+  alertId: string | null;
+  programChange: ProgramChangeNotice | null;
+  webhookEndpointId: string | null;
+}> {
   const [row] = await db
     .update(notifications)
     .set({ readAt: new Date() })
     .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
-    .returning({ submissionId: notifications.submissionId, alertId: notifications.alertId, detail: notifications.detail });
+    .returning({
+      kind: notifications.kind,
+      submissionId: notifications.submissionId,
+      alertId: notifications.alertId,
+      detail: notifications.detail,
+      webhookEndpointId: notifications.webhookEndpointId,
+    });
   if (!row) throw new NotFoundError("notification");
-  return { submissionId: row.submissionId, alertId: row.alertId, programChange: row.detail as ProgramChangeNotice | null };
+  return {
+    submissionId: row.submissionId,
+    alertId: row.alertId,
+    programChange: row.kind === "program.published" ? (row.detail as ProgramChangeNotice) : null,
+    webhookEndpointId: row.webhookEndpointId,
+  };
 }
 
 export async function readAllNotifications(db: Executor, userId: string): Promise<void> {

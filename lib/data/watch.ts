@@ -1,17 +1,29 @@
-import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { type AlertDeliveryMode, alerts, organizations } from "@/db/schema";
 import { type AlertCause, type AlertKind, evaluate, type EvaluationInput, forecastAcross, watchAlerts } from "@/lib/rules";
 import { definitionOn, publishedProgram } from "./program";
+import { rowsOf } from "./raw-rows";
+import { enqueueWebhookEvents, type WebhookEventRecord } from "./webhooks";
 
 /** How many organizations one watch job evaluates and writes in one transaction. */
 export const WATCH_BATCH_SIZE = 100;
+
+interface RaisedAlert {
+  organizationId: string;
+  alertId: string;
+  kind: string;
+  tier: string;
+  dueOn: string | null;
+}
 
 export interface WatchOutcome {
   /** Organizations evaluated (those already watched today at their current evidence are skipped). */
   watched: number;
   raised: number;
   resolved: number;
+  /** Webhook deliveries written (a tier changed, an alert raised), for the queue to send. */
+  events: number;
 }
 
 /** A user who hears of an organization's alerts, with their delivery choice per kind of alert. */
@@ -34,12 +46,6 @@ interface DueRow {
   awards: [string, string, string][] | null;
   open: [string, string, string, string | null][] | null;
   recipients: [string, string, string | null, Recipient["preferences"]][] | null;
-}
-
-/** Rows of a raw statement: postgres.js answers an array, PGlite an object that holds one. */
-async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result: unknown = await db.execute(query);
-  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
 }
 
 /**
@@ -187,7 +193,7 @@ async function withPassIds(db: Executor, causes: { cause: AlertCause; input: Eva
  * it already watched today at its current evidence and skips it.
  */
 export async function watchOrganizations(db: Database, organizationIds: readonly string[], today: string): Promise<WatchOutcome> {
-  if (organizationIds.length === 0) return { watched: 0, raised: 0, resolved: 0 };
+  if (organizationIds.length === 0) return { watched: 0, raised: 0, resolved: 0, events: 0 };
   const sorted = [...new Set(organizationIds)].sort();
   return db.transaction(async (tx) => {
     // Planned as large, these short queries would be compiled by PostgreSQL's JIT first, which
@@ -204,13 +210,14 @@ export async function watchOrganizations(db: Database, organizationIds: readonly
 
 async function watchLocked(tx: Executor, organizationIds: readonly string[], today: string): Promise<WatchOutcome> {
   const due = await loadDue(tx, organizationIds, today);
-  if (due.length === 0) return { watched: 0, raised: 0, resolved: 0 };
+  if (due.length === 0) return { watched: 0, raised: 0, resolved: 0, events: 0 };
   const { program } = await publishedProgram(tx);
   const definition = definitionOn(program, today);
 
   const found: { cause: AlertCause; input: EvaluationInput; organizationId: string; audience: Recipient[] }[] = [];
   const openIds: { organizationId: string; key: string; id: string }[] = [];
   const states: { organization_id: string; tier: string; revision: number }[] = [];
+  const events: WebhookEventRecord[] = [];
   for (const organization of due) {
     const input = inputOf(organization, today);
     const evaluation = evaluate(input, definition);
@@ -230,6 +237,13 @@ async function watchLocked(tx: Executor, organizationIds: readonly string[], tod
     for (const cause of causes) found.push({ cause, input, organizationId: organization.id, audience: audienceOf(cause, recipients) });
     for (const alert of open) openIds.push({ organizationId: organization.id, key: alert.key, id: alert.id });
     states.push({ organization_id: organization.id, tier: evaluation.tier, revision: Number(organization.revision) });
+    if (organization.previous_tier !== null && organization.previous_tier !== evaluation.tier) {
+      events.push({
+        organizationId: organization.id,
+        type: "tier.changed",
+        data: { from: organization.previous_tier, to: evaluation.tier, on: today },
+      });
+    }
   }
   const named = await withPassIds(tx, found);
   const holding = found.map(({ organizationId, audience }, index) => {
@@ -255,7 +269,7 @@ async function watchLocked(tx: Executor, organizationIds: readonly string[], tod
   // One statement writes it all: resolved alerts, new ones (an alert already open for its cause
   // is left as it is), their notifications and emails to each audience, and the watch's record.
   // The people an alert names are read here, for the few alerts raised, rather than for everyone.
-  const [outcome] = await rowsOf<{ raised: number; resolved: number }>(
+  const [outcome] = await rowsOf<{ raised: number; resolved: number; alerts: RaisedAlert[] }>(
     tx,
     sql`
       with resolved as (
@@ -301,10 +315,15 @@ async function watchLocked(tx: Executor, organizationIds: readonly string[], tod
         on conflict (organization_id) do update
           set tier = excluded.tier, watched_on = excluded.watched_on, revision = excluded.revision, watched_at = now()
       )
-      select (select count(*) from raised)::integer as raised, (select count(*) from resolved)::integer as resolved
+      select (select count(*) from raised)::integer as raised, (select count(*) from resolved)::integer as resolved,
+        (select coalesce(jsonb_agg(jsonb_build_object('organizationId', raised.organization_id, 'alertId', raised.id,
+            'kind', holding.kind, 'tier', holding.tier, 'dueOn', holding.due_on)), '[]'::jsonb)
+          from raised join holding using (organization_id, cause_key)) as alerts
     `,
   );
-  return { watched: states.length, raised: outcome.raised, resolved: outcome.resolved };
+  for (const { organizationId, ...alert } of outcome.alerts) events.push({ organizationId, type: "alert.raised", data: alert });
+  const deliveries = await enqueueWebhookEvents(tx, events);
+  return { watched: states.length, raised: outcome.raised, resolved: outcome.resolved, events: deliveries };
 }
 
 /** Every organization's id, in order: the watch's work, cut into batches. */
@@ -341,7 +360,7 @@ export const WATCH_CONCURRENCY = 2;
 
 /** One whole watch in this process: every organization, a few batches at a time (`npm run watch -- --once`). */
 export async function watchAll(db: Database, today: string): Promise<WatchOutcome> {
-  const total: WatchOutcome = { watched: 0, raised: 0, resolved: 0 };
+  const total: WatchOutcome = { watched: 0, raised: 0, resolved: 0, events: 0 };
   const batches = await organizationBatches(db);
   const next = async (): Promise<void> => {
     const batch = batches.shift();
@@ -350,6 +369,7 @@ export async function watchAll(db: Database, today: string): Promise<WatchOutcom
     total.watched += outcome.watched;
     total.raised += outcome.raised;
     total.resolved += outcome.resolved;
+    total.events += outcome.events;
     return next();
   };
   await Promise.all(Array.from({ length: WATCH_CONCURRENCY }, next));

@@ -5,7 +5,10 @@ import { sendAlertDigests, sendAlertEmails } from "@/lib/data/alert-emails";
 import { runImpact } from "@/lib/data/program-impact";
 import { pruneEndedSessions } from "@/lib/data/sessions";
 import { organizationBatches, watchOrganizations } from "@/lib/data/watch";
+import { config } from "@/lib/config";
+import { claimUnqueuedDeliveries, releaseDeliveries } from "@/lib/data/webhooks";
 import { mailer } from "@/lib/mail/mailer";
+import { deliverWebhook } from "@/lib/webhooks/send";
 
 /**
  * The portal's background work, on pg-boss: queues kept in the portal's own database (its
@@ -28,7 +31,14 @@ export const queues = {
   pruneSessions: "prune-sessions",
   /** One computation of a program draft's impact on every organization. */
   programImpact: "program-impact",
+  /** Turns the webhook deliveries the changes wrote into delivery jobs. */
+  webhookDispatch: "webhook-dispatch",
+  /** One webhook delivery, retried with growing delays for about a day. */
+  webhookDelivery: "webhook-delivery",
 } as const;
+
+/** A failed delivery is tried again 12 times, each wait about twice the one before: about a day in all. */
+const webhookRetries = 12;
 
 /** UTC, the program's reference time: the watch runs at 05:00, the digest on Mondays at 07:00. */
 const schedules: [string, string][] = [
@@ -36,6 +46,8 @@ const schedules: [string, string][] = [
   [queues.alertEmails, "*/10 * * * *"],
   [queues.alertDigest, "0 7 * * 1"],
   [queues.pruneSessions, "30 4 * * *"],
+  // Deliveries a change wrote while no job could be asked for (a script, a crash) still go.
+  [queues.webhookDispatch, "* * * * *"],
 ];
 
 interface WatchBatchJob {
@@ -49,6 +61,10 @@ interface WatchOrganizationJob {
 
 interface ProgramImpactJob {
   runId: string;
+}
+
+interface WebhookDeliveryJob {
+  deliveryId: string;
 }
 
 export interface Jobs {
@@ -109,6 +125,14 @@ export async function startJobs(connection: DatabaseConnection, options: JobOpti
     { name: queues.alertDigest, policy: "singleton" },
     { name: queues.pruneSessions, policy: "singleton" },
     { name: queues.programImpact, retryLimit: 2 },
+    { name: queues.webhookDispatch, policy: "short" },
+    {
+      name: queues.webhookDelivery,
+      retryLimit: webhookRetries,
+      retryDelay: config().webhookRetryDelaySeconds,
+      retryBackoff: true,
+      expireInSeconds: 60,
+    },
   ];
   for (const queue of definitions) await createQueue(boss, queue);
 
@@ -116,6 +140,7 @@ export async function startJobs(connection: DatabaseConnection, options: JobOpti
     const { db } = connection;
     const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
     const sendEmailsSoon = () => boss.send(queues.alertEmails, {});
+    const dispatchWebhooksSoon = () => boss.send(queues.webhookDispatch, {});
 
     await boss.work(queues.watchRun, polling, async () => {
       const on = today();
@@ -129,17 +154,34 @@ export async function startJobs(connection: DatabaseConnection, options: JobOpti
     await boss.work<WatchBatchJob>(queues.watchBatch, polling, async ([job]) => {
       const outcome = await watchOrganizations(db, job.data.organizationIds, job.data.on);
       if (outcome.raised > 0) await sendEmailsSoon();
+      if (outcome.events > 0) await dispatchWebhooksSoon();
       return outcome;
     });
     await boss.work<WatchOrganizationJob>(queues.watchOrganization, polling, async ([job]) => {
       const outcome = await watchOrganizations(db, [job.data.organizationId], today());
       if (outcome.raised > 0) await sendEmailsSoon();
+      if (outcome.events > 0) await dispatchWebhooksSoon();
       return outcome;
     });
     await boss.work(queues.alertEmails, polling, () => sendAlertEmails(db, mailer()));
     await boss.work(queues.alertDigest, polling, () => sendAlertDigests(db, mailer()));
     await boss.work(queues.pruneSessions, polling, () => pruneEndedSessions(db));
     await boss.work<ProgramImpactJob>(queues.programImpact, polling, ([job]) => runImpact(db, job.data.runId));
+    await boss.work(queues.webhookDispatch, polling, async () => {
+      for (;;) {
+        const ids = await claimUnqueuedDeliveries(db);
+        if (ids.length === 0) return;
+        try {
+          await boss.insert(ids.map((deliveryId) => ({ name: queues.webhookDelivery, data: { deliveryId } satisfies WebhookDeliveryJob })));
+        } catch (error) {
+          await releaseDeliveries(db, ids);
+          throw error;
+        }
+      }
+    });
+    await boss.work<WebhookDeliveryJob>(queues.webhookDelivery, { ...polling, includeMetadata: true }, ([job]) =>
+      deliverWebhook(db, job.data.deliveryId, { last: job.retryCount >= job.retryLimit }),
+    );
     for (const [name, cron] of schedules) await boss.schedule(name, cron, {}, { tz: "UTC" });
     // A worker started after 05:00 catches up on today's watch; organizations already watched
     // today at their current evidence are skipped, so a second worker's catch-up costs little.
@@ -150,6 +192,11 @@ export async function startJobs(connection: DatabaseConnection, options: JobOpti
     boss,
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 20_000 }),
   };
+}
+
+/** Asks for the webhook deliveries written so far to be sent. */
+export async function requestWebhookDispatch(boss: PgBoss): Promise<void> {
+  await boss.send(queues.webhookDispatch, {});
 }
 
 /** Asks for a program draft's impact to be computed. */

@@ -1,7 +1,7 @@
 import { appConnection } from "@/db/client";
 import { config } from "@/lib/config";
 import { runImpact } from "@/lib/data/program-impact";
-import { type Jobs, requestImpact, requestWatch, startJobs } from "./queue";
+import { type Jobs, requestImpact, requestWatch, requestWebhookDispatch, startJobs } from "./queue";
 
 const globalForJobs = globalThis as unknown as { portalJobs?: Promise<Jobs> };
 
@@ -33,6 +33,21 @@ export async function watchSoon(organizationId: string): Promise<void> {
   } catch (error) {
     // The change is saved; the daily watch will see it.
     console.error("watch not requested", organizationId, error);
+  }
+}
+
+/**
+ * After a change that wrote webhook deliveries: asks the queue to send them now. Without the
+ * queue here, the queue's dispatch of every minute sends them.
+ */
+export async function dispatchWebhooksSoon(): Promise<void> {
+  const jobs = globalForJobs.portalJobs;
+  if (!jobs) return;
+  try {
+    await requestWebhookDispatch((await jobs).boss);
+  } catch (error) {
+    // The deliveries are saved; the dispatch of every minute sends them.
+    console.error("webhook dispatch not requested", error);
   }
 }
 

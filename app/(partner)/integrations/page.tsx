@@ -9,14 +9,17 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { appConnection } from "@/db/client";
+import { webhookEvents } from "@/db/schema";
 import { revokeApiToken } from "@/lib/actions/api-tokens";
 import { requirePartnerUser } from "@/lib/auth/session";
 import { apiTokensPageSize, listApiTokens, type ApiTokenRow } from "@/lib/data/api-tokens";
+import { listWebhookEndpoints, webhookEndpointsPageSize } from "@/lib/data/webhooks";
 import { formatInstant } from "@/lib/i18n/format";
 import { pageNumber } from "@/lib/schemas/fields";
 import { TokenForm } from "./token-form";
+import { WebhookForm } from "./webhook-form";
 
-const integrationsQuery = z.object({ page: pageNumber });
+const integrationsQuery = z.object({ page: pageNumber, webhooksPage: pageNumber });
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("integrations");
@@ -28,18 +31,32 @@ function tokenStatus(token: ApiTokenRow, now: Date): "revoked" | "expired" | "ac
   return token.expiresAt <= now ? "expired" : "active";
 }
 
-/** A partner admin's API tokens: create one (its secret shown once), see each one's last use, revoke. */
+/**
+ * A partner admin's connections: API tokens (create one, its secret shown once; see each
+ * one's last use; revoke) and webhook endpoints (register one, its signing secret shown once).
+ */
 export default async function IntegrationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePartnerUser();
   if (user.role !== "partner_admin") notFound();
   const query = integrationsQuery.parse(await searchParams);
   const { db } = await appConnection();
-  const [tokens, t, locale] = await Promise.all([
+  const [tokens, endpoints, t, locale] = await Promise.all([
     listApiTokens(db, user.organizationId, query.page),
+    listWebhookEndpoints(db, user.organizationId, query.webhooksPage),
     getTranslations("integrations"),
     getLocale(),
   ]);
   const pages = Math.max(1, Math.ceil(tokens.total / apiTokensPageSize));
+  const webhookPages = Math.max(1, Math.ceil(endpoints.total / webhookEndpointsPageSize));
+  const href = (changes: Partial<z.output<typeof integrationsQuery>>) => {
+    const next = { ...query, ...changes };
+    const params = new URLSearchParams();
+    if (next.page > 1) params.set("page", String(next.page));
+    if (next.webhooksPage > 1) params.set("webhooksPage", String(next.webhooksPage));
+    const search = params.toString();
+    return search ? `/integrations?${search}` : "/integrations";
+  };
+  const eventNames: Record<string, string> = Object.fromEntries(webhookEvents.map((event) => [event, t(`webhooks.events.${event}`)]));
   const now = new Date();
   const when = (instant: Date | null) => (instant ? formatInstant(instant, locale) : t("tokens.never"));
 
@@ -150,8 +167,86 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
           <Pagination
             page={query.page}
             pages={pages}
-            href={(page) => (page > 1 ? `/integrations?page=${page}` : "/integrations")}
+            href={(page) => href({ page })}
             labels={{ previous: t("previous"), next: t("next"), status: t("pageOf", { page: query.page, pages }) }}
+          />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>{t("webhooks.createTitle")}</h2>
+          </CardTitle>
+          <CardDescription>{t("webhooks.createHint")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <WebhookForm
+            events={webhookEvents}
+            labels={{
+              url: t("webhooks.url"),
+              urlHint: t("webhooks.urlHint"),
+              description: t("webhooks.description"),
+              events: t("webhooks.eventsLabel"),
+              eventNames,
+              submit: t("webhooks.create"),
+              pending: t("webhooks.creating"),
+              secret: t("webhooks.secret"),
+              secretHint: t("webhooks.secretHint"),
+              copy: t("tokens.copy"),
+              copied: t("tokens.copied"),
+            }}
+          />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>{t("webhooks.listTitle")}</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          {endpoints.total === 0 ? (
+            <p className="text-sm text-muted-foreground">{t("webhooks.none")}</p>
+          ) : (
+            <Table className="stacked-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t("webhooks.url")}</TableHead>
+                  <TableHead>{t("webhooks.eventsLabel")}</TableHead>
+                  <TableHead>{t("tokens.status")}</TableHead>
+                  <TableHead>{t("webhooks.failures")}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {endpoints.rows.map((endpoint) => (
+                  <TableRow key={endpoint.id} data-testid="webhook-endpoint-row">
+                    <TableCell className="max-w-xs font-medium break-all" data-label={t("webhooks.url")}>
+                      <Link href={`/integrations/webhooks/${endpoint.id}`} className="underline underline-offset-4">
+                        {endpoint.url}
+                      </Link>
+                      {endpoint.description && <span className="block text-xs text-muted-foreground">{endpoint.description}</span>}
+                    </TableCell>
+                    <TableCell data-label={t("webhooks.eventsLabel")}>
+                      {endpoint.events.map((event) => eventNames[event]).join(", ")}
+                    </TableCell>
+                    <TableCell data-label={t("tokens.status")}>
+                      <Badge variant={endpoint.status === "active" ? "secondary" : "none"}>
+                        {t(endpoint.status === "active" ? "webhooks.statuses.active" : "webhooks.statuses.paused")}
+                      </Badge>
+                    </TableCell>
+                    <TableCell data-label={t("webhooks.failures")}>{endpoint.consecutiveFailures}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          <Pagination
+            page={query.webhooksPage}
+            pages={webhookPages}
+            href={(webhooksPage) => href({ webhooksPage })}
+            labels={{ previous: t("previous"), next: t("next"), status: t("pageOf", { page: query.webhooksPage, pages: webhookPages }) }}
           />
         </CardContent>
       </Card>

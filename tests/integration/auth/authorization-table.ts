@@ -7,6 +7,7 @@ import { cloudCrm, definitionFileOf } from "@/lib/rules";
 import { evaluateCase } from "@/lib/data/case-evaluation";
 import { createApiToken } from "@/lib/data/api-tokens";
 import { previewImport } from "@/lib/data/imports";
+import { createWebhookEndpoint, sendTestEvent } from "@/lib/data/webhooks";
 import { unsubscribeToken } from "@/lib/mail/unsubscribe";
 import {
   clearForNewApplication,
@@ -140,6 +141,14 @@ const revenueFields = (w: World) => ({
   dporAssociated: "on",
 });
 
+/** A new webhook endpoint of Contoso. */
+async function contosoWebhook(w: World): Promise<string> {
+  const contoso = { organizationId: w.contosoId, actorId: null };
+  return (
+    await createWebhookEndpoint(w.db, contoso, { url: "https://hooks.example.com/contoso", description: null, events: ["tier.changed"] })
+  ).id;
+}
+
 /** Signed-in partner admins of the record's organization only. */
 const contosoAdminOnly: Record<Caller, ActionOutcome> = {
   signedOut: "unauthenticated",
@@ -223,6 +232,41 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
     input: async (w) => ({
       id: (await createApiToken(w.db, null, { organizationId: w.contosoId, name: w.unique("token"), scope: "read", expiresInDays: 30 })).id,
     }),
+    missing: () => ({ id: randomUUID() }),
+    expect: contosoAdminOnly,
+  },
+  // An endpoint is registered in the caller's own organization only.
+  "lib/actions/webhooks.ts#createWebhookEndpoint": {
+    input: () => ({ url: "https://hooks.example.com/portal", events: ["tier.changed", "alert.raised"] }),
+    expect: {
+      signedOut: "unauthenticated",
+      employee: "forbidden",
+      admin: "ok",
+      otherAdmin: "ok",
+      reviewer: "forbidden",
+      programAdmin: "forbidden",
+    },
+  },
+  "lib/actions/webhooks.ts#setWebhookEndpointStatus": {
+    input: async (w) => ({ id: await contosoWebhook(w), status: "paused" }),
+    missing: () => ({ id: randomUUID(), status: "paused" }),
+    expect: contosoAdminOnly,
+  },
+  "lib/actions/webhooks.ts#deleteWebhookEndpoint": {
+    input: async (w) => ({ id: await contosoWebhook(w) }),
+    missing: () => ({ id: randomUUID() }),
+    expect: contosoAdminOnly,
+  },
+  "lib/actions/webhooks.ts#sendWebhookTest": {
+    input: async (w) => ({ id: await contosoWebhook(w) }),
+    missing: () => ({ id: randomUUID() }),
+    expect: contosoAdminOnly,
+  },
+  "lib/actions/webhooks.ts#replayWebhookDelivery": {
+    input: async (w) => {
+      const contoso = { organizationId: w.contosoId, actorId: null };
+      return { id: await sendTestEvent(w.db, contoso, await contosoWebhook(w)) };
+    },
     missing: () => ({ id: randomUUID() }),
     expect: contosoAdminOnly,
   },

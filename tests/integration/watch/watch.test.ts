@@ -73,7 +73,7 @@ describeOnEachDatabase("the daily watch", (database) => {
   });
 
   it("raises Contoso's single points of failure once, with a notification and an email to its admin", async () => {
-    expect(await watchAll(world.db, day)).toEqual({ watched: 2, raised: 4, resolved: 0 });
+    expect(await watchAll(world.db, day)).toEqual({ watched: 2, raised: 4, resolved: 0, events: 0 });
     const open = await openAlerts(world.db, world.contosoId);
     expect(open.map((alert) => alert.kind)).toEqual(["sole-holder", "sole-holder", "sole-holder", "sole-holder"]);
     expect(open.flatMap((alert) => alert.details.personNames).sort()).toEqual([
@@ -93,10 +93,10 @@ describeOnEachDatabase("the daily watch", (database) => {
     expect(await world.db.select().from(notifications).where(eq(notifications.userId, world.users.employee.id))).toEqual([]);
 
     // The same day at the same evidence: nothing to watch.
-    expect(await watchAll(world.db, day)).toEqual({ watched: 0, raised: 0, resolved: 0 });
+    expect(await watchAll(world.db, day)).toEqual({ watched: 0, raised: 0, resolved: 0, events: 0 });
     // A restart that lost the record of the last watch: every organization is watched again, nothing raised twice.
     await world.db.delete(organizationWatch).where(isNotNull(organizationWatch.organizationId));
-    expect(await watchAll(world.db, day)).toEqual({ watched: 2, raised: 0, resolved: 0 });
+    expect(await watchAll(world.db, day)).toEqual({ watched: 2, raised: 0, resolved: 0, events: 0 });
     expect(await world.db.select().from(alerts)).toHaveLength(4);
 
     const mailer = keepingMailer();

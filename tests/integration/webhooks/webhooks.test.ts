@@ -1,0 +1,234 @@
+import "./private-receivers";
+import "../auth/auth-secret";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { and, eq } from "drizzle-orm";
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { alerts, notifications, organizationWatch, users, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { today } from "@/lib/clock";
+import { watchOrganizations } from "@/lib/data/watch";
+import { addDays } from "@/lib/rules";
+import { createWebhookEndpoint, pauseAfterFailures, replayDelivery, sendTestEvent } from "@/lib/data/webhooks";
+import { decideSubmission } from "@/lib/data/decisions";
+import { findActiveUser } from "@/lib/data/users";
+import { queues, startJobs, type Jobs } from "@/lib/jobs/queue";
+import { webhookUrlProblem } from "@/lib/webhooks/address";
+import { demoWorld, type DemoWorld } from "../auth/support";
+import { freshContosoSubmission, verifyEverythingLeft } from "../submissions/support";
+import { describeOnEachDatabase } from "../support/database";
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** An HTTP receiver that answers each request with the next status of `answers` (then 200), and keeps what it got. */
+async function receiver(): Promise<{ url: string; received: Received[]; answers: number[]; close(): Promise<void> }> {
+  const received: Received[] = [];
+  const answers: number[] = [];
+  const server: Server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    request.on("end", () => {
+      received.push({ headers: request.headers, body });
+      response.statusCode = answers.shift() ?? 200;
+      response.end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/hooks`, received, answers, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, seconds = 30): Promise<T> {
+  for (let waited = 0; ; waited += 0.2) {
+    const value = await read();
+    if (done(value) || waited > seconds) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+it("refuses private, loopback and link-local addresses, and plain http, unless they are allowed", () => {
+  for (const url of [
+    "https://10.1.2.3/x",
+    "https://127.0.0.1/x",
+    "https://169.254.169.254/latest",
+    "https://[::1]/x",
+    "https://localhost/x",
+    "https://192.168.0.10/",
+  ]) {
+    expect(webhookUrlProblem(url, false), url).toBe("private");
+  }
+  expect(webhookUrlProblem("http://hooks.example.com/x", false)).toBe("scheme");
+  expect(webhookUrlProblem("https://user:secret@hooks.example.com/x", false)).toBe("credentials");
+  expect(webhookUrlProblem("https://hooks.example.com/portal", false)).toBeNull();
+  expect(webhookUrlProblem("http://127.0.0.1:8080/x", true)).toBeNull();
+});
+
+describeOnEachDatabase("webhooks", (database) => {
+  let world: DemoWorld;
+  let jobs: Jobs;
+  let hooks: Awaited<ReturnType<typeof receiver>>;
+  let endpoint: { id: string; secret: string };
+  const contoso = () => ({ organizationId: world.contosoId, actorId: world.users.admin.id });
+
+  beforeAll(async () => {
+    world = await demoWorld(database());
+    hooks = await receiver();
+    endpoint = await createWebhookEndpoint(world.db, contoso(), {
+      url: hooks.url,
+      description: "ERP",
+      events: ["submission.decided", "evidence.verdict"],
+    });
+    jobs = await startJobs(database(), { work: true, pollingIntervalSeconds: 0.5 });
+  });
+
+  afterAll(async () => {
+    await jobs?.stop();
+    await hooks?.close();
+  });
+
+  const deliveriesOf = (endpointId: string) =>
+    world.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
+
+  it("signs each delivery per Standard Webhooks, tries again after a failure, and sends nothing more after a success", async () => {
+    hooks.answers.push(500);
+    const deliveryId = await sendTestEvent(world.db, contoso(), endpoint.id);
+    await jobs.boss.send(queues.webhookDispatch, {});
+    const [delivery] = await until(
+      () => world.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId)),
+      ([row]) => row.status === "succeeded",
+    );
+    expect(delivery).toMatchObject({ status: "succeeded", attempts: 2, lastStatusCode: 200 });
+    const attempts = await world.db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, deliveryId));
+    expect(attempts.map((attempt) => attempt.statusCode).sort()).toEqual([200, 500]);
+    expect(attempts.every((attempt) => attempt.durationMs >= 0)).toBe(true);
+
+    const mine = hooks.received.filter((request) => request.headers["webhook-id"] === delivery.messageId);
+    expect(mine).toHaveLength(2);
+    const verifier = new Webhook(endpoint.secret);
+    for (const request of mine) {
+      const payload = verifier.verify(request.body, request.headers as Record<string, string>) as {
+        type: string;
+        data: { organizationId: string };
+      };
+      expect(payload).toMatchObject({ type: "webhook.test", data: { organizationId: world.contosoId } });
+    }
+    // A forged signature does not verify.
+    expect(() =>
+      new Webhook(`whsec_${Buffer.from("another secret of 24 b!!").toString("base64")}`).verify(
+        mine[1].body,
+        mine[1].headers as Record<string, string>,
+      ),
+    ).toThrow();
+
+    // Nothing more comes once it succeeded, whatever runs the dispatch again.
+    await jobs.boss.send(queues.webhookDispatch, {});
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(hooks.received.filter((request) => request.headers["webhook-id"] === delivery.messageId)).toHaveLength(2);
+  });
+
+  it("tells a decision and its verdicts, written with the decision, and replays a delivery with the same message id", async () => {
+    const before = hooks.received.length;
+    const { id } = await freshContosoSubmission(world.db, world.contosoId, { claimed: true });
+    const reviewer = await findActiveUser(world.db, world.users.reviewer.id);
+    await verifyEverythingLeft(world.db, reviewer!, id);
+    await decideSubmission(world.db, reviewer!, { id, decision: "approve", message: "Well documented." });
+    await jobs.boss.send(queues.webhookDispatch, {});
+    const types = await until(
+      () => hooks.received.slice(before).map((request) => (JSON.parse(request.body) as { type: string }).type),
+      (seen) => seen.includes("submission.decided") && seen.includes("evidence.verdict"),
+    );
+    expect(types).toContain("submission.decided");
+    const decided = hooks.received
+      .slice(before)
+      .map((request) => ({ request, payload: JSON.parse(request.body) as { type: string; data: Record<string, unknown> } }))
+      .find(({ payload }) => payload.type === "submission.decided")!;
+    expect(decided.payload.data).toMatchObject({ submissionId: id, tier: "silver", status: "approved" });
+
+    const delivered = (await deliveriesOf(endpoint.id)).find((row) => row.messageId === decided.request.headers["webhook-id"])!;
+    await replayDelivery(world.db, contoso(), delivered.id);
+    await jobs.boss.send(queues.webhookDispatch, {});
+    const again = await until(
+      () => hooks.received.filter((request) => request.headers["webhook-id"] === delivered.messageId),
+      (found) => found.length === 2,
+    );
+    expect(again).toHaveLength(2);
+    expect(again[1].body).toBe(again[0].body);
+    const replays = (await deliveriesOf(endpoint.id)).filter((row) => row.replayOf === delivered.id);
+    expect(replays).toHaveLength(1);
+  });
+
+  it("tells the watch's change of tier and the alerts it raises, to the endpoints that picked them", async () => {
+    const watcher = await receiver();
+    try {
+      const watching = await createWebhookEndpoint(world.db, contoso(), {
+        url: watcher.url,
+        description: null,
+        events: ["tier.changed", "alert.raised"],
+      });
+      // Last watched yesterday, at no tier and with no alert open: today's watch finds Gold and its risks.
+      await world.db.delete(alerts).where(eq(alerts.organizationId, world.contosoId));
+      await world.db
+        .update(organizationWatch)
+        .set({ tier: "none", watchedOn: addDays(today(), -1) })
+        .where(eq(organizationWatch.organizationId, world.contosoId));
+      const outcome = await watchOrganizations(world.db, [world.contosoId], today());
+      expect(outcome.events).toBeGreaterThan(1);
+      await jobs.boss.send(queues.webhookDispatch, {});
+      const payloads = await until(
+        () => watcher.received.map((request) => JSON.parse(request.body) as { type: string; data: Record<string, unknown> }),
+        (found) => found.length === outcome.events,
+      );
+      expect(payloads.filter((payload) => payload.type === "tier.changed").map((payload) => payload.data)).toEqual([
+        { organizationId: world.contosoId, from: "none", to: "gold", on: today() },
+      ]);
+      const raised = payloads.filter((payload) => payload.type === "alert.raised");
+      expect(raised.length).toBe(outcome.raised);
+      expect(raised.every((payload) => typeof payload.data.alertId === "string" && typeof payload.data.kind === "string")).toBe(true);
+      // The decisions' endpoint picked neither.
+      expect(
+        (await deliveriesOf(endpoint.id)).filter((row) => row.eventType === "tier.changed" || row.eventType === "alert.raised"),
+      ).toEqual([]);
+      expect((await deliveriesOf(watching.id)).every((row) => row.status === "succeeded")).toBe(true);
+    } finally {
+      await watcher.close();
+    }
+  });
+
+  it("pauses an endpoint that keeps failing, notifies its admins, and sends it nothing more", async () => {
+    const failing = await receiver();
+    try {
+      const broken = await createWebhookEndpoint(world.db, contoso(), { url: failing.url, description: null, events: ["tier.changed"] });
+      await world.db
+        .update(webhookEndpoints)
+        .set({ consecutiveFailures: pauseAfterFailures - 1 })
+        .where(eq(webhookEndpoints.id, broken.id));
+      failing.answers.push(503, 503, 503);
+      await sendTestEvent(world.db, contoso(), broken.id);
+      await jobs.boss.send(queues.webhookDispatch, {});
+      const [paused] = await until(
+        () => world.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, broken.id)),
+        ([row]) => row.status === "paused",
+      );
+      expect(paused.status).toBe("paused");
+      const [admin] = await world.db.select({ id: users.id }).from(users).where(eq(users.email, "admin@contoso.example"));
+      const notices = await world.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, admin.id), eq(notifications.webhookEndpointId, broken.id)));
+      expect(notices.map((notice) => notice.kind)).toEqual(["webhook.paused"]);
+
+      // The delivery's retry finds the endpoint paused: it is not sent.
+      const [delivery] = await until(
+        () => deliveriesOf(broken.id),
+        ([row]) => row.status === "cancelled",
+      );
+      expect(delivery.status).toBe("cancelled");
+      expect(failing.received).toHaveLength(1);
+    } finally {
+      await failing.close();
+    }
+  });
+});
