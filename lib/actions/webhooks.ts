@@ -53,6 +53,7 @@ export const sendWebhookTest = formAction(webhookEndpointIdInput, async (input, 
 export const replayWebhookDelivery = formAction(webhookDeliveryIdInput, async (input, { user }) => {
   requireRole(user, ["partner_admin"]);
   const { db } = await appConnection();
-  await webhooks.replayDelivery(db, { organizationId: requireOrganization(user), actorId: user.id }, input.id);
+  const replay = await webhooks.replayDelivery(db, { organizationId: requireOrganization(user), actorId: user.id }, input.id);
   await dispatchWebhooksSoon();
+  revalidate(`/integrations/webhooks/${replay.endpointId}`);
 });

@@ -211,7 +211,11 @@ export async function sendTestEvent(db: Executor, { organizationId, actorId }: A
 }
 
 /** Sends a delivery's message again, as a new delivery with the same `webhook-id`, audited. */
-export async function replayDelivery(db: Executor, { organizationId, actorId }: Actor, deliveryId: string): Promise<string> {
+export async function replayDelivery(
+  db: Executor,
+  { organizationId, actorId }: Actor,
+  deliveryId: string,
+): Promise<{ id: string; endpointId: string }> {
   return db.transaction(async (tx) => {
     const [original] = await tx
       .select()
@@ -237,7 +241,7 @@ export async function replayDelivery(db: Executor, { organizationId, actorId }: 
       entityId: original.endpointId,
       after: { deliveryId: replay.id, replayOf: original.id, eventType: original.eventType },
     });
-    return replay.id;
+    return { id: replay.id, endpointId: original.endpointId };
   });
 }
 

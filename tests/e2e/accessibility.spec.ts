@@ -21,6 +21,7 @@ const pagesByAccount = {
     { from: "/submissions", link: /^\/submissions\/[0-9a-f-]{36}$/ },
     "/team",
     "/integrations",
+    { from: "/integrations", link: /^\/integrations\/webhooks\/[0-9a-f-]{36}$/ },
     "/import",
     "/import/people",
     "/import/revenue",

@@ -1,4 +1,7 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
 import { signedInPage } from "./support/session";
 
 test("a partner admin creates an API token, copies it, calls the API with it and revokes it", async ({ browser, baseURL }) => {
@@ -53,4 +56,56 @@ test("the API reference at /api/docs draws the OpenAPI document", async ({ page 
   await expect(page.getByText("Cloud CRM competency portal API").first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("List people").first()).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test("a partner admin registers a webhook, sends a test event that arrives signed, and replays it from the log", async ({
+  browser,
+  baseURL,
+}) => {
+  const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
+  const server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    request.on("end", () => {
+      received.push({ headers: request.headers, body });
+      response.end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    const page = await signedInPage({ browser, baseURL }, "admin@contoso.example", "en");
+    await page.goto("/integrations");
+    await page.getByLabel("Endpoint URL").fill(`http://127.0.0.1:${port}/portal-events`);
+    await page.getByLabel("Description").fill("ERP");
+    await page.getByRole("checkbox", { name: /An alert was raised/ }).uncheck();
+    await page.getByRole("button", { name: "Register the endpoint" }).click();
+    const secretField = page.getByLabel("The endpoint's signing secret");
+    await expect(secretField).toHaveValue(/^whsec_/);
+    const secret = await secretField.inputValue();
+
+    await page.reload();
+    const row = page.getByTestId("webhook-endpoint-row").filter({ hasText: `127.0.0.1:${port}` });
+    await expect(row).toContainText("Active");
+    await expect(row).not.toContainText("An alert was raised");
+    await row.getByRole("link").click();
+    await expect(page).toHaveURL(/\/integrations\/webhooks\/[0-9a-f-]{36}$/);
+
+    await page.getByRole("button", { name: "Send a test event" }).click();
+    await expect(page.getByText("Test event sent.")).toBeVisible();
+    const delivered = page.getByTestId("webhook-delivery-row").filter({ hasText: "Delivered" });
+    await expect(delivered).toHaveCount(1, { timeout: 20_000 });
+    await expect(delivered).toContainText(/200 in \d+ ms/);
+    expect(received).toHaveLength(1);
+    const payload = new Webhook(secret).verify(received[0].body, received[0].headers as Record<string, string>);
+    expect(payload).toMatchObject({ type: "webhook.test" });
+
+    await delivered.getByRole("button", { name: /^Replay the message msg_/ }).click();
+    await expect(page.getByText("Delivery sent again.")).toBeVisible();
+    await expect(page.getByTestId("webhook-delivery-row").filter({ hasText: "Delivered" })).toHaveCount(2, { timeout: 20_000 });
+    expect(received).toHaveLength(2);
+    expect(received[1].headers["webhook-id"]).toBe(received[0].headers["webhook-id"]);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });

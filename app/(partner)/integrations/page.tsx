@@ -15,6 +15,7 @@ import { requirePartnerUser } from "@/lib/auth/session";
 import { apiTokensPageSize, listApiTokens, type ApiTokenRow } from "@/lib/data/api-tokens";
 import { listWebhookEndpoints, webhookEndpointsPageSize } from "@/lib/data/webhooks";
 import { formatInstant } from "@/lib/i18n/format";
+import { webhookEventKey } from "@/lib/i18n/webhook-events";
 import { pageNumber } from "@/lib/schemas/fields";
 import { TokenForm } from "./token-form";
 import { WebhookForm } from "./webhook-form";
@@ -56,7 +57,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
     const search = params.toString();
     return search ? `/integrations?${search}` : "/integrations";
   };
-  const eventNames: Record<string, string> = Object.fromEntries(webhookEvents.map((event) => [event, t(`webhooks.events.${event}`)]));
+  const eventNames: Record<string, string> = Object.fromEntries(webhookEvents.map((event) => [event, t(webhookEventKey(event))]));
   const now = new Date();
   const when = (instant: Date | null) => (instant ? formatInstant(instant, locale) : t("tokens.never"));
 

@@ -16,6 +16,7 @@ import { requirePartnerUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
 import { getWebhookEndpoint, listWebhookDeliveries, pauseAfterFailures, webhookDeliveriesPageSize } from "@/lib/data/webhooks";
 import { formatInstant } from "@/lib/i18n/format";
+import { webhookEventKey } from "@/lib/i18n/webhook-events";
 import { pageNumber, recordId } from "@/lib/schemas/fields";
 
 const endpointQuery = z.object({ page: pageNumber });
@@ -51,7 +52,7 @@ export default async function WebhookEndpointPage({
   ]);
   const pages = Math.max(1, Math.ceil(deliveries.total / webhookDeliveriesPageSize));
   const waiting = deliveries.rows.some((delivery) => delivery.status === "pending");
-  const eventName = (event: WebhookEventType) => t(`webhooks.events.${event}`);
+  const eventName = (event: WebhookEventType) => t(webhookEventKey(event));
   return (
     <div className="grid gap-6">
       <RefreshWhileRunning running={waiting} />
