@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { builtInProgram } from "@/lib/rules";
-import { examPassInputFor } from "@/lib/schemas/exams";
+import { examPassInputFor, examPassNotesChanges } from "@/lib/schemas/exams";
 import { personInput } from "@/lib/schemas/people";
 import { plainRevenueLineChanges, plainRevenueLineInput } from "@/lib/schemas/revenue";
 import {
@@ -138,6 +138,12 @@ export function openApiDocument() {
           { "200": etagged(personSchema, "The person changed."), ...recordFailures, ...updateFailures },
           { requestParams: { path: idParam, header: ifMatchHeader.extend(idempotencyHeader.shape) } },
         ),
+        delete: write(
+          "Delete a person recorded by mistake (one with no exam pass and no account)",
+          null,
+          { "204": { description: "Deleted." }, ...recordFailures, ...updateFailures },
+          { requestParams: { path: idParam, header: ifMatchHeader.extend(idempotencyHeader.shape) } },
+        ),
       },
       "/exam-passes": {
         get: read(
@@ -159,6 +165,12 @@ export function openApiDocument() {
           "Read an exam pass",
           { "200": etagged(examPassSchema, "The pass."), ...recordFailures },
           { requestParams: { path: idParam } },
+        ),
+        patch: write(
+          "Change an exam pass's notes and transcript",
+          examPassNotesChanges,
+          { "200": etagged(examPassSchema, "The pass changed."), ...recordFailures, ...updateFailures },
+          { requestParams: { path: idParam, header: ifMatchHeader.extend(idempotencyHeader.shape) } },
         ),
         delete: write(
           "Delete an exam pass",

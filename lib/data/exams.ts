@@ -88,6 +88,55 @@ export async function findExamPass(db: Executor, organizationId: string, id: str
   return pass;
 }
 
+/** What can change of a recorded pass: its notes and its transcript (the person, exam and day are the pass itself). */
+export interface ExamPassNotes {
+  certificationRef: string | null;
+  transcriptId: string | null;
+  transcriptCode: string | null;
+}
+
+/**
+ * Changes a pass's notes and transcript if it is still at `version`. A pass whose transcript
+ * changed is no longer what the program verified: it waits for a verdict again.
+ */
+export async function updateExamPassNotes(
+  db: Executor,
+  { organizationId, actorId, tokenId }: Actor,
+  { id, version, ...notes }: ExamPassNotes & { id: string; version: number },
+) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(examPasses)
+      .where(and(eq(examPasses.id, id), eq(examPasses.organizationId, organizationId)))
+      .for("update");
+    if (!before) throw new NotFoundError("exam pass");
+    if (before.version !== version) throw new ConflictError("stale exam pass", { messageKey: "errors.stale" });
+    const transcriptChanged = notes.transcriptId !== before.transcriptId || notes.transcriptCode !== before.transcriptCode;
+    const [after] = await tx
+      .update(examPasses)
+      .set({
+        ...notes,
+        ...(transcriptChanged && { verificationStatus: "unverified", verificationReason: null, verifiedBy: null, verifiedAt: null }),
+        version: version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(examPasses.id, id))
+      .returning();
+    await recordAudit(tx, {
+      organizationId,
+      actorUserId: actorId,
+      actorTokenId: tokenId,
+      action: "exam_pass.updated",
+      entityType: "exam_pass",
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
 export async function deleteExamPass(
   db: Executor,
   { organizationId, actorId, tokenId }: Actor,

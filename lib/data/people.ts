@@ -174,6 +174,40 @@ export async function updatePerson(
 }
 
 /**
+ * Deletes a person recorded by mistake, if still at `version`: one with neither an exam pass
+ * nor an account. Anyone else leaves the organization instead (a departure keeps the history).
+ */
+export async function deletePerson(
+  db: Executor,
+  { organizationId, actorId, tokenId }: Actor,
+  { id, version }: { id: string; version: number },
+) {
+  await db.transaction(async (tx) => {
+    const [person] = await tx
+      .select()
+      .from(people)
+      .where(and(eq(people.id, id), eq(people.organizationId, organizationId)))
+      .for("update");
+    if (!person) throw new NotFoundError("person");
+    if (person.version !== version) throw new ConflictError("stale person", { messageKey: "errors.stale" });
+    const [passes] = await tx.select({ n: count() }).from(examPasses).where(eq(examPasses.personId, id));
+    if (passes.n > 0) throw new ConflictError("person has exam passes", { messageKey: "people.errors.deleteHasPasses" });
+    const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.personId, id));
+    if (account) throw new ConflictError("person has an account", { messageKey: "people.errors.deleteHasAccount" });
+    await tx.delete(people).where(eq(people.id, id));
+    await recordAudit(tx, {
+      organizationId,
+      actorUserId: actorId,
+      actorTokenId: tokenId,
+      action: "person.deleted",
+      entityType: "person",
+      entityId: id,
+      before: person,
+    });
+  });
+}
+
+/**
  * The person, signed in, confirms that the MCID on their own record is theirs: only they can
  * link their certifications to the organization. `personId` comes from their session.
  */

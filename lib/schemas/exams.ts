@@ -49,6 +49,18 @@ export function examPassInputFor(program: VersionedProgram) {
   });
 }
 
+/** A change of a pass's notes and transcript, each field checked as the form checks it; the pass they make is checked with `examPassNotes`. */
+export const examPassNotesChanges = examPassFields.pick({ certificationRef: true, transcriptId: true, transcriptCode: true }).partial();
+
+/** A pass's notes and transcript as a whole: a sharing code needs its transcript id. */
+export const examPassNotes = examPassFields
+  .pick({ certificationRef: true, transcriptId: true, transcriptCode: true })
+  .superRefine((input, context) => {
+    if (input.transcriptCode && !input.transcriptId) {
+      context.addIssue({ code: "custom", path: ["transcriptId"], message: "exams.errors.transcriptIdNeeded" });
+    }
+  });
+
 /** `confirmed`: the partner saw that deleting the pass drops a tier and deletes it anyway. */
 export const deleteExamPassInput = z.object({ id: recordId, version: rowVersion, confirmed: z.literal("1").optional() });
 

@@ -163,6 +163,15 @@ describeOnEachDatabase("the REST API with organization tokens", (database) => {
       ["person.created", null, "HR sync"],
       ["person.departure_recorded", null, "HR sync"],
     ]);
+
+    // A person recorded by mistake can be deleted; one with exam passes leaves instead.
+    expect((await api("DELETE", `/people/${hugo.id}`, { token: write, headers: { "if-match": "1" } })).status).toBe(412);
+    expect((await api("DELETE", `/people/${hugo.id}`, { token: write, headers: { "if-match": "2" } })).status).toBe(204);
+    expect((await api("GET", `/people/${hugo.id}`, { token: read })).status).toBe(404);
+    const alice = ((await api("GET", "/people?q=alice", { token: read })).body as Page).items[0];
+    const kept = await api("DELETE", `/people/${alice.id}`, { token: write, headers: { "if-match": String(alice.version) } });
+    expect(kept.status).toBe(409);
+    expect((kept.body as Problem & { detail: string }).detail).toContain("record their departure instead");
   });
 
   it("upserts a person by MCID, and an Idempotency-Key replayed answers the first answer and writes nothing more", async () => {
@@ -216,11 +225,26 @@ describeOnEachDatabase("the REST API with organization tokens", (database) => {
     const duplicate = await api("POST", "/exam-passes", { token: write, body });
     expect(duplicate.status).toBe(409);
 
+    // Its notes and transcript change with If-Match; a sharing code needs a transcript id.
+    const passId = (created.body as Item).id;
+    const orphanCode = await api("PATCH", `/exam-passes/${passId}`, {
+      token: write,
+      body: { transcriptId: null, transcriptCode: "abc1" },
+      headers: { "if-match": "1" },
+    });
+    expect((orphanCode.body as Problem).errors?.map((error) => error.path)).toEqual(["$.transcriptId"]);
+    const noted = await api("PATCH", `/exam-passes/${passId}`, {
+      token: write,
+      body: { certificationRef: "Part 2" },
+      headers: { "if-match": "1" },
+    });
+    expect(noted.body).toMatchObject({ certificationRef: "Part 2", transcriptId: "10451001", version: 2 });
+
     const listed = (await api("GET", `/exam-passes?personId=${alice.id}&code=MB2-716`, { token: read })).body as Page;
     expect(listed.items.map((item) => item.id)).toEqual([(created.body as Item).id]);
     const id = (created.body as Item).id;
-    expect((await api("DELETE", `/exam-passes/${id}`, { token: fabrikam, headers: { "if-match": "1" } })).status).toBe(404);
-    expect((await api("DELETE", `/exam-passes/${id}`, { token: write, headers: { "if-match": "1" } })).status).toBe(204);
+    expect((await api("DELETE", `/exam-passes/${id}`, { token: fabrikam, headers: { "if-match": "2" } })).status).toBe(404);
+    expect((await api("DELETE", `/exam-passes/${id}`, { token: write, headers: { "if-match": "2" } })).status).toBe(204);
     expect((await api("GET", `/exam-passes/${id}`, { token: read })).status).toBe(404);
   });
 

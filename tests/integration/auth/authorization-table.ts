@@ -717,6 +717,21 @@ export const routeRows: Record<string, RouteRow | RouteRow[]> = {
     params: async (w) => ({ id: await w.newContosoPerson() }),
     expect: everyone(401),
   },
+  "app/api/v1/people/[id]/route.ts DELETE": {
+    request: () => new Request("http://portal.test/api/v1/people/x", { method: "DELETE" }),
+    params: async (w) => ({ id: await w.newContosoPerson() }),
+    expect: everyone(401),
+  },
+  "app/api/v1/exam-passes/[id]/route.ts PATCH": {
+    request: () =>
+      new Request("http://portal.test/api/v1/exam-passes/x", {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      }),
+    params: async (w) => ({ id: (await w.newContosoExamPass()).id }),
+    expect: everyone(401),
+  },
   "app/api/v1/people/upsert/route.ts POST": {
     request: () =>
       new Request("http://portal.test/api/v1/people/upsert", {

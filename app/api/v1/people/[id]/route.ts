@@ -1,7 +1,7 @@
 import { pathId } from "@/lib/api/ids";
 import { apiRoute, ifMatch, json, parseBody } from "@/lib/api/route";
 import { personRecord } from "@/lib/api/records";
-import { getPerson, updatePerson } from "@/lib/data/people";
+import { deletePerson, getPerson, updatePerson } from "@/lib/data/people";
 import { personInput } from "@/lib/schemas/people";
 
 /** GET /api/v1/people/{id}: one person; its ETag is the version an update names in If-Match. */
@@ -16,4 +16,13 @@ export const PATCH = apiRoute<{ id: string }>({ scope: "write" }, async (context
   const changes = parseBody(context, personInput.partial());
   const person = await updatePerson(context.db, context.actor, { ...changes, id: pathId(id), version });
   return json(personRecord(person), { etag: person.version });
+});
+
+/**
+ * DELETE /api/v1/people/{id}: deletes a person recorded by mistake (no exam pass, no account),
+ * if still at If-Match; anyone else leaves instead (PATCH `leftOn`), so that history stays.
+ */
+export const DELETE = apiRoute<{ id: string }>({ scope: "write" }, async (context, { id }) => {
+  await deletePerson(context.db, context.actor, { id: pathId(id), version: ifMatch(context) });
+  return new Response(null, { status: 204 });
 });
