@@ -5,6 +5,7 @@ import { builtInProgram } from "@/lib/rules";
 import { examPassInputFor, examPassNotesChanges } from "@/lib/schemas/exams";
 import { personInput } from "@/lib/schemas/people";
 import { plainRevenueLineChanges, plainRevenueLineInput } from "@/lib/schemas/revenue";
+import { problemTypes } from "./problem";
 import {
   asOfQuery,
   evaluationSchema,
@@ -107,7 +108,8 @@ export function openApiDocument() {
       version: "1.0.0",
       description:
         "The people, exam passes and revenue lines of the token's organization, and its competency evaluated by the portal's rules. " +
-        "A partner admin creates tokens on the Integrations page. Errors are RFC 9457 problems in the language of Accept-Language (English or French).",
+        "A partner admin creates tokens on the Integrations page. Errors are RFC 9457 problems in the language of Accept-Language (English or French); " +
+        `their type is /api/docs#problem- and one of: ${Object.values(problemTypes).join(", ")}.`,
     },
     servers: [{ url: "/api/v1" }],
     components: { securitySchemes: { token: { type: "http", scheme: "bearer", description: "An organization API token (ccp_…)." } } },

@@ -45,7 +45,8 @@ export const problemTypes = {
   internal: "internal",
 } as const;
 
-export const problemTypeBase = "https://cloud-crm-portal.example/problems/";
+/** A problem's type is a reference into the API's reference page, whose description lists them all. */
+const problemTypeBase = "/api/docs#problem-";
 
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({ ...problem, type: `${problemTypeBase}${problem.type}` }), {
