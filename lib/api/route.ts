@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/data/actor";
 import { useApiToken, type TokenPrincipal } from "@/lib/data/api-tokens";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import { negotiateLocale, type Locale } from "@/lib/i18n/locales";
+import { watchSoon } from "@/lib/jobs/server";
 import { ApiProblem, apiPath, invalidProblem, problemResponse, problemTypes } from "./problem";
 
 /** A request body larger than this is refused before it is read. */
@@ -191,6 +192,10 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
         scope === "write"
           ? await writeOnce(context, request.headers.get("idempotency-key"), (inTransaction) => handler(inTransaction, routeParams))
           : await handler(context, routeParams);
+      // A change of evidence is watched at once, as after a form: alerts and webhooks follow it.
+      if (scope === "write" && answered.status < 300 && !answered.headers.has("idempotent-replayed")) {
+        await watchSoon(principal.organizationId);
+      }
       answered.headers.set("ratelimit-limit", String(limit));
       answered.headers.set("ratelimit-remaining", String(check.remaining));
       return answered;
