@@ -10,7 +10,7 @@ import { config } from "@/lib/config";
 import type { Actor } from "@/lib/data/actor";
 import { useApiToken, type TokenPrincipal } from "@/lib/data/api-tokens";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
-import { negotiateLocale, type Locale } from "@/lib/i18n/locales";
+import { negotiateLocale } from "@/lib/i18n/locales";
 import { watchSoon } from "@/lib/jobs/server";
 import { ApiProblem, apiPath, invalidProblem, problemResponse, problemTypes } from "./problem";
 
@@ -24,7 +24,6 @@ export interface ApiContext {
   /** The organization and the token, for the data functions to check and audit with. */
   actor: Actor;
   t: Translate;
-  locale: Locale;
   request: Request;
   /** The body as sent, already read (writes only). */
   body: string;
@@ -183,7 +182,6 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
         principal,
         actor: { organizationId: principal.organizationId, actorId: null, tokenId: principal.tokenId },
         t,
-        locale,
         request,
         body: scope === "write" ? await readBody(request, t) : "",
       };
@@ -214,6 +212,22 @@ export function parseBody<S extends z.ZodType>(context: ApiContext, schema: S): 
     throw new ApiProblem({ type: problemTypes.malformed, title: context.t("api.problems.malformed"), status: 400 });
   }
   const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalidProblem(parsed.error.issues, context.t);
+  return parsed.data;
+}
+
+/**
+ * A PATCH body laid over the record as it is: each field sent is parsed with `changes`, then
+ * the whole record they make with `whole`, so that a rule across fields holds after the change.
+ */
+export function parseChanges<C extends z.ZodType, W extends z.ZodType>(
+  context: ApiContext,
+  changes: C,
+  current: Record<string, unknown>,
+  whole: W,
+): z.output<W> {
+  const changed = parseBody(context, changes) as Record<string, unknown>;
+  const parsed = whole.safeParse({ ...current, ...changed });
   if (!parsed.success) throw invalidProblem(parsed.error.issues, context.t);
   return parsed.data;
 }

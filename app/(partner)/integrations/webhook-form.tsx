@@ -1,9 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { toast } from "sonner";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { ShownOnce } from "@/components/shown-once";
 import { FormError, FormField, SubmitButton } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { createWebhookEndpoint } from "@/lib/actions/webhooks";
@@ -38,32 +36,16 @@ export function WebhookForm({ labels, events }: { labels: WebhookFormLabels; eve
       return after;
     });
 
-  async function copy(secret: string) {
-    await navigator.clipboard.writeText(secret);
-    toast.success(labels.copied);
-  }
-
   return (
     <div className="grid gap-4">
       {created ? (
-        <Alert variant="success" role="status">
-          <AlertDescription className="grid w-full gap-2">
-            <p>{created.notice}</p>
-            <p>{labels.secretHint}</p>
-            <div className="flex w-full items-center gap-2">
-              <Input
-                readOnly
-                value={created.secret}
-                aria-label={labels.secret}
-                className="font-mono"
-                onFocus={(event) => event.target.select()}
-              />
-              <Button type="button" variant="outline" onClick={() => void copy(created.secret)}>
-                {labels.copy}
-              </Button>
-            </div>
-          </AlertDescription>
-        </Alert>
+        <ShownOnce
+          notice={created.notice}
+          hint={labels.secretHint}
+          value={created.secret}
+          labels={{ value: labels.secret, copy: labels.copy, copied: labels.copied }}
+          monospace
+        />
       ) : null}
       <form action={submit} className="grid gap-4" key={JSON.stringify(result)}>
         <FormError message={failure?.message} />

@@ -1,9 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { toast } from "sonner";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { ShownOnce } from "@/components/shown-once";
 import { FormError, FormField, SubmitButton } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { PersonCombobox, type PersonComboboxLabels } from "@/components/person-combobox";
@@ -29,25 +27,10 @@ export function InviteForm({ labels, picker }: { labels: InviteFormLabels; picke
   const failure = result && !result.ok ? result : null;
   const created = result?.ok ? result.data : null;
 
-  async function copy(url: string) {
-    await navigator.clipboard.writeText(url);
-    toast.success(labels.copied);
-  }
-
   return (
     <div className="grid gap-4">
       {created ? (
-        <Alert variant="success" role="status">
-          <AlertDescription className="w-full">
-            <p>{created.notice}</p>
-            <div className="flex w-full items-center gap-2">
-              <Input readOnly value={created.url} aria-label={labels.link} onFocus={(event) => event.target.select()} />
-              <Button type="button" variant="outline" onClick={() => void copy(created.url)}>
-                {labels.copy}
-              </Button>
-            </div>
-          </AlertDescription>
-        </Alert>
+        <ShownOnce notice={created.notice} value={created.url} labels={{ value: labels.link, copy: labels.copy, copied: labels.copied }} />
       ) : null}
       <form action={submit} className="grid gap-4 sm:grid-cols-2">
         <FormError className="sm:col-span-2" message={failure?.message} />

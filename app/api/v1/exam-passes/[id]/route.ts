@@ -1,5 +1,5 @@
 import { pathId } from "@/lib/api/ids";
-import { apiRoute, ifMatch, json, parseBody } from "@/lib/api/route";
+import { apiRoute, ifMatch, json, parseChanges } from "@/lib/api/route";
 import { examPassRecord } from "@/lib/api/records";
 import { deleteExamPass, findExamPass, updateExamPassNotes } from "@/lib/data/exams";
 import { examPassNotes, examPassNotesChanges } from "@/lib/schemas/exams";
@@ -17,9 +17,8 @@ export const GET = apiRoute<{ id: string }>({ scope: "read" }, async (context, {
 export const PATCH = apiRoute<{ id: string }>({ scope: "write" }, async (context, { id }) => {
   const version = ifMatch(context);
   const before = await findExamPass(context.db, context.principal.organizationId, pathId(id));
-  const changes = parseBody(context, examPassNotesChanges);
   const current = { certificationRef: before.certificationRef, transcriptId: before.transcriptId, transcriptCode: before.transcriptCode };
-  const notes = parseBody({ ...context, body: JSON.stringify({ ...current, ...changes }) }, examPassNotes);
+  const notes = parseChanges(context, examPassNotesChanges, current, examPassNotes);
   const pass = await updateExamPassNotes(context.db, context.actor, { ...notes, id: before.id, version });
   return json(examPassRecord(pass), { etag: pass.version });
 });

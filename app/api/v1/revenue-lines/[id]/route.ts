@@ -1,5 +1,5 @@
 import { pathId } from "@/lib/api/ids";
-import { apiRoute, ifMatch, json, parseBody } from "@/lib/api/route";
+import { apiRoute, ifMatch, json, parseChanges } from "@/lib/api/route";
 import { revenueLineRecord } from "@/lib/api/records";
 import { deleteRevenueLine, getRevenueLine, updateRevenueLine } from "@/lib/data/revenue";
 import { writeAmount } from "@/lib/i18n/parse-money";
@@ -26,8 +26,7 @@ export const PATCH = apiRoute<{ id: string }>({ scope: "write" }, async (context
     bookedOn: before.bookedOn,
     dporAssociated: before.dporAssociated,
   };
-  const changes = parseBody(context, plainRevenueLineChanges);
-  const input = parseBody({ ...context, body: JSON.stringify({ ...current, ...changes }) }, plainRevenueLineInput);
+  const input = parseChanges(context, plainRevenueLineChanges, current, plainRevenueLineInput);
   const line = await updateRevenueLine(context.db, context.actor, { ...input, id: before.id, version });
   return json(revenueLineRecord(line), { etag: line.version });
 });
