@@ -1,13 +1,13 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
-import { notifications, organizations, programImpactRuns, programVersions, users } from "@/db/schema";
+import { notifications, organizations, people, programImpactRuns, programVersions, users } from "@/db/schema";
 import { requireRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { type CalendarDate, type ProgramImpact, programImpact, sameDateYearsLater, type VersionedProgram } from "@/lib/rules";
 import { recordAudit } from "./audit";
 import { ConflictError, NotFoundError } from "./errors";
-import { loadEvidenceOfMany } from "./evidence";
+import { evidenceOfAll } from "./evidence";
 import { PROGRAM_ID, publishedProgram, storedVersion } from "./program";
 
 /** One organization whose tier the draft changes, as the impact page and the notifications show it. */
@@ -18,8 +18,8 @@ export interface ImpactedOrganization extends ProgramImpact {
   personNames: Record<string, string>;
 }
 
-/** Organizations evaluated per step of a run: the run's progress moves once per batch. */
-const IMPACT_BATCH = 100;
+/** A run's progress is saved each time this many more organizations are evaluated. */
+const PROGRESS_EVERY = 100;
 
 /** The published program with the draft added in its place: the later published versions stay after it. */
 export function programWithDraft(published: VersionedProgram, draft: VersionedProgram["versions"][number]): VersionedProgram {
@@ -72,36 +72,24 @@ export async function runImpact(db: Executor, runId: string): Promise<{ impacted
     const draftVersion = storedVersion(draftRow);
     const withDraft = programWithDraft(program, draftVersion);
     const until = sameDateYearsLater(run.asOf, 1);
-    const impacted: ImpactedOrganization[] = [];
+    const impacted: (ProgramImpact & { organizationId: string; name: string })[] = [];
     let done = 0;
-    let after = "";
-    for (;;) {
-      const batch = await db
-        .select({ id: organizations.id, name: organizations.name, market: organizations.market })
-        .from(organizations)
-        .where(gt(sql`${organizations.id}::text`, after))
-        .orderBy(asc(sql`${organizations.id}::text`))
-        .limit(IMPACT_BATCH);
-      if (batch.length === 0) break;
-      const inputs = await loadEvidenceOfMany(db, batch, run.asOf);
-      for (const organization of batch) {
-        const input = inputs.get(organization.id)!;
-        const impact = programImpact(input, program, withDraft, until, draftVersion.effectiveFrom ?? undefined);
-        if (impact)
-          impacted.push({ organizationId: organization.id, name: organization.name, personNames: namesCited(input, impact), ...impact });
-      }
-      done += batch.length;
-      after = batch[batch.length - 1].id;
-      await db.update(programImpactRuns).set({ organizationsDone: done }).where(eq(programImpactRuns.id, run.id));
+    for await (const { id, name, input } of evidenceOfAll(db, run.asOf)) {
+      const impact = programImpact(input, program, withDraft, until, draftVersion.effectiveFrom ?? undefined);
+      if (impact) impacted.push({ organizationId: id, name, ...impact });
+      done += 1;
+      if (done % PROGRESS_EVERY === 0)
+        await db.update(programImpactRuns).set({ organizationsDone: done }).where(eq(programImpactRuns.id, run.id));
     }
     impacted.sort((a, b) => a.name.localeCompare(b.name));
+    const result = await withPersonNames(db, impacted);
     await db
       .update(programImpactRuns)
       .set({
         status: "done",
         organizationsDone: done,
         organizationsTotal: Math.max(done, run.organizationsTotal),
-        result: impacted,
+        result,
         finishedAt: new Date(),
       })
       .where(eq(programImpactRuns.id, run.id));
@@ -115,13 +103,28 @@ export async function runImpact(db: Executor, runId: string): Promise<{ impacted
   }
 }
 
-function namesCited(input: { people: readonly { id: string; name?: string | null }[] }, impact: ProgramImpact): Record<string, string> {
-  const cited = new Set(
+/** The impacted organizations with the names of the people their causes cite, read for those people only. */
+async function withPersonNames(
+  db: Executor,
+  impacted: readonly (ProgramImpact & { organizationId: string; name: string })[],
+): Promise<ImpactedOrganization[]> {
+  const cited = (impact: ProgramImpact) =>
     impact.differences.flatMap((difference) =>
       [...difference.cause.rolesLost, ...difference.cause.rolesGained].map((role) => role.personId),
-    ),
-  );
-  return Object.fromEntries(input.people.filter((person) => cited.has(person.id)).map((person) => [person.id, person.name ?? person.id]));
+    );
+  const ids = [...new Set(impacted.flatMap(cited))];
+  const names = new Map<string, string>();
+  for (let start = 0; start < ids.length; start += 1000) {
+    const rows = await db
+      .select({ id: people.id, name: people.name })
+      .from(people)
+      .where(inArray(people.id, ids.slice(start, start + 1000)));
+    for (const row of rows) names.set(row.id, row.name);
+  }
+  return impacted.map((organization) => ({
+    ...organization,
+    personNames: Object.fromEntries(cited(organization).map((id) => [id, names.get(id) ?? id])),
+  }));
 }
 
 /** What a partner admin is told of a published version that changes their organization's tier. */

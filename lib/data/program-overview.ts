@@ -1,11 +1,11 @@
 import "server-only";
-import { asc, gt, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { appConnection, type Executor } from "@/db/client";
 import { organizations, submissions } from "@/db/schema";
 import { requireRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { addDays, type CalendarDate, evaluate, forecastAcross, sameDateYearsLater, tierRank, versionInForce } from "@/lib/rules";
-import { loadEvidenceOfMany } from "./evidence";
+import { evidenceOfAll } from "./evidence";
 import { programOfKey, publishedProgram } from "./program";
 
 /** The last day of each of the 12 months after `today`'s month. */
@@ -28,7 +28,6 @@ export interface EndingSoon {
 
 const ENDING_WITHIN_DAYS = 90;
 const ENDING_SHOWN = 20;
-const BATCH = 200;
 
 /**
  * Every organization's tier today and at each month's end of the year ahead, and those whose
@@ -45,31 +44,16 @@ async function tierCensus(programKey: string, evidenceFingerprint: string, today
   const counts = days.map(() => new Map<string, number>());
   const ending: EndingSoon[] = [];
   const horizon = addDays(today, ENDING_WITHIN_DAYS);
-  let after = "";
-  for (;;) {
-    const batch = await db
-      .select({ id: organizations.id, name: organizations.name, market: organizations.market })
-      .from(organizations)
-      .where(gt(sql`${organizations.id}::text`, after))
-      .orderBy(asc(sql`${organizations.id}::text`))
-      .limit(BATCH);
-    if (batch.length === 0) break;
-    const inputs = await loadEvidenceOfMany(db, batch, today);
-    for (const organization of batch) {
-      const input = inputs.get(organization.id)!;
-      const start = evaluate(input, versionInForce(program, today).definition).tier;
-      const { changes } = forecastAcross(input, program, { until: sameDateYearsLater(today, 1) });
-      days.forEach((day, index) => {
-        const tier = changes.filter((change) => change.on <= day).at(-1)?.to ?? start;
-        counts[index].set(tier, (counts[index].get(tier) ?? 0) + 1);
-      });
-      const definition = versionInForce(program, today).definition;
-      const drop = changes.find((change) => change.on <= horizon && tierRank(change.to, definition) < tierRank(change.from, definition));
-      if (drop) {
-        ending.push({ organizationId: organization.id, name: organization.name, from: drop.from, to: drop.to, on: drop.on });
-      }
-    }
-    after = batch[batch.length - 1].id;
+  for await (const { id, name, input } of evidenceOfAll(db, today)) {
+    const start = evaluate(input, versionInForce(program, today).definition).tier;
+    const { changes } = forecastAcross(input, program, { until: sameDateYearsLater(today, 1) });
+    days.forEach((day, index) => {
+      const tier = changes.filter((change) => change.on <= day).at(-1)?.to ?? start;
+      counts[index].set(tier, (counts[index].get(tier) ?? 0) + 1);
+    });
+    const definition = versionInForce(program, today).definition;
+    const drop = changes.find((change) => change.on <= horizon && tierRank(change.to, definition) < tierRank(change.from, definition));
+    if (drop) ending.push({ organizationId: id, name, from: drop.from, to: drop.to, on: drop.on });
   }
   ending.sort((a, b) => a.on.localeCompare(b.on) || a.name.localeCompare(b.name));
   return {

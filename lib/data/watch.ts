@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { type AlertDeliveryMode, alerts, organizations } from "@/db/schema";
 import { type AlertCause, type AlertKind, evaluate, type EvaluationInput, forecastAcross, watchAlerts } from "@/lib/rules";
+import { peopleLinesOf, peopleOf, type RevenueArray, revenueArrayOf, revenueOf } from "./evidence";
 import { definitionOn, publishedProgram } from "./program";
 import { rowsOf } from "./raw-rows";
 import { enqueueWebhookEvents, type WebhookEventRecord } from "./webhooks";
@@ -42,7 +43,7 @@ interface DueRow {
   previous_tier: string | null;
   /** Its people by name, one per line: `id leftOn|- code day code day …`, passes by date. */
   people: string | null;
-  revenue: [string, string | null, string, number, string, boolean][] | null;
+  revenue: RevenueArray;
   awards: [string, string, string][] | null;
   open: [string, string, string, string | null][] | null;
   recipients: [string, string, string | null, Recipient["preferences"]][] | null;
@@ -52,11 +53,9 @@ interface DueRow {
  * The organizations among `organizationIds` not yet watched on `today` at their current
  * evidence, each with its evidence, awards, open alerts and recipients, in one statement.
  *
- * People and passes are the bulk of it: they come as one line of text per person, without the
- * passes' ids (the rules then know a pass as `personId#index`, which the watch resolves for the
- * few passes an alert cites) and without names (an alert's names are read when it is stored).
- * Each list is sorted once, in a subquery, and aggregated in that order: an aggregate with its
- * own ORDER BY sorts every group apart, which costs more than the rest of the statement.
+ * People and passes are the bulk of it: they come as `peopleLinesOf` reads them, without the
+ * passes' ids (the watch resolves those of the few passes an alert cites) and without names (an
+ * alert's names are read when it is stored).
  */
 async function loadDue(db: Executor, organizationIds: readonly string[], today: string): Promise<DueRow[]> {
   return rowsOf<DueRow>(
@@ -69,23 +68,7 @@ async function loadDue(db: Executor, organizationIds: readonly string[], today: 
         where organizations.id in (select batch.id::uuid from jsonb_array_elements_text(${JSON.stringify(organizationIds)}::jsonb) as batch(id))
           and (watch.organization_id is null or watch.watched_on <> ${today} or watch.revision <> organizations.evidence_revision)
       ),
-      passes as (
-        select person_id, string_agg(exam_code || ' ' || passed_on::text, ' ') as exams
-        from exam_passes
-        where organization_id = any(array(select id from due))
-        group by person_id
-      ),
-      staff as (
-        select organization_id, string_agg(line, E'\\n') as people
-        from (
-          select people.organization_id, concat_ws(' ', people.id, coalesce(people.left_on::text, '-'), passes.exams) as line
-          from people
-          left join passes on passes.person_id = people.id
-          where people.organization_id = any(array(select id from due))
-          order by people.organization_id, people.name, people.id
-        ) as sorted
-        group by organization_id
-      ),
+      staff as (${peopleLinesOf(sql`array(select id from due)`)}),
       recipients as (
         select member.organization_id, json_agg(json_build_array(member.id, member.role, member.person_id,
             (select json_object_agg(preference.kind, preference.mode) from alert_preferences as preference where preference.user_id = member.id))) as recipients
@@ -94,8 +77,7 @@ async function loadDue(db: Executor, organizationIds: readonly string[], today: 
         group by member.organization_id
       )
       select due.id, due.market, due.revision, due.previous_tier, staff.people, recipients.recipients,
-        (select json_agg(json_build_array(line.id, line.customer_name, line.product, line.amount_cents, line.booked_on, line.dpor_associated) order by line.booked_on, line.id)
-          from revenue_lines as line where line.organization_id = due.id) as revenue,
+        ${revenueArrayOf(sql`due.id`)} as revenue,
         (select json_agg(json_build_array(award.tier, award.awarded_on, award.anniversary_on))
           from awards as award where award.organization_id = due.id) as awards,
         (select json_agg(json_build_array(alert.id, alert.cause_key, alert.kind, alert.tier))
@@ -107,34 +89,8 @@ async function loadDue(db: Executor, organizationIds: readonly string[], today: 
   );
 }
 
-/** The lines of `loadDue`'s people as lib/rules takes them. */
-function peopleOf(text: string | null): EvaluationInput["people"] {
-  if (!text) return [];
-  return text.split("\n").map((line) => {
-    const fields = line.split(" ");
-    const exams: { code: string; passedOn: string }[] = [];
-    for (let index = 2; index < fields.length; index += 2) exams.push({ code: fields[index], passedOn: fields[index + 1] });
-    // By date, as every page lists them (a person passes a few exams: sorted here, not in the statement).
-    if (exams.length > 1) exams.sort((a, b) => (a.passedOn === b.passedOn ? (a.code < b.code ? -1 : 1) : a.passedOn < b.passedOn ? -1 : 1));
-    return { id: fields[0], leftOn: fields[1] === "-" ? null : fields[1], exams };
-  });
-}
-
 function inputOf(row: DueRow, asOf: string): EvaluationInput {
-  return {
-    competency: "cloud-crm",
-    asOf,
-    market: row.market,
-    people: peopleOf(row.people),
-    revenue: (row.revenue ?? []).map(([id, customer, product, amountCents, bookedOn, dporAssociated]) => ({
-      id,
-      customer: customer ?? undefined,
-      product,
-      amountCents: Number(amountCents),
-      bookedOn,
-      dporAssociated,
-    })),
-  };
+  return { competency: "cloud-crm", asOf, market: row.market, people: peopleOf(row.people), revenue: revenueOf(row.revenue) };
 }
 
 function audienceOf(cause: AlertCause, recipients: readonly Recipient[]): Recipient[] {

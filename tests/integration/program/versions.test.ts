@@ -1,11 +1,12 @@
 import "../auth/auth-secret";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { auditEvents, notifications, programImpactRuns, programVersions, users } from "@/db/schema";
+import { auditEvents, notifications, people, programImpactRuns, programVersions, users } from "@/db/schema";
 import * as program from "@/lib/actions/program";
 import { today } from "@/lib/clock";
 import { loadDashboard } from "@/lib/data/dashboard";
 import { publishedProgram } from "@/lib/data/program";
+import { type ImpactedOrganization, runImpact, startImpactRun } from "@/lib/data/program-impact";
 import { takeSnapshot, snapshotDefinition } from "@/lib/data/snapshot";
 import { addDays, cloudCrm, definitionFileOf } from "@/lib/rules";
 import { formData } from "../../support/form-data";
@@ -158,6 +159,43 @@ describeOnEachDatabase("the program as versions", (database) => {
     });
     expect(await asProgramAdmin(() => program.withdrawVersion(null, formData({ id: row.id, version: "1" })))).toMatchObject({ ok: true });
     expect((await publishedProgram(world.db)).program.versions.map((version) => version.id)).toEqual(["v1"]);
+  });
+
+  it("names the people whose roles a draft takes away, as they are recorded", async () => {
+    // Every customization exam stops counting after 30 days: Contoso's customizers lose the role.
+    const on = addDays(today(), 30);
+    const definition = definitionFileOf(cloudCrm);
+    const catalogue = definition.catalogue.map((exam) =>
+      exam.group === "customization" ? { ...exam, retiredOn: on, acceptedUntil: on } : exam,
+    );
+    const [row] = await world.db
+      .insert(programVersions)
+      .values({
+        programId: "cloud-crm",
+        versionId: "v3",
+        effectiveFrom: addDays(today(), 1),
+        definition: { ...definition, catalogue },
+        status: "draft",
+      })
+      .returning();
+    try {
+      const run = await startImpactRun(world.db, world.users.programAdmin, row.id, today());
+      await runImpact(world.db, run.id);
+      const [done] = await world.db.select().from(programImpactRuns).where(eq(programImpactRuns.id, run.id));
+      const impacted = done.result as ImpactedOrganization[];
+      const contoso = impacted.find((organization) => organization.organizationId === world.contosoId)!;
+      expect(contoso.differences[0]).toMatchObject({ from: addDays(on, 1), current: "gold" }); // accepted through its last day
+      const lost = contoso.differences[0].cause.rolesLost;
+      expect(lost.map((role) => role.role)).toContain("customization");
+      const recorded = await world.db
+        .select({ id: people.id, name: people.name })
+        .from(people)
+        .where(inArray(people.id, [...new Set(lost.map((role) => role.personId))]));
+      expect(contoso.personNames).toEqual(Object.fromEntries(recorded.map((person) => [person.id, person.name])));
+      expect(recorded.length).toBe(new Set(lost.map((role) => role.personId)).size);
+    } finally {
+      await world.db.delete(programVersions).where(eq(programVersions.id, row.id));
+    }
   });
 
   it("lets neither a partner admin nor a reviewer change the program", async () => {
