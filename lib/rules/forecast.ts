@@ -127,27 +127,31 @@ function revenueTransitions(program: Program, input: EvaluationInput, state: Tie
 function examTransitions(program: Program, input: EvaluationInput, state: TierState, untilDay: number): PassTransition[] {
   const asOfDay = dayNumber(input.asOf);
   const transitions: PassTransition[] = [];
-  input.people.forEach((person, personIndex) => {
+  for (let personIndex = 0; personIndex < input.people.length; personIndex++) {
+    const person = input.people[personIndex];
     const leftDay = person.leftOn == null ? Infinity : dayNumber(person.leftOn);
-    person.exams.forEach((pass, passIndex) => {
+    for (let passIndex = 0; passIndex < person.exams.length; passIndex++) {
+      const pass = person.exams[passIndex];
       const found = findExam(program, pass.code);
-      if (!found || rejectionOf(found.exam, pass.passedOn) !== null) return;
-      const { acceptedUntil } = found.exam;
+      if (!found || rejectionOf(found.exam, pass.passedOn) !== null) continue;
       const from = dayNumber(pass.passedOn);
-      const to = Math.min(leftDay, acceptedUntil === null ? Infinity : dayNumber(acceptedUntil) + 1);
-      if (from >= to) return;
+      const to = Math.min(leftDay, found.endDay);
+      if (from >= to) continue;
       const group = found.groupIndex;
       if (from <= asOfDay && asOfDay < to) state.count(personIndex, group, 1);
+      // Most passes count all year: their transitions, and their ids, are only made for the others.
+      const enters = asOfDay < from && from <= untilDay;
+      const ends = asOfDay < to && to <= untilDay;
+      if (!enters && !ends) continue;
       const id = examPassId(person, passIndex);
-      const base = { person: personIndex, group };
-      if (asOfDay < from && from <= untilDay) transitions.push({ ...base, day: from, cause: "exam-passed", id, delta: 1 });
-      if (asOfDay < to && to <= untilDay) {
+      if (enters) transitions.push({ person: personIndex, group, day: from, cause: "exam-passed", id, delta: 1 });
+      if (ends) {
         const left = to === leftDay;
         const cause = left ? "person-left" : "exam-no-longer-accepted";
-        transitions.push({ ...base, day: to, cause, id: left ? person.id : id, delta: -1 });
+        transitions.push({ person: personIndex, group, day: to, cause, id: left ? person.id : id, delta: -1 });
       }
-    });
-  });
+    }
+  }
   return transitions;
 }
 

@@ -83,4 +83,4 @@ export {
   PROGRAM_LIMITS,
   programFileOf,
 } from "./program-file";
-export { type DifferenceCause, type ProgramImpact, programImpact, type TierDifference } from "./program-impact";
+export { type DifferenceCause, firstDayOfEffect, type ProgramImpact, programImpact, type TierDifference } from "./program-impact";

@@ -1,5 +1,5 @@
-import { findExam, passStanding } from "./catalogue";
-import type { CalendarDate } from "./dates";
+import { findExam, passStanding, rejectionOf } from "./catalogue";
+import { addDays, type CalendarDate } from "./dates";
 import type { ProgramDefinition } from "./definition";
 import { type Evaluation, evaluate } from "./evaluate";
 import { programOf } from "./program";
@@ -71,9 +71,11 @@ function tierOn(timeline: readonly { on: CalendarDate; tier: string }[], day: Ca
  * What a draft would do to one organization: its tier today and on every day of the year
  * ahead under the published program and under the program with the draft added, and where
  * they differ, why. Null when the draft changes nothing for it. Each timeline is a forecast
- * across versions, so only the days a record or a version starts or stops counting are looked at;
- * before `differsFrom` (the draft's first day, when the two programs are the same until then)
- * the draft's timeline is the published one's, and only what follows is forecast again.
+ * across versions, so only the days a record or a version starts or stops counting are looked at.
+ * `differsFrom` is the draft's first day, when the two programs are the same but for the version
+ * in force from that day (`programWithDraft`): before it, and before the first day the draft can
+ * change this organization's tier (`firstDayOfEffect`), the draft's timeline is the published
+ * one's, and only what follows is forecast again.
  */
 export function programImpact(
   input: EvaluationInput,
@@ -83,10 +85,17 @@ export function programImpact(
   differsFrom?: CalendarDate,
 ): ProgramImpact | null {
   const before = tierTimeline(input, current, until);
-  const after =
-    differsFrom && differsFrom > input.asOf && differsFrom <= until
-      ? timelineFrom(input, before, draft, differsFrom, until)
-      : tierTimeline(input, draft, until);
+  let after = before;
+  if (differsFrom && differsFrom > input.asOf && differsFrom <= until) {
+    const [published, drafted] = [versionInForce(current, differsFrom).definition, versionInForce(draft, differsFrom).definition];
+    const first = firstDayOfEffect(input, published, drafted, differsFrom);
+    // The versions after the draft's are the published program's: from the next one on, the two agree.
+    const next = draft.versions.find((version) => version.effectiveFrom !== null && version.effectiveFrom > differsFrom)?.effectiveFrom;
+    if (first === null || first > until || (next != null && first >= next)) return null;
+    after = timelineFrom(input, before, draft, first, until);
+  } else {
+    after = tierTimeline(input, draft, until);
+  }
   const days = [...new Set([...before, ...after].map((entry) => entry.on))].sort();
   const differences: TierDifference[] = [];
   let open: Omit<TierDifference, "until"> | null = null;
@@ -105,11 +114,86 @@ export function programImpact(
   return { today: { current: before[0].tier, draft: after[0].tier }, differences };
 }
 
+/** The definition without its catalogue and without any title, keys in order: what decides tiers apart from the exams. */
+function requirementsOf(definition: ProgramDefinition): string {
+  const { catalogue: _catalogue, ...rest } = definition;
+  return JSON.stringify(rest, (key, value: unknown) => {
+    if (key === "title") return undefined;
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+    return Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1)));
+  });
+}
+
+const comparisons = new WeakMap<ProgramDefinition, WeakMap<ProgramDefinition, ReadonlySet<string> | "more">>();
+
+/** The codes of the exams whose dates differ between `a` and `b`, or "more" when they differ in more (computed once per pair). */
+function examsWithOtherDates(a: ProgramDefinition, b: ProgramDefinition): ReadonlySet<string> | "more" {
+  let withA = comparisons.get(a);
+  if (!withA) comparisons.set(a, (withA = new WeakMap()));
+  let found = withA.get(b);
+  if (found === undefined) {
+    found = compareExams(a, b);
+    withA.set(b, found);
+  }
+  return found;
+}
+
+function compareExams(a: ProgramDefinition, b: ProgramDefinition): ReadonlySet<string> | "more" {
+  if (requirementsOf(a) !== requirementsOf(b)) return "more";
+  const [programA, programB] = [programOf(a), programOf(b)];
+  const changed = new Set<string>();
+  for (const exam of [...a.catalogue, ...b.catalogue]) {
+    const [inA, inB] = [programA.examByCode.get(exam.code)?.exam, programB.examByCode.get(exam.code)?.exam];
+    if (!inA || !inB || inA.group !== inB.group) return "more";
+    if (inA.availableFrom !== inB.availableFrom || inA.retiredOn !== inB.retiredOn || inA.acceptedUntil !== inB.acceptedUntil) {
+      changed.add(exam.code);
+    }
+  }
+  return changed;
+}
+
+/**
+ * The first day on or after `from` on which `a` and `b` can give this organization different
+ * tiers, or null when they cannot. When the two differ in more than their exams' dates and
+ * titles (a tier, a role, a group, a threshold, an exam's group), that is `from`. Otherwise
+ * it is the first day one of its passes of an exam whose dates differ counts under one and
+ * not under the other: a pass one rejects and the other does not, from its date; a pass whose
+ * acceptance ends on different days, from the day after the earlier end; never once its
+ * person has left.
+ */
+export function firstDayOfEffect(
+  input: EvaluationInput,
+  a: ProgramDefinition,
+  b: ProgramDefinition,
+  from: CalendarDate,
+): CalendarDate | null {
+  if (a === b) return null;
+  const changed = examsWithOtherDates(a, b);
+  if (changed === "more") return from;
+  const [programA, programB] = [programOf(a), programOf(b)];
+  let first: CalendarDate | null = null;
+  for (const person of input.people) {
+    for (const pass of person.exams) {
+      const [underA, underB] = [findExam(programA, pass.code)?.exam, findExam(programB, pass.code)?.exam];
+      if (!underA || !underB || !changed.has(underA.code)) continue;
+      let day: CalendarDate | null;
+      if (rejectionOf(underA, pass.passedOn) !== rejectionOf(underB, pass.passedOn)) day = pass.passedOn;
+      else if (rejectionOf(underA, pass.passedOn) !== null || underA.acceptedUntil === underB.acceptedUntil) day = null;
+      else {
+        const ends = [underA.acceptedUntil, underB.acceptedUntil].filter((end): end is CalendarDate => end !== null).sort();
+        day = ends[0] < pass.passedOn ? pass.passedOn : addDays(ends[0], 1);
+      }
+      if (day === null) continue;
+      if (day < from) day = from;
+      if (person.leftOn != null && person.leftOn <= day) continue;
+      if (first === null || day < first) first = day;
+    }
+  }
+  return first;
+}
+
 function previousDay(days: readonly CalendarDate[], index: number): CalendarDate | null {
-  if (index === 0) return null;
-  const date = new Date(`${days[index]}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
+  return index === 0 ? null : addDays(days[index], -1);
 }
 
 function causeOn(input: EvaluationInput, day: CalendarDate, current: VersionedProgram, draft: VersionedProgram): DifferenceCause {

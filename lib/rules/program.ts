@@ -1,4 +1,4 @@
-import { isCalendarDate } from "./dates";
+import { dayNumber, isCalendarDate } from "./dates";
 import type { CatalogueExam, ProgramDefinition, Tier } from "./definition";
 
 /**
@@ -22,6 +22,8 @@ export interface IndexedExam {
   readonly exam: CatalogueExam;
   readonly groupIndex: number;
   readonly groupBit: number;
+  /** The day number after the exam's last accepted day; Infinity when it has none. */
+  readonly endDay: number;
 }
 
 export interface IndexedTier {
@@ -65,7 +67,8 @@ function indexProgram(definition: ProgramDefinition): Program {
     if (exam.retiredOn !== null && exam.acceptedUntil !== null && exam.acceptedUntil < exam.retiredOn) {
       fail(`exam "${exam.code}" stops being accepted before it retires`);
     }
-    examByCode.set(exam.code, { exam, groupIndex: group, groupBit: 1 << group });
+    const endDay = exam.acceptedUntil === null ? Infinity : dayNumber(exam.acceptedUntil) + 1;
+    examByCode.set(exam.code, { exam, groupIndex: group, groupBit: 1 << group, endDay });
   }
 
   const roleGroupIndexes = definition.roles.map((role) => {
