@@ -7,6 +7,8 @@ import { formatDate, formatMoney, formatMonth } from "@/lib/i18n/format";
 const width = 720;
 const height = 220;
 const margin = { top: 12, right: 12, bottom: 28, left: 12 };
+/** Coordinates to a tenth of a unit: finer than any screen draws a 720-wide chart, and short in the page. */
+const tenth = (value: number) => Math.round(value * 10) / 10;
 
 /** Bars of trailing-12-month revenue, one a month, with the Silver/Gold threshold drawn across. */
 export async function RevenueChart({ dashboard, locale }: { dashboard: Dashboard; locale: Locale }) {
@@ -18,7 +20,8 @@ export async function RevenueChart({ dashboard, locale }: { dashboard: Dashboard
   const plotWidth = width - margin.left - margin.right;
   const plotHeight = height - margin.top - margin.bottom;
   const slot = plotWidth / points.length;
-  const y = (cents: number) => margin.top + plotHeight - (Math.max(cents, 0) / top) * plotHeight;
+  const baseline = margin.top + plotHeight;
+  const y = (cents: number) => tenth(baseline - (Math.max(cents, 0) / top) * plotHeight);
 
   return (
     <Card>
@@ -30,21 +33,21 @@ export async function RevenueChart({ dashboard, locale }: { dashboard: Dashboard
         <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={t("title")}>
           {points.map((point, index) => {
             const met = thresholds.every((threshold) => point.totalCents >= threshold);
-            const x = margin.left + index * slot + slot * 0.15;
+            const x = tenth(margin.left + index * slot + slot * 0.15);
             return (
               <g key={point.on}>
                 <rect
                   x={x}
                   y={y(point.totalCents)}
-                  width={slot * 0.7}
-                  height={margin.top + plotHeight - y(point.totalCents)}
+                  width={tenth(slot * 0.7)}
+                  height={tenth(baseline - y(point.totalCents))}
                   rx={2}
                   className={met ? "fill-primary" : "fill-muted-foreground/40"}
                 >
                   <title>{t("total", { date: formatDate(point.on, locale), amount: formatMoney(point.totalCents, locale) })}</title>
                 </rect>
                 {index % 3 === (points.length - 1) % 3 && (
-                  <text x={x + slot * 0.35} y={height - 8} textAnchor="middle" className="fill-muted-foreground text-[10px]">
+                  <text x={tenth(x + slot * 0.35)} y={height - 8} textAnchor="middle" className="fill-muted-foreground text-[10px]">
                     {formatMonth(point.on, locale)}
                   </text>
                 )}
