@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import type { z } from "zod";
 import { appConnection, type Executor } from "@/db/client";
 import { apiIdempotencyKeys } from "@/db/schema";
@@ -8,7 +8,7 @@ import { translatorFor, type Translate } from "@/lib/actions/action";
 import { ForbiddenError } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
 import type { Actor } from "@/lib/data/actor";
-import { useApiToken, type TokenPrincipal } from "@/lib/data/api-tokens";
+import { idempotencyKeptSince, useApiToken, type TokenPrincipal } from "@/lib/data/api-tokens";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import { negotiateLocale } from "@/lib/i18n/locales";
 import { watchSoon } from "@/lib/jobs/server";
@@ -105,12 +105,10 @@ async function writeOnce(context: ApiContext, key: string | null, run: (context:
   try {
     return await context.db.transaction(async (tx) => {
       if (key !== null) {
-        // Keys are kept 24 hours: after that, the same key is a new request.
+        // Keys are kept for a day (idempotencyKeepHours): after that, the same key is a new request.
         await tx
           .delete(apiIdempotencyKeys)
-          .where(
-            and(eq(apiIdempotencyKeys.tokenId, principal.tokenId), sql`${apiIdempotencyKeys.createdAt} < now() - interval '24 hours'`),
-          );
+          .where(and(eq(apiIdempotencyKeys.tokenId, principal.tokenId), lt(apiIdempotencyKeys.createdAt, idempotencyKeptSince())));
         const [claimed] = await tx
           .insert(apiIdempotencyKeys)
           .values({ tokenId: principal.tokenId, key, requestHash, status: 0, body: {} })

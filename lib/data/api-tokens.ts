@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { apiTokens, users, type ApiTokenScope } from "@/db/schema";
+import { apiIdempotencyKeys, apiTokens, users, type ApiTokenScope } from "@/db/schema";
 import { recordAudit } from "./audit";
 import { NotFoundError } from "./errors";
 
@@ -11,6 +11,13 @@ const secretPrefix = "ccp_";
 /** `ccp_` and 32 random bytes (256 bits) in base64url. */
 export const apiTokenShape = /^ccp_[A-Za-z0-9_-]{43}$/;
 export const apiTokensPageSize = 25;
+/** How long an Idempotency-Key is remembered: after that, the same key is a new request. */
+export const idempotencyKeepHours = 24;
+
+/** The moment before which remembered Idempotency-Keys are forgotten. */
+export function idempotencyKeptSince(now: Date = new Date()): Date {
+  return new Date(now.getTime() - idempotencyKeepHours * 60 * 60 * 1000);
+}
 
 /**
  * Only this hash is stored. A plain SHA-256 suffices (unlike a password's slow hash): the
@@ -154,4 +161,16 @@ export async function useApiToken(db: Executor, secret: string, perMinute: numbe
   const { count, retryAfterSeconds, ...principal } = row;
   if (count > perMinute) return { ok: false, reason: "rate_limited", retryAfterSeconds };
   return { ok: true, principal, remaining: perMinute - count };
+}
+
+/**
+ * Forgets the Idempotency-Keys of every token that are past their keeping time. A token's own
+ * writes forget its old keys as they go; this clears those of tokens no longer used.
+ */
+export async function pruneIdempotencyKeys(db: Executor, now: Date = new Date()): Promise<{ deleted: number }> {
+  const deleted = await db
+    .delete(apiIdempotencyKeys)
+    .where(lt(apiIdempotencyKeys.createdAt, idempotencyKeptSince(now)))
+    .returning({ key: apiIdempotencyKeys.key });
+  return { deleted: deleted.length };
 }

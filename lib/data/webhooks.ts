@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
   notifications,
@@ -20,6 +20,8 @@ export const webhookEndpointsPageSize = 25;
 export const webhookDeliveriesPageSize = 25;
 /** Failed attempts in a row after which an endpoint is paused: more than one delivery's whole day of retries. */
 export const pauseAfterFailures = 15;
+/** How long a finished delivery (sent, given up or cancelled) stays in its endpoint's log. */
+export const finishedDeliveryKeepDays = 30;
 
 /** One event of an organization, as the change that caused it writes it. */
 export interface WebhookEventRecord {
@@ -375,4 +377,18 @@ export async function cancelDelivery(db: Executor, deliveryId: string): Promise<
     .update(webhookDeliveries)
     .set({ status: "cancelled", finishedAt: new Date() })
     .where(and(eq(webhookDeliveries.id, deliveryId), inArray(webhookDeliveries.status, ["pending", "retrying"])));
+}
+
+/**
+ * Deletes the deliveries that finished more than `finishedDeliveryKeepDays` before `now`, with
+ * their attempts: an endpoint's log holds what is under way and the recent past. A replay of
+ * a deleted delivery stays, no longer linked to it.
+ */
+export async function pruneFinishedDeliveries(db: Executor, now: Date = new Date()): Promise<{ deleted: number }> {
+  const keptSince = new Date(now.getTime() - finishedDeliveryKeepDays * 24 * 60 * 60 * 1000);
+  const deleted = await db
+    .delete(webhookDeliveries)
+    .where(and(inArray(webhookDeliveries.status, ["succeeded", "failed", "cancelled"]), lt(webhookDeliveries.finishedAt, keptSince)))
+    .returning({ id: webhookDeliveries.id });
+  return { deleted: deleted.length };
 }

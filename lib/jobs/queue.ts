@@ -6,7 +6,8 @@ import { runImpact } from "@/lib/data/program-impact";
 import { pruneEndedSessions } from "@/lib/data/sessions";
 import { organizationBatches, watchOrganizations } from "@/lib/data/watch";
 import { config } from "@/lib/config";
-import { claimUnqueuedDeliveries, releaseDeliveries } from "@/lib/data/webhooks";
+import { pruneIdempotencyKeys } from "@/lib/data/api-tokens";
+import { claimUnqueuedDeliveries, pruneFinishedDeliveries, releaseDeliveries } from "@/lib/data/webhooks";
 import { mailer } from "@/lib/mail/mailer";
 import { deliverWebhook } from "@/lib/webhooks/send";
 
@@ -29,6 +30,8 @@ export const queues = {
   alertDigest: "alert-digest",
   /** Every day, ended sign-in sessions past their keeping time. */
   pruneSessions: "prune-sessions",
+  /** Every day, finished webhook deliveries and Idempotency-Keys past their keeping time. */
+  pruneIntegrations: "prune-integrations",
   /** One computation of a program draft's impact on every organization. */
   programImpact: "program-impact",
   /** Turns the webhook deliveries the changes wrote into delivery jobs. */
@@ -46,6 +49,7 @@ const schedules: [string, string][] = [
   [queues.alertEmails, "*/10 * * * *"],
   [queues.alertDigest, "0 7 * * 1"],
   [queues.pruneSessions, "30 4 * * *"],
+  [queues.pruneIntegrations, "40 4 * * *"],
   // Deliveries a change wrote while no job could be asked for (a script, a crash) still go.
   [queues.webhookDispatch, "* * * * *"],
 ];
@@ -124,6 +128,7 @@ export async function startJobs(connection: DatabaseConnection, options: JobOpti
     { name: queues.alertEmails, policy: "short" },
     { name: queues.alertDigest, policy: "singleton" },
     { name: queues.pruneSessions, policy: "singleton" },
+    { name: queues.pruneIntegrations, policy: "singleton" },
     { name: queues.programImpact, retryLimit: 2 },
     { name: queues.webhookDispatch, policy: "short" },
     {
@@ -166,6 +171,12 @@ export async function startJobs(connection: DatabaseConnection, options: JobOpti
     await boss.work(queues.alertEmails, polling, () => sendAlertEmails(db, mailer()));
     await boss.work(queues.alertDigest, polling, () => sendAlertDigests(db, mailer()));
     await boss.work(queues.pruneSessions, polling, () => pruneEndedSessions(db));
+    await boss.work(queues.pruneIntegrations, polling, () =>
+      db.transaction(async (tx) => ({
+        deliveries: (await pruneFinishedDeliveries(tx)).deleted,
+        idempotencyKeys: (await pruneIdempotencyKeys(tx)).deleted,
+      })),
+    );
     await boss.work<ProgramImpactJob>(queues.programImpact, polling, ([job]) => runImpact(db, job.data.runId));
     await boss.work(queues.webhookDispatch, polling, async () => {
       for (;;) {

@@ -5,11 +5,21 @@ import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { alerts, notifications, organizationWatch, users, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import {
+  alerts,
+  apiIdempotencyKeys,
+  notifications,
+  organizationWatch,
+  users,
+  webhookAttempts,
+  webhookDeliveries,
+  webhookEndpoints,
+} from "@/db/schema";
+import { createApiToken } from "@/lib/data/api-tokens";
 import { today } from "@/lib/clock";
 import { watchOrganizations } from "@/lib/data/watch";
 import { addDays } from "@/lib/rules";
-import { createWebhookEndpoint, pauseAfterFailures, replayDelivery, sendTestEvent } from "@/lib/data/webhooks";
+import { createWebhookEndpoint, finishedDeliveryKeepDays, pauseAfterFailures, replayDelivery, sendTestEvent } from "@/lib/data/webhooks";
 import { decideSubmission } from "@/lib/data/decisions";
 import { findActiveUser } from "@/lib/data/users";
 import { queues, startJobs, type Jobs } from "@/lib/jobs/queue";
@@ -230,5 +240,49 @@ describeOnEachDatabase("webhooks", (database) => {
     } finally {
       await failing.close();
     }
+  });
+
+  it("prunes, once a day, the deliveries finished over 30 days ago with their attempts, and the Idempotency-Keys over a day old", async () => {
+    const kept = await createWebhookEndpoint(world.db, contoso(), { url: hooks.url, description: "kept", events: ["tier.changed"] });
+    const ids = [
+      await sendTestEvent(world.db, contoso(), kept.id),
+      await sendTestEvent(world.db, contoso(), kept.id),
+      await sendTestEvent(world.db, contoso(), kept.id),
+    ];
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    // Marked queued, so that no dispatch sends them while the test looks.
+    const set = (id: string, values: Partial<typeof webhookDeliveries.$inferInsert>) =>
+      world.db
+        .update(webhookDeliveries)
+        .set({ queuedAt: new Date(), ...values })
+        .where(eq(webhookDeliveries.id, id));
+    await set(ids[0], { status: "succeeded", createdAt: daysAgo(32), finishedAt: daysAgo(finishedDeliveryKeepDays + 1) });
+    await set(ids[1], { status: "failed", createdAt: daysAgo(31), finishedAt: daysAgo(finishedDeliveryKeepDays - 1) });
+    await set(ids[2], { status: "retrying", createdAt: daysAgo(40) });
+    await world.db.insert(webhookAttempts).values({ deliveryId: ids[0], attemptedAt: daysAgo(32), statusCode: 200, durationMs: 12 });
+
+    const token = await createApiToken(world.db, world.users.admin.id, {
+      organizationId: world.contosoId,
+      name: "Nightly sync",
+      scope: "read_write",
+      expiresInDays: 90,
+    });
+    await world.db.insert(apiIdempotencyKeys).values([
+      { tokenId: token.id, key: "yesterday", requestHash: "a", status: 201, body: {}, createdAt: daysAgo(1.05) },
+      { tokenId: token.id, key: "this-morning", requestHash: "b", status: 201, body: {}, createdAt: daysAgo(0.2) },
+    ]);
+
+    await jobs.boss.send(queues.pruneIntegrations, {});
+    const left = await until(
+      () => deliveriesOf(kept.id),
+      (rows) => rows.length < 3,
+    );
+    expect(left.map((row) => row.id).sort()).toEqual([ids[1], ids[2]].sort());
+    expect(await world.db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, ids[0]))).toEqual([]);
+    const keys = await world.db
+      .select({ key: apiIdempotencyKeys.key })
+      .from(apiIdempotencyKeys)
+      .where(eq(apiIdempotencyKeys.tokenId, token.id));
+    expect(keys).toEqual([{ key: "this-morning" }]);
   });
 });

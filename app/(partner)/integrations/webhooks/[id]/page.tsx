@@ -14,7 +14,13 @@ import type { WebhookEventType } from "@/db/schema";
 import { deleteWebhookEndpoint, replayWebhookDelivery, sendWebhookTest, setWebhookEndpointStatus } from "@/lib/actions/webhooks";
 import { requirePartnerUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
-import { getWebhookEndpoint, listWebhookDeliveries, pauseAfterFailures, webhookDeliveriesPageSize } from "@/lib/data/webhooks";
+import {
+  finishedDeliveryKeepDays,
+  getWebhookEndpoint,
+  listWebhookDeliveries,
+  pauseAfterFailures,
+  webhookDeliveriesPageSize,
+} from "@/lib/data/webhooks";
 import { formatInstant } from "@/lib/i18n/format";
 import { webhookEventKey } from "@/lib/i18n/webhook-events";
 import { pageNumber, recordId } from "@/lib/schemas/fields";
@@ -106,7 +112,7 @@ export default async function WebhookEndpointPage({
           <CardTitle>
             <h2>{t("webhooks.logTitle")}</h2>
           </CardTitle>
-          <CardDescription>{t("webhooks.logHint")}</CardDescription>
+          <CardDescription>{t("webhooks.logHint", { days: finishedDeliveryKeepDays })}</CardDescription>
         </CardHeader>
         <CardContent className="space-y-4">
           {deliveries.total === 0 ? (
