@@ -773,6 +773,9 @@ export const webhookEndpoints = pgTable(
     description: text("description").notNull().default(""),
     events: text("events").array().$type<WebhookEvent[]>().notNull(),
     secret: text("secret").notNull(),
+    /** The secret a rotation replaced: deliveries are signed with it too until `previousSecretUntil`. */
+    previousSecret: text("previous_secret"),
+    previousSecretUntil: timestamp("previous_secret_until", { withTimezone: true }),
     status: text("status").$type<(typeof webhookEndpointStatuses)[number]>().notNull().default("active"),
     /** Failed attempts in a row; a success sets it back to 0, too many pause the endpoint. */
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
@@ -786,6 +789,7 @@ export const webhookEndpoints = pgTable(
     check("webhook_endpoints_status_known", sql`${t.status} in (${oneOf(webhookEndpointStatuses)})`),
     check("webhook_endpoints_url_length", sql`length(${t.url}) between 1 and 2000`),
     check("webhook_endpoints_events_present", sql`cardinality(${t.events}) > 0`),
+    check("webhook_endpoints_previous_secret_until", sql`(${t.previousSecret} is null) = (${t.previousSecretUntil} is null)`),
   ],
 );
 

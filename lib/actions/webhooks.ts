@@ -24,6 +24,15 @@ export const createWebhookEndpoint = formAction(endpointInput, async (input, { u
   return { id: created.id, secret: created.secret, notice: t("integrations.webhooks.created") };
 });
 
+/** Gives an endpoint a new signing secret, answered this once; the old one also signs for a day. */
+export const rotateWebhookSecret = formAction(webhookEndpointIdInput, async (input, { user, t }) => {
+  requireRole(user, ["partner_admin"]);
+  const { db } = await appConnection();
+  const rotated = await webhooks.rotateWebhookSecret(db, { organizationId: requireOrganization(user), actorId: user.id }, input.id);
+  revalidate(`/integrations/webhooks/${input.id}`);
+  return { secret: rotated.secret, notice: t("integrations.webhooks.rotated", { hours: webhooks.previousSecretHours }) };
+});
+
 /** Pauses an endpoint (nothing is sent to it) or resumes it. */
 export const setWebhookEndpointStatus = formAction(webhookEndpointStatusInput, async (input, { user }) => {
   requireRole(user, ["partner_admin"]);

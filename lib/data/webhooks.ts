@@ -20,6 +20,8 @@ export const webhookEndpointsPageSize = 25;
 export const webhookDeliveriesPageSize = 25;
 /** Failed attempts in a row after which an endpoint is paused: more than one delivery's whole day of retries. */
 export const pauseAfterFailures = 15;
+/** How long a rotated-out signing secret still signs deliveries, beside the new one, while receivers change over. */
+export const previousSecretHours = 24;
 /** How long a finished delivery (sent, given up or cancelled) stays in its endpoint's log. */
 export const finishedDeliveryKeepDays = 30;
 
@@ -60,6 +62,38 @@ export async function createWebhookEndpoint(
   });
 }
 
+/**
+ * Gives an endpoint a new signing secret, answered this once. For `previousSecretHours` the
+ * old one signs each delivery too (Standard Webhooks lists both signatures), so that a
+ * receiver verifying with either keeps accepting them while it changes over.
+ */
+export async function rotateWebhookSecret(db: Executor, { organizationId, actorId }: Actor, id: string): Promise<{ secret: string }> {
+  const secret = newSecret();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(webhookEndpoints)
+      .set({
+        previousSecret: sql`${webhookEndpoints.secret}`,
+        previousSecretUntil: new Date(Date.now() + previousSecretHours * 60 * 60 * 1000),
+        secret,
+        version: sql`${webhookEndpoints.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.organizationId, organizationId)))
+      .returning({ id: webhookEndpoints.id, url: webhookEndpoints.url, previousSecretUntil: webhookEndpoints.previousSecretUntil });
+    if (!row) throw new NotFoundError("webhook endpoint");
+    await recordAudit(tx, {
+      organizationId,
+      actorUserId: actorId,
+      action: "webhook_endpoint.secret_rotated",
+      entityType: "webhook_endpoint",
+      entityId: id,
+      after: { url: row.url, previousSecretUntil: row.previousSecretUntil },
+    });
+    return { secret };
+  });
+}
+
 const endpointColumns = {
   id: webhookEndpoints.id,
   url: webhookEndpoints.url,
@@ -68,6 +102,7 @@ const endpointColumns = {
   status: webhookEndpoints.status,
   consecutiveFailures: webhookEndpoints.consecutiveFailures,
   pausedAt: webhookEndpoints.pausedAt,
+  previousSecretUntil: webhookEndpoints.previousSecretUntil,
   createdAt: webhookEndpoints.createdAt,
   version: webhookEndpoints.version,
 };
@@ -274,7 +309,8 @@ export async function releaseDeliveries(db: Executor, ids: readonly string[]): P
 
 export interface DeliveryTarget {
   delivery: { id: string; messageId: string; payload: unknown; status: string };
-  endpoint: { id: string; organizationId: string; url: string; secret: string; status: string };
+  /** `previousSecret` while a rotated-out secret still signs, else null. */
+  endpoint: { id: string; organizationId: string; url: string; secret: string; previousSecret: string | null; status: string };
 }
 
 /** The delivery and its endpoint, for the sender; null when either is gone. */
@@ -292,6 +328,9 @@ export async function deliveryTarget(db: Executor, deliveryId: string): Promise<
         organizationId: webhookEndpoints.organizationId,
         url: webhookEndpoints.url,
         secret: webhookEndpoints.secret,
+        previousSecret: sql<
+          string | null
+        >`case when ${webhookEndpoints.previousSecretUntil} > now() then ${webhookEndpoints.previousSecret} end`,
         status: webhookEndpoints.status,
       },
     })

@@ -62,7 +62,11 @@ export async function deliverWebhook(db: Executor, deliveryId: string, { last }:
   }
   const body = JSON.stringify(target.delivery.payload);
   const timestamp = new Date();
-  const signature = new Webhook(target.endpoint.secret).sign(target.delivery.messageId, timestamp, body);
+  // During a rotation, both secrets sign: the header lists each signature, space-separated.
+  const signature = [target.endpoint.secret, target.endpoint.previousSecret]
+    .filter((secret) => secret !== null)
+    .map((secret) => new Webhook(secret).sign(target.delivery.messageId, timestamp, body))
+    .join(" ");
   const outcome = await post(
     target.endpoint.url,
     body,

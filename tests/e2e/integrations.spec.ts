@@ -58,7 +58,7 @@ test("the API reference at /api/docs draws the OpenAPI document", async ({ page 
   expect(errors).toEqual([]);
 });
 
-test("a partner admin registers a webhook, sends a test event that arrives signed, and replays it from the log", async ({
+test("a partner admin registers a webhook, sends a test event that arrives signed, replays it from the log and rotates its secret", async ({
   browser,
   baseURL,
 }) => {
@@ -105,6 +105,21 @@ test("a partner admin registers a webhook, sends a test event that arrives signe
     await expect(page.getByTestId("webhook-delivery-row").filter({ hasText: "Delivered" })).toHaveCount(2, { timeout: 20_000 });
     expect(received).toHaveLength(2);
     expect(received[1].headers["webhook-id"]).toBe(received[0].headers["webhook-id"]);
+
+    // A new secret, shown once; for a day both sign, so the receiver can change over.
+    await page.getByRole("button", { name: "Rotate the signing secret" }).click();
+    await expect(secretField).toHaveValue(/^whsec_/);
+    const rotated = await secretField.inputValue();
+    expect(rotated).not.toBe(secret);
+    await page.reload();
+    await expect(page.getByText(/The previous secret also signs deliveries until/)).toBeVisible();
+    await page.getByRole("button", { name: "Send a test event" }).click();
+    await expect(page.getByTestId("webhook-delivery-row").filter({ hasText: "Delivered" })).toHaveCount(3, { timeout: 20_000 });
+    for (const key of [secret, rotated]) {
+      expect(new Webhook(key).verify(received[2].body, received[2].headers as Record<string, string>)).toMatchObject({
+        type: "webhook.test",
+      });
+    }
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }

@@ -252,6 +252,11 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
     missing: () => ({ id: randomUUID(), status: "paused" }),
     expect: contosoAdminOnly,
   },
+  "lib/actions/webhooks.ts#rotateWebhookSecret": {
+    input: async (w) => ({ id: await contosoWebhook(w) }),
+    missing: () => ({ id: randomUUID() }),
+    expect: contosoAdminOnly,
+  },
   "lib/actions/webhooks.ts#deleteWebhookEndpoint": {
     input: async (w) => ({ id: await contosoWebhook(w) }),
     missing: () => ({ id: randomUUID() }),

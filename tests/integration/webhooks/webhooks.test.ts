@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   alerts,
   apiIdempotencyKeys,
+  auditEvents,
   notifications,
   organizationWatch,
   users,
@@ -19,7 +20,15 @@ import { createApiToken } from "@/lib/data/api-tokens";
 import { today } from "@/lib/clock";
 import { watchOrganizations } from "@/lib/data/watch";
 import { addDays } from "@/lib/rules";
-import { createWebhookEndpoint, finishedDeliveryKeepDays, pauseAfterFailures, replayDelivery, sendTestEvent } from "@/lib/data/webhooks";
+import {
+  createWebhookEndpoint,
+  finishedDeliveryKeepDays,
+  pauseAfterFailures,
+  previousSecretHours,
+  replayDelivery,
+  rotateWebhookSecret,
+  sendTestEvent,
+} from "@/lib/data/webhooks";
 import { decideSubmission } from "@/lib/data/decisions";
 import { findActiveUser } from "@/lib/data/users";
 import { queues, startJobs, type Jobs } from "@/lib/jobs/queue";
@@ -205,6 +214,55 @@ describeOnEachDatabase("webhooks", (database) => {
     } finally {
       await watcher.close();
     }
+  });
+
+  it("signs with the new secret and the old one for a day after a rotation, then with the new one alone", async () => {
+    const rotating = await createWebhookEndpoint(world.db, contoso(), {
+      url: hooks.url,
+      description: "rotating",
+      events: ["tier.changed"],
+    });
+    const { secret } = await rotateWebhookSecret(world.db, contoso(), rotating.id);
+    expect(secret).not.toBe(rotating.secret);
+    const [row] = await world.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, rotating.id));
+    expect(row.previousSecretUntil!.getTime() - Date.now()).toBeGreaterThan((previousSecretHours - 1) * 3_600_000);
+
+    const signedWith = async () => {
+      const deliveryId = await sendTestEvent(world.db, contoso(), rotating.id);
+      await jobs.boss.send(queues.webhookDispatch, {});
+      const [delivery] = await until(
+        () => world.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId)),
+        ([found]) => found.status === "succeeded",
+      );
+      const request = hooks.received.find((received) => received.headers["webhook-id"] === delivery.messageId)!;
+      const verifies = (key: string) => {
+        try {
+          new Webhook(key).verify(request.body, request.headers as Record<string, string>);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      return {
+        signatures: String(request.headers["webhook-signature"]).split(" ").length,
+        old: verifies(rotating.secret),
+        new: verifies(secret),
+      };
+    };
+    // A receiver that still verifies with the old secret, and one that changed over, both accept it.
+    expect(await signedWith()).toEqual({ signatures: 2, old: true, new: true });
+
+    await world.db
+      .update(webhookEndpoints)
+      .set({ previousSecretUntil: new Date(Date.now() - 1_000) })
+      .where(eq(webhookEndpoints.id, rotating.id));
+    expect(await signedWith()).toEqual({ signatures: 1, old: false, new: true });
+
+    const [audited] = await world.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, rotating.id), eq(auditEvents.action, "webhook_endpoint.secret_rotated")));
+    expect(audited).toBeDefined();
   });
 
   it("pauses an endpoint that keeps failing, notifies its admins, and sends it nothing more", async () => {

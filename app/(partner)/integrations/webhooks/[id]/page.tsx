@@ -19,9 +19,11 @@ import {
   getWebhookEndpoint,
   listWebhookDeliveries,
   pauseAfterFailures,
+  previousSecretHours,
   webhookDeliveriesPageSize,
 } from "@/lib/data/webhooks";
 import { formatInstant } from "@/lib/i18n/format";
+import { RotateSecretForm } from "./rotate-secret-form";
 import { webhookEventKey } from "@/lib/i18n/webhook-events";
 import { pageNumber, recordId } from "@/lib/schemas/fields";
 
@@ -106,6 +108,33 @@ export default async function WebhookEndpointPage({
           done={t("webhooks.deleted")}
         />
       </div>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>{t("webhooks.secret")}</h2>
+          </CardTitle>
+          {endpoint.previousSecretUntil && endpoint.previousSecretUntil > new Date() && (
+            <CardDescription>
+              {t("webhooks.previousSecretUntil", { until: formatInstant(endpoint.previousSecretUntil, locale) })}
+            </CardDescription>
+          )}
+        </CardHeader>
+        <CardContent>
+          <RotateSecretForm
+            endpointId={endpoint.id}
+            labels={{
+              submit: t("webhooks.rotate"),
+              pending: t("webhooks.rotating"),
+              hint: t("webhooks.rotateHint", { hours: previousSecretHours }),
+              secret: t("webhooks.secret"),
+              secretHint: t("webhooks.secretHint"),
+              copy: t("tokens.copy"),
+              copied: t("tokens.copied"),
+            }}
+          />
+        </CardContent>
+      </Card>
 
       <Card>
         <CardHeader>
