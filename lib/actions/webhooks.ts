@@ -10,10 +10,12 @@ import {
   webhookEndpointIdInput,
   webhookEndpointInputFor,
   webhookEndpointStatusInput,
+  webhookEndpointUpdateInputFor,
 } from "@/lib/schemas/webhooks";
 import { formAction, revalidate } from "./action";
 
 const endpointInput = () => Promise.resolve(webhookEndpointInputFor(config().webhooksAllowPrivate));
+const endpointUpdateInput = () => Promise.resolve(webhookEndpointUpdateInputFor(config().webhooksAllowPrivate));
 
 /** A partner admin registers an endpoint of their organization; its signing secret is answered this once. */
 export const createWebhookEndpoint = formAction(endpointInput, async (input, { user, t }) => {
@@ -22,6 +24,16 @@ export const createWebhookEndpoint = formAction(endpointInput, async (input, { u
   const created = await webhooks.createWebhookEndpoint(db, { organizationId: requireOrganization(user), actorId: user.id }, input);
   revalidate("/integrations");
   return { id: created.id, secret: created.secret, notice: t("integrations.webhooks.created") };
+});
+
+/** Changes an endpoint's URL, description or events. */
+export const updateWebhookEndpoint = formAction(endpointUpdateInput, async (input, { user, t }) => {
+  requireRole(user, ["partner_admin"]);
+  const { db } = await appConnection();
+  await webhooks.updateWebhookEndpoint(db, { organizationId: requireOrganization(user), actorId: user.id }, input);
+  revalidate("/integrations");
+  revalidate(`/integrations/webhooks/${input.id}`);
+  return { notice: t("integrations.webhooks.updated") };
 });
 
 /** Gives an endpoint a new signing secret, answered this once; the old one also signs for a day. */

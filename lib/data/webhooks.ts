@@ -14,7 +14,7 @@ import {
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { rowsOf } from "./raw-rows";
-import { NotFoundError } from "./errors";
+import { ConflictError, NotFoundError } from "./errors";
 
 export const webhookEndpointsPageSize = 25;
 export const webhookDeliveriesPageSize = 25;
@@ -59,6 +59,48 @@ export async function createWebhookEndpoint(
       after: endpoint,
     });
     return { id: endpoint.id, secret };
+  });
+}
+
+/**
+ * Changes where an endpoint is, what it is called and the events it takes, at the version the
+ * page showed. Deliveries not yet sent go to the new URL.
+ */
+export async function updateWebhookEndpoint(
+  db: Executor,
+  { organizationId, actorId }: Actor,
+  input: { id: string; version: number; url: string; description: string | null; events: WebhookEvent[] },
+) {
+  await db.transaction(async (tx) => {
+    const changed = { url: webhookEndpoints.url, description: webhookEndpoints.description, events: webhookEndpoints.events };
+    const [before] = await tx
+      .select({ ...changed, version: webhookEndpoints.version })
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.id, input.id), eq(webhookEndpoints.organizationId, organizationId)))
+      .for("update");
+    if (!before) throw new NotFoundError("webhook endpoint");
+    if (before.version !== input.version) throw new ConflictError("stale webhook endpoint", { messageKey: "errors.stale" });
+    const [after] = await tx
+      .update(webhookEndpoints)
+      .set({
+        url: input.url,
+        description: input.description ?? "",
+        events: input.events,
+        version: sql`${webhookEndpoints.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(webhookEndpoints.id, input.id), eq(webhookEndpoints.organizationId, organizationId)))
+      .returning(changed);
+    const { version: _version, ...previous } = before;
+    await recordAudit(tx, {
+      organizationId,
+      actorUserId: actorId,
+      action: "webhook_endpoint.updated",
+      entityType: "webhook_endpoint",
+      entityId: input.id,
+      before: previous,
+      after,
+    });
   });
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { webhookEvents } from "@/db/schema";
 import { webhookUrlProblem } from "@/lib/webhooks/address";
-import { optionalText, recordId } from "./fields";
+import { optionalText, recordId, rowVersion } from "./fields";
 
 const urlProblemKeys = {
   shape: "integrations.webhooks.errors.url",
@@ -36,6 +36,11 @@ export function webhookEndpointInputFor(allowPrivate: boolean) {
         .transform((events) => [...new Set(events)]),
     ),
   });
+}
+
+/** A change to an endpoint: what a new one takes, at the version the page showed. */
+export function webhookEndpointUpdateInputFor(allowPrivate: boolean) {
+  return webhookEndpointInputFor(allowPrivate).extend({ id: recordId, version: rowVersion });
 }
 
 export const webhookEndpointIdInput = z.object({ id: recordId });

@@ -58,7 +58,7 @@ test("the API reference at /api/docs draws the OpenAPI document", async ({ page 
   expect(errors).toEqual([]);
 });
 
-test("a partner admin registers a webhook, sends a test event that arrives signed, replays it from the log and rotates its secret", async ({
+test("a partner admin registers a webhook, sends a test event that arrives signed, replays it from the log, rotates its secret and changes its settings", async ({
   browser,
   baseURL,
 }) => {
@@ -115,6 +115,14 @@ test("a partner admin registers a webhook, sends a test event that arrives signe
     await expect(page.getByText(/The previous secret also signs deliveries until/)).toBeVisible();
     await page.getByRole("button", { name: "Send a test event" }).click();
     await expect(page.getByTestId("webhook-delivery-row").filter({ hasText: "Delivered" })).toHaveCount(3, { timeout: 20_000 });
+    // Its settings change in place, and its secret stays.
+    await page.getByLabel("Description").fill("ERP (production)");
+    await page.getByRole("checkbox", { name: /A submission was decided/ }).uncheck();
+    await page.getByRole("button", { name: "Save the changes" }).click();
+    await expect(page.getByText("Endpoint saved.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Description")).toHaveValue("ERP (production)");
+    await expect(page.getByRole("checkbox", { name: /A submission was decided/ })).not.toBeChecked();
     for (const key of [secret, rotated]) {
       expect(new Webhook(key).verify(received[2].body, received[2].headers as Record<string, string>)).toMatchObject({
         type: "webhook.test",

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
 import type { ActionErrorCode } from "@/lib/actions/action";
 import { eq } from "drizzle-orm";
-import { users } from "@/db/schema";
+import { users, webhookEndpoints } from "@/db/schema";
 import { cloudCrm, definitionFileOf } from "@/lib/rules";
 import { evaluateCase } from "@/lib/data/case-evaluation";
 import { createApiToken } from "@/lib/data/api-tokens";
@@ -250,6 +250,21 @@ export const actionRows: Record<string, ActionRow | ActionRow[]> = {
   "lib/actions/webhooks.ts#setWebhookEndpointStatus": {
     input: async (w) => ({ id: await contosoWebhook(w), status: "paused" }),
     missing: () => ({ id: randomUUID(), status: "paused" }),
+    expect: contosoAdminOnly,
+  },
+  "lib/actions/webhooks.ts#updateWebhookEndpoint": {
+    input: async (w) => {
+      const id = await contosoWebhook(w);
+      const [row] = await w.db.select({ version: webhookEndpoints.version }).from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+      return { id, version: String(row.version), url: "https://hooks.contoso.example/moved", description: "", events: "tier.changed" };
+    },
+    missing: () => ({
+      id: randomUUID(),
+      version: "1",
+      url: "https://hooks.contoso.example/moved",
+      description: "",
+      events: "tier.changed",
+    }),
     expect: contosoAdminOnly,
   },
   "lib/actions/webhooks.ts#rotateWebhookSecret": {

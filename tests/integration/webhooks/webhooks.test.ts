@@ -28,6 +28,7 @@ import {
   replayDelivery,
   rotateWebhookSecret,
   sendTestEvent,
+  updateWebhookEndpoint,
 } from "@/lib/data/webhooks";
 import { decideSubmission } from "@/lib/data/decisions";
 import { findActiveUser } from "@/lib/data/users";
@@ -214,6 +215,62 @@ describeOnEachDatabase("webhooks", (database) => {
     } finally {
       await watcher.close();
     }
+  });
+
+  it("changes an endpoint at the version it was read at, sends what is pending to its new URL, and audits the change", async () => {
+    const moving = await createWebhookEndpoint(world.db, contoso(), {
+      url: "https://hooks.example.com/old",
+      description: null,
+      events: ["tier.changed"],
+    });
+    const waiting = await sendTestEvent(world.db, contoso(), moving.id);
+    await updateWebhookEndpoint(world.db, contoso(), {
+      id: moving.id,
+      version: 1,
+      url: hooks.url,
+      description: "moved",
+      events: ["tier.changed", "alert.raised"],
+    });
+    const [row] = await world.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, moving.id));
+    expect(row).toMatchObject({
+      url: hooks.url,
+      description: "moved",
+      events: ["tier.changed", "alert.raised"],
+      version: 2,
+      secret: moving.secret,
+    });
+
+    // The page's version is now old: nothing changes.
+    await expect(
+      updateWebhookEndpoint(world.db, contoso(), {
+        id: moving.id,
+        version: 1,
+        url: "https://hooks.example.com/again",
+        description: null,
+        events: ["tier.changed"],
+      }),
+    ).rejects.toThrow(/stale/);
+    // Another organization's admin cannot reach it.
+    await expect(
+      updateWebhookEndpoint(
+        world.db,
+        { organizationId: world.fabrikamId, actorId: null },
+        { id: moving.id, version: 2, url: "https://hooks.example.com/stolen", description: null, events: ["tier.changed"] },
+      ),
+    ).rejects.toThrow(/webhook endpoint/);
+    expect((await world.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, moving.id)))[0].url).toBe(hooks.url);
+
+    await jobs.boss.send(queues.webhookDispatch, {});
+    const [sent] = await until(
+      () => world.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, waiting)),
+      ([delivery]) => delivery.status === "succeeded",
+    );
+    expect(hooks.received.some((request) => request.headers["webhook-id"] === sent.messageId)).toBe(true);
+    const [audited] = await world.db
+      .select({ before: auditEvents.before, after: auditEvents.after })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, moving.id), eq(auditEvents.action, "webhook_endpoint.updated")));
+    expect(audited).toMatchObject({ before: { url: "https://hooks.example.com/old" }, after: { url: hooks.url, description: "moved" } });
   });
 
   it("signs with the new secret and the old one for a day after a rotation, then with the new one alone", async () => {

@@ -10,7 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { appConnection } from "@/db/client";
-import type { WebhookEventType } from "@/db/schema";
+import { webhookEvents, type WebhookEventType } from "@/db/schema";
 import { deleteWebhookEndpoint, replayWebhookDelivery, sendWebhookTest, setWebhookEndpointStatus } from "@/lib/actions/webhooks";
 import { requirePartnerUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
@@ -23,6 +23,7 @@ import {
   webhookDeliveriesPageSize,
 } from "@/lib/data/webhooks";
 import { formatInstant } from "@/lib/i18n/format";
+import { WebhookEditForm } from "../../webhook-form";
 import { RotateSecretForm } from "./rotate-secret-form";
 import { webhookEventKey } from "@/lib/i18n/webhook-events";
 import { pageNumber, recordId } from "@/lib/schemas/fields";
@@ -108,6 +109,35 @@ export default async function WebhookEndpointPage({
           done={t("webhooks.deleted")}
         />
       </div>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>{t("webhooks.settingsTitle")}</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <WebhookEditForm
+            events={webhookEvents}
+            endpoint={{
+              id: endpoint.id,
+              version: endpoint.version,
+              url: endpoint.url,
+              description: endpoint.description,
+              events: endpoint.events,
+            }}
+            labels={{
+              url: t("webhooks.url"),
+              urlHint: t("webhooks.urlHint"),
+              description: t("webhooks.description"),
+              events: t("webhooks.eventsLabel"),
+              eventNames: Object.fromEntries(webhookEvents.map((event) => [event, eventName(event)])),
+              submit: t("webhooks.save"),
+              pending: t("webhooks.saving"),
+            }}
+          />
+        </CardContent>
+      </Card>
 
       <Card>
         <CardHeader>
