@@ -6,6 +6,7 @@ import { requireRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 import {
   type CalendarDate,
+  definitionChanges,
   definitionFileOf,
   type DefinitionFileJson,
   parseProgramDefinition,
@@ -16,7 +17,6 @@ import { recordAudit } from "./audit";
 import { violatedUniqueConstraint } from "./constraints";
 import { ConflictError, NotFoundError } from "./errors";
 import { PROGRAM_ID, publishedProgram, storedVersion } from "./program";
-import { definitionChanges } from "./program-diff";
 
 /** A draft that breaks a rule of the format: each problem at its JSON path (`definition.tiers[1].slots.customization`). */
 export class InvalidDraftError extends Error {

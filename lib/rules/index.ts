@@ -83,4 +83,5 @@ export {
   PROGRAM_LIMITS,
   programFileOf,
 } from "./program-file";
+export { definitionChanges, type FieldChange } from "./definition-changes";
 export { type DifferenceCause, firstDayOfEffect, type ProgramImpact, programImpact, type TierDifference } from "./program-impact";

@@ -1,5 +1,6 @@
 import { findExam, passStanding, rejectionOf } from "./catalogue";
 import { addDays, type CalendarDate } from "./dates";
+import { definitionChanges } from "./definition-changes";
 import type { ProgramDefinition } from "./definition";
 import { type Evaluation, evaluate } from "./evaluate";
 import { programOf } from "./program";
@@ -85,7 +86,7 @@ export function programImpact(
   differsFrom?: CalendarDate,
 ): ProgramImpact | null {
   const before = tierTimeline(input, current, until);
-  let after = before;
+  let after: typeof before;
   if (differsFrom && differsFrom > input.asOf && differsFrom <= until) {
     const [published, drafted] = [versionInForce(current, differsFrom).definition, versionInForce(draft, differsFrom).definition];
     const first = firstDayOfEffect(input, published, drafted, differsFrom);
@@ -114,16 +115,6 @@ export function programImpact(
   return { today: { current: before[0].tier, draft: after[0].tier }, differences };
 }
 
-/** The definition without its catalogue and without any title, keys in order: what decides tiers apart from the exams. */
-function requirementsOf(definition: ProgramDefinition): string {
-  const { catalogue: _catalogue, ...rest } = definition;
-  return JSON.stringify(rest, (key, value: unknown) => {
-    if (key === "title") return undefined;
-    if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
-    return Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1)));
-  });
-}
-
 const comparisons = new WeakMap<ProgramDefinition, WeakMap<ProgramDefinition, ReadonlySet<string> | "more">>();
 
 /** The codes of the exams whose dates differ between `a` and `b`, or "more" when they differ in more (computed once per pair). */
@@ -138,16 +129,16 @@ function examsWithOtherDates(a: ProgramDefinition, b: ProgramDefinition): Readon
   return found;
 }
 
+const examDate = /^catalogue\[([^\]]+)\]\.(availableFrom|retiredOn|acceptedUntil)$/;
+const title = /(^|\.)title(\.|$)/;
+
 function compareExams(a: ProgramDefinition, b: ProgramDefinition): ReadonlySet<string> | "more" {
-  if (requirementsOf(a) !== requirementsOf(b)) return "more";
-  const [programA, programB] = [programOf(a), programOf(b)];
   const changed = new Set<string>();
-  for (const exam of [...a.catalogue, ...b.catalogue]) {
-    const [inA, inB] = [programA.examByCode.get(exam.code)?.exam, programB.examByCode.get(exam.code)?.exam];
-    if (!inA || !inB || inA.group !== inB.group) return "more";
-    if (inA.availableFrom !== inB.availableFrom || inA.retiredOn !== inB.retiredOn || inA.acceptedUntil !== inB.acceptedUntil) {
-      changed.add(exam.code);
-    }
+  for (const { path } of definitionChanges(a, b)) {
+    if (title.test(path)) continue;
+    const date = examDate.exec(path);
+    if (!date) return "more";
+    changed.add(date[1]);
   }
   return changed;
 }

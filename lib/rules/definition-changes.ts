@@ -1,4 +1,5 @@
-import type { DefinitionFileJson } from "@/lib/rules";
+import type { ProgramDefinition } from "./definition";
+import type { DefinitionFileJson } from "./program-file";
 
 /** One field that differs between two definitions, at its path (`catalogue[MB2-712].acceptedUntil`). */
 export interface FieldChange {
@@ -10,8 +11,11 @@ export interface FieldChange {
 /** Lists are compared by their items' keys (exam code, id), so that a change reads as what it is, not as a shift. */
 const keys: Record<string, string> = { catalogue: "code", groups: "id", roles: "id", tiers: "id" };
 
-/** Every field that differs between two definitions, for the audit trail of a draft and a publication. */
-export function definitionChanges(before: DefinitionFileJson, after: DefinitionFileJson): FieldChange[] {
+/**
+ * Every field that differs between two definitions (as files or as the rules take them), for
+ * the audit trail of a draft and a publication and for the impact of a draft.
+ */
+export function definitionChanges<D extends DefinitionFileJson | ProgramDefinition>(before: D, after: D): FieldChange[] {
   const changes: FieldChange[] = [];
   compare(before, after, "", changes);
   return changes;
