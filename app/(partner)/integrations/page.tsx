@@ -15,10 +15,10 @@ import { requirePartnerUser } from "@/lib/auth/session";
 import { apiTokensPageSize, listApiTokens, type ApiTokenRow } from "@/lib/data/api-tokens";
 import { listWebhookEndpoints, webhookEndpointsPageSize } from "@/lib/data/webhooks";
 import { formatInstant } from "@/lib/i18n/format";
-import { webhookEventKey } from "@/lib/i18n/webhook-events";
 import { pageNumber } from "@/lib/schemas/fields";
 import { TokenForm } from "./token-form";
 import { WebhookForm } from "./webhook-form";
+import { webhookFieldLabels } from "./webhook-labels";
 
 const integrationsQuery = z.object({ page: pageNumber, webhooksPage: pageNumber });
 
@@ -57,7 +57,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
     const search = params.toString();
     return search ? `/integrations?${search}` : "/integrations";
   };
-  const eventNames: Record<string, string> = Object.fromEntries(webhookEvents.map((event) => [event, t(webhookEventKey(event))]));
+  const { eventNames } = webhookFieldLabels(t);
   const now = new Date();
   const when = (instant: Date | null) => (instant ? formatInstant(instant, locale) : t("tokens.never"));
 
@@ -185,11 +185,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
           <WebhookForm
             events={webhookEvents}
             labels={{
-              url: t("webhooks.url"),
-              urlHint: t("webhooks.urlHint"),
-              description: t("webhooks.description"),
-              events: t("webhooks.eventsLabel"),
-              eventNames,
+              ...webhookFieldLabels(t),
               submit: t("webhooks.create"),
               pending: t("webhooks.creating"),
               secret: t("webhooks.secret"),

@@ -24,6 +24,7 @@ import {
 } from "@/lib/data/webhooks";
 import { formatInstant } from "@/lib/i18n/format";
 import { WebhookEditForm } from "../../webhook-form";
+import { webhookFieldLabels } from "../../webhook-labels";
 import { RotateSecretForm } from "./rotate-secret-form";
 import { webhookEventKey } from "@/lib/i18n/webhook-events";
 import { pageNumber, recordId } from "@/lib/schemas/fields";
@@ -127,11 +128,7 @@ export default async function WebhookEndpointPage({
               events: endpoint.events,
             }}
             labels={{
-              url: t("webhooks.url"),
-              urlHint: t("webhooks.urlHint"),
-              description: t("webhooks.description"),
-              events: t("webhooks.eventsLabel"),
-              eventNames: Object.fromEntries(webhookEvents.map((event) => [event, eventName(event)])),
+              ...webhookFieldLabels(t),
               submit: t("webhooks.save"),
               pending: t("webhooks.saving"),
             }}
