@@ -7,8 +7,18 @@ import { definitionOn, publishedProgram } from "./program";
 import { rowsOf } from "./raw-rows";
 import { enqueueWebhookEvents, type WebhookEventRecord } from "./webhooks";
 
-/** How many organizations one watch job evaluates and writes in one transaction. */
-export const WATCH_BATCH_SIZE = 100;
+/**
+ * How many organizations one watch job evaluates and writes in one transaction. A batch costs
+ * about ten statements whatever its size: in batches of a hundred, the watch of 2,000
+ * organizations took a tenth longer.
+ */
+export const WATCH_BATCH_SIZE = 200;
+
+/**
+ * How many organizations the watch evaluates between two turns of the event loop, so that the
+ * statements of the batches watched alongside are sent and answered meanwhile.
+ */
+const BETWEEN_TURNS = 10;
 
 interface RaisedAlert {
   organizationId: string;
@@ -174,7 +184,8 @@ async function watchLocked(tx: Executor, organizationIds: readonly string[], tod
   const openIds: { organizationId: string; key: string; id: string }[] = [];
   const states: { organization_id: string; tier: string; revision: number }[] = [];
   const events: WebhookEventRecord[] = [];
-  for (const organization of due) {
+  for (const [index, organization] of due.entries()) {
+    if (index > 0 && index % BETWEEN_TURNS === 0) await new Promise((resolve) => setImmediate(resolve));
     const input = inputOf(organization, today);
     const evaluation = evaluate(input, definition);
     const open = (organization.open ?? []).map(([id, key, kind, tier]) => ({ id, key, kind: kind as AlertKind, tier }));

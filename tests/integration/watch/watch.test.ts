@@ -18,7 +18,7 @@ import {
 import { unsubscribeAction } from "@/lib/actions/alerts";
 import { today } from "@/lib/clock";
 import { sendAlertDigests, sendAlertEmails, chooseAlertEmails } from "@/lib/data/alert-emails";
-import { openAlerts, watchAll } from "@/lib/data/watch";
+import { openAlerts, WATCH_BATCH_SIZE, watchAll } from "@/lib/data/watch";
 import type { Mailer } from "@/lib/mail/mailer";
 import type { MailMessage } from "@/lib/mail/message";
 import { unsubscribeToken } from "@/lib/mail/unsubscribe";
@@ -322,7 +322,8 @@ describeOnEachDatabase("an exam that stops counting", (database) => {
 describeOnEachDatabase("two workers on one database", (database) => {
   it("share one run: every organization is watched once, and a second run the same day watches none", async () => {
     const world = await demoWorld(database());
-    const extra = 230;
+    // Enough for three batches.
+    const extra = 2 * WATCH_BATCH_SIZE + 30;
     await world.db.insert(organizations).values(
       Array.from({ length: extra }, (_, index) => ({
         name: `Watched Partner ${index}`,
