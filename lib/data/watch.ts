@@ -1,7 +1,16 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { type AlertDeliveryMode, alerts, organizations } from "@/db/schema";
-import { type AlertCause, type AlertKind, evaluate, type EvaluationInput, forecastAcross, watchAlerts } from "@/lib/rules";
+import {
+  type AlertCause,
+  type AlertKind,
+  evaluate,
+  type EvaluationInput,
+  forecastAcross,
+  type ProgramDefinition,
+  type VersionedProgram,
+  watchAlerts,
+} from "@/lib/rules";
 import { peopleLinesOf, peopleOf, type RevenueArray, revenueArrayOf, revenueOf } from "./evidence";
 import { definitionOn, publishedProgram } from "./program";
 import { rowsOf } from "./raw-rows";
@@ -174,15 +183,27 @@ export async function watchOrganizations(db: Database, organizationIds: readonly
   });
 }
 
-async function watchLocked(tx: Executor, organizationIds: readonly string[], today: string): Promise<WatchOutcome> {
-  const due = await loadDue(tx, organizationIds, today);
-  if (due.length === 0) return { watched: 0, raised: 0, resolved: 0, events: 0 };
-  const { program } = await publishedProgram(tx);
-  const definition = definitionOn(program, today);
+/** What the watch found in a batch: the causes that hold, the alerts open before, each organization's tier. */
+interface BatchFindings {
+  found: { cause: AlertCause; input: EvaluationInput; organizationId: string; audience: Recipient[] }[];
+  openIds: { organizationId: string; key: string; id: string }[];
+  states: { organization_id: string; tier: string; revision: number }[];
+  events: WebhookEventRecord[];
+}
 
-  const found: { cause: AlertCause; input: EvaluationInput; organizationId: string; audience: Recipient[] }[] = [];
-  const openIds: { organizationId: string; key: string; id: string }[] = [];
-  const states: { organization_id: string; tier: string; revision: number }[] = [];
+/**
+ * Evaluates and forecasts each organization of a batch. It lets the event loop turn every few
+ * organizations, so that the statements of the batches watched alongside go on meanwhile.
+ */
+async function evaluateBatch(
+  due: readonly DueRow[],
+  program: VersionedProgram,
+  definition: ProgramDefinition,
+  today: string,
+): Promise<BatchFindings> {
+  const found: BatchFindings["found"] = [];
+  const openIds: BatchFindings["openIds"] = [];
+  const states: BatchFindings["states"] = [];
   const events: WebhookEventRecord[] = [];
   for (const [index, organization] of due.entries()) {
     if (index > 0 && index % BETWEEN_TURNS === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -212,6 +233,29 @@ async function watchLocked(tx: Executor, organizationIds: readonly string[], tod
       });
     }
   }
+  return { found, openIds, states, events };
+}
+
+/**
+ * Runs one batch's evaluation at a time in this process. Evaluating is what the process spends
+ * its time on: two batches evaluated together would finish together, and then both wait on
+ * the database at once, where one after the other each batch's statements run while the next
+ * batch is evaluated.
+ */
+let evaluating: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const turn = evaluating.then(work);
+  evaluating = turn.catch(() => undefined);
+  return turn;
+}
+
+async function watchLocked(tx: Executor, organizationIds: readonly string[], today: string): Promise<WatchOutcome> {
+  const due = await loadDue(tx, organizationIds, today);
+  if (due.length === 0) return { watched: 0, raised: 0, resolved: 0, events: 0 };
+  const { program } = await publishedProgram(tx);
+  const definition = definitionOn(program, today);
+
+  const { found, openIds, states, events } = await oneAtATime(() => evaluateBatch(due, program, definition, today));
   const named = await withPassIds(tx, found);
   const holding = found.map(({ organizationId, audience }, index) => {
     const { key, kind, tier, on, threshold, personIds, evidenceIds, examCode } = named[index];
@@ -320,10 +364,11 @@ export async function openAlerts(db: Executor, organizationId: string, limit = 2
 }
 
 /**
- * How many batches one process watches at a time: the database builds one batch's documents
- * while this process evaluates another.
+ * How many batches one process watches at a time. One is evaluated (`oneAtATime`) while the
+ * others are written, committed and read: with two, the next batch was often not read yet when
+ * the evaluation of the last one ended.
  */
-export const WATCH_CONCURRENCY = 2;
+export const WATCH_CONCURRENCY = 3;
 
 /** One whole watch in this process: every organization, a few batches at a time (`npm run watch -- --once`). */
 export async function watchAll(db: Database, today: string): Promise<WatchOutcome> {

@@ -121,12 +121,12 @@ function peopleAlerts({ input, evaluation }: WatchFacts, definition: ProgramDefi
   const today = input.asOf;
   const tier = evaluation.tiers[evaluation.tier];
   const causes: AlertCause[] = [];
-  const byId = new Map(input.people.map((person) => [person.id, person]));
 
+  // A tier has a few critical people at most: each is looked up, rather than every person indexed.
   for (const personId of tier.people.criticalPersonIds) {
     const base = { tier: evaluation.tier, threshold: null, personIds: [personId], evidenceIds: [], examCode: null };
     causes.push({ ...base, kind: "sole-holder", key: `sole-holder:${evaluation.tier}:${personId}`, on: null });
-    const leftOn = byId.get(personId)?.leftOn;
+    const leftOn = input.people.find((person) => person.id === personId)?.leftOn;
     if (leftOn != null && leftOn > today) {
       causes.push({ ...base, kind: "holder-leaving", key: `holder-leaving:${evaluation.tier}:${personId}:${leftOn}`, on: leftOn });
     }
