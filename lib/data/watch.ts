@@ -174,12 +174,18 @@ export async function watchOrganizations(db: Database, organizationIds: readonly
     // Planned as large, these short queries would be compiled by PostgreSQL's JIT first, which
     // costs more than it saves; dates are read as text in ISO form. Both settings end with the
     // transaction. Advisory locks are taken in one order: concurrent watchers of overlapping
-    // batches wait, never deadlock.
-    await tx.execute(
-      sql`select set_config('jit', 'off', true), set_config('datestyle', 'ISO, YMD', true),
-        (select count(pg_advisory_xact_lock(hashtextextended(batch.id, 7))) from jsonb_array_elements_text(${JSON.stringify(sorted)}::jsonb) as batch(id))`,
-    );
-    return watchLocked(tx, sorted, today);
+    // batches wait, never deadlock. The three statements are sent at once and run in order, each
+    // on its own snapshot: the organizations are read once their locks are held.
+    const [, due, { program }] = await Promise.all([
+      tx.execute(
+        sql`select set_config('jit', 'off', true), set_config('datestyle', 'ISO, YMD', true),
+          (select count(pg_advisory_xact_lock(hashtextextended(batch.id, 7))) from jsonb_array_elements_text(${JSON.stringify(sorted)}::jsonb) as batch(id))`,
+      ),
+      loadDue(tx, sorted, today),
+      publishedProgram(tx),
+    ]);
+    if (due.length === 0) return { watched: 0, raised: 0, resolved: 0, events: 0 };
+    return watchDue(tx, due, program, today);
   });
 }
 
@@ -249,10 +255,7 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   return turn;
 }
 
-async function watchLocked(tx: Executor, organizationIds: readonly string[], today: string): Promise<WatchOutcome> {
-  const due = await loadDue(tx, organizationIds, today);
-  if (due.length === 0) return { watched: 0, raised: 0, resolved: 0, events: 0 };
-  const { program } = await publishedProgram(tx);
+async function watchDue(tx: Executor, due: readonly DueRow[], program: VersionedProgram, today: string): Promise<WatchOutcome> {
   const definition = definitionOn(program, today);
 
   const { found, openIds, states, events } = await oneAtATime(() => evaluateBatch(due, program, definition, today));
