@@ -340,11 +340,21 @@ async function watchDue(tx: Executor, due: readonly DueRow[], program: Versioned
   return { watched: states.length, raised: outcome.raised, resolved: outcome.resolved, events: deliveries };
 }
 
-/** Every organization's id, in order: the watch's work, cut into batches. */
+/**
+ * Every organization's id, in order: the watch's work, cut into batches of `size`. The first
+ * batches are smaller (an eighth, a quarter, a half): nothing is evaluated until a batch is
+ * read, and a small one is read sooner.
+ */
 export async function organizationBatches(db: Executor, size = WATCH_BATCH_SIZE): Promise<string[][]> {
   const rows = await db.select({ id: organizations.id }).from(organizations).orderBy(asc(organizations.id));
   const batches: string[][] = [];
-  for (let start = 0; start < rows.length; start += size) batches.push(rows.slice(start, start + size).map((row) => row.id));
+  for (
+    let start = 0, length = Math.max(1, Math.floor(size / 8));
+    start < rows.length;
+    start += length, length = Math.min(size, length * 2)
+  ) {
+    batches.push(rows.slice(start, start + length).map((row) => row.id));
+  }
   return batches;
 }
 
