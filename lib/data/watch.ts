@@ -128,21 +128,26 @@ interface PassReference {
   day: string;
 }
 
+/** The passes a cause cites by `personId#index`, read from the input it was found in. */
+function citedPasses(cause: AlertCause, input: EvaluationInput): PassReference[] {
+  const cited: PassReference[] = [];
+  for (const ref of cause.evidenceIds) {
+    const hash = ref.lastIndexOf("#");
+    if (hash < 0) continue;
+    const person = input.people.find((candidate) => candidate.id === ref.slice(0, hash));
+    const pass = person?.exams[Number(ref.slice(hash + 1))];
+    if (person && pass) cited.push({ ref, person: person.id, code: pass.code, day: pass.passedOn });
+  }
+  return cited;
+}
+
 /**
  * Gives the passes that causes cite by `personId#index` their database ids, in the causes'
  * keys and evidence, so that a cause is named as it was when passes came with their ids.
  */
-async function withPassIds(db: Executor, causes: { cause: AlertCause; input: EvaluationInput }[]): Promise<AlertCause[]> {
+async function withPassIds(db: Executor, causes: { cause: AlertCause; cited: PassReference[] }[]): Promise<AlertCause[]> {
   const references = new Map<string, PassReference>();
-  for (const { cause, input } of causes) {
-    for (const ref of cause.evidenceIds) {
-      const hash = ref.lastIndexOf("#");
-      if (hash < 0 || references.has(ref)) continue;
-      const person = input.people.find((candidate) => candidate.id === ref.slice(0, hash));
-      const pass = person?.exams[Number(ref.slice(hash + 1))];
-      if (person && pass) references.set(ref, { ref, person: person.id, code: pass.code, day: pass.passedOn });
-    }
-  }
+  for (const { cited } of causes) for (const reference of cited) references.set(reference.ref, reference);
   if (references.size === 0) return causes.map(({ cause }) => cause);
   const found = await rowsOf<{ ref: string; id: string }>(
     db,
@@ -191,7 +196,8 @@ export async function watchOrganizations(db: Database, organizationIds: readonly
 
 /** What the watch found in a batch: the causes that hold, the alerts open before, each organization's tier. */
 interface BatchFindings {
-  found: { cause: AlertCause; input: EvaluationInput; organizationId: string; audience: Recipient[] }[];
+  /** With the passes each cause cites, so that an organization's evidence is dropped once it is evaluated. */
+  found: { cause: AlertCause; cited: PassReference[]; organizationId: string; audience: Recipient[] }[];
   openIds: { organizationId: string; key: string; id: string }[];
   states: { organization_id: string; tier: string; revision: number }[];
   events: WebhookEventRecord[];
@@ -228,7 +234,9 @@ async function evaluateBatch(
       definition,
     );
     const recipients = (organization.recipients ?? []).map(([id, role, personId, preferences]) => ({ id, role, personId, preferences }));
-    for (const cause of causes) found.push({ cause, input, organizationId: organization.id, audience: audienceOf(cause, recipients) });
+    for (const cause of causes) {
+      found.push({ cause, cited: citedPasses(cause, input), organizationId: organization.id, audience: audienceOf(cause, recipients) });
+    }
     for (const alert of open) openIds.push({ organizationId: organization.id, key: alert.key, id: alert.id });
     states.push({ organization_id: organization.id, tier: evaluation.tier, revision: Number(organization.revision) });
     if (organization.previous_tier !== null && organization.previous_tier !== evaluation.tier) {
