@@ -134,10 +134,12 @@ function peopleAlerts({ input, evaluation }: WatchFacts, definition: ProgramDefi
 
   // The passes of the people standing in the tier's slots whose exam stops counting soon.
   const program = programOf(definition);
+  // A few people stand in the slots: each is looked up, and they are taken in input order.
   const standing = new Set(Object.values(tier.people.slots).flatMap((fill) => fill.personIds));
+  const positions = [...standing].map((id) => input.people.findIndex((person) => person.id === id)).filter((at) => at >= 0);
   const horizon = addDays(today, EXAM_EXPIRING_DAYS);
-  for (const person of input.people) {
-    if (!standing.has(person.id)) continue;
+  for (const at of positions.sort((a, b) => a - b)) {
+    const person = input.people[at];
     person.exams.forEach((pass, index) => {
       const exam = findExam(program, pass.code)?.exam;
       const until = exam?.acceptedUntil;
