@@ -1,4 +1,5 @@
 import "server-only";
+import { setImmediate } from "node:timers/promises";
 import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { examPasses, organizations, people, revenueLines } from "@/db/schema";
@@ -87,7 +88,7 @@ export async function loadEvidenceAndRejections(
 /**
  * The people of the organizations in `organizationIds` (an SQL array of uuids), one row per
  * organization with one line of text per person, by name: `id leftOn|- code day code day …`
- * (`peopleOf` reads it back). Whole-program jobs read a hundred organizations at a time this
+ * (`peopleOf` reads it back). Whole-program jobs read their organizations in batches this
  * way: text is far cheaper to build, send and read than a row or a JSON object per pass.
  * Passes come without their ids (the rules then know a pass as `personId#index`) and people
  * without their names. Each organization is read apart (a lateral join): its few hundred
@@ -185,8 +186,11 @@ export interface OrganizationInput {
   input: EvaluationInput;
 }
 
-/** How many organizations `evidenceOfAll` hands over between two turns of the event loop. */
-const BETWEEN_TURNS = 10;
+/**
+ * How many organizations a whole-program job (`evidenceOfAll`, the watch) works on between two
+ * turns of the event loop, so that its next statements are sent and answered meanwhile.
+ */
+export const ORGANIZATIONS_BETWEEN_TURNS = 10;
 
 /**
  * Every organization with its evidence on `asOf`, in order of id, for the jobs that read them
@@ -221,7 +225,7 @@ export async function* evidenceOfAll(db: Executor, asOf: string, batchSize = 100
     const rows: Awaited<ReturnType<typeof read>> = await reading;
     reading = rows.length < batchSize ? null : read(rows[rows.length - 1].id);
     for (const [index, row] of rows.entries()) {
-      if (index % BETWEEN_TURNS === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (index % ORGANIZATIONS_BETWEEN_TURNS === 0) await setImmediate();
       yield {
         id: row.id,
         name: row.name,

@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { type AlertDeliveryMode, alerts, organizations } from "@/db/schema";
@@ -11,7 +12,7 @@ import {
   type VersionedProgram,
   watchAlerts,
 } from "@/lib/rules";
-import { peopleLinesOf, peopleOf, type RevenueArray, revenueArrayOf, revenueOf } from "./evidence";
+import { ORGANIZATIONS_BETWEEN_TURNS, peopleLinesOf, peopleOf, type RevenueArray, revenueArrayOf, revenueOf } from "./evidence";
 import { definitionOn, publishedProgram } from "./program";
 import { rowsOf } from "./raw-rows";
 import { enqueueWebhookEvents, type WebhookEventRecord } from "./webhooks";
@@ -22,12 +23,6 @@ import { enqueueWebhookEvents, type WebhookEventRecord } from "./webhooks";
  * organizations took a tenth longer.
  */
 export const WATCH_BATCH_SIZE = 200;
-
-/**
- * How many organizations the watch evaluates between two turns of the event loop, so that the
- * statements of the batches watched alongside are sent and answered meanwhile.
- */
-const BETWEEN_TURNS = 10;
 
 interface RaisedAlert {
   organizationId: string;
@@ -218,7 +213,7 @@ async function evaluateBatch(
   const states: BatchFindings["states"] = [];
   const events: WebhookEventRecord[] = [];
   for (const [index, organization] of due.entries()) {
-    if (index > 0 && index % BETWEEN_TURNS === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (index > 0 && index % ORGANIZATIONS_BETWEEN_TURNS === 0) await setImmediate();
     const input = inputOf(organization, today);
     const evaluation = evaluate(input, definition);
     const open = (organization.open ?? []).map(([id, key, kind, tier]) => ({ id, key, kind: kind as AlertKind, tier }));
@@ -356,11 +351,8 @@ async function watchDue(tx: Executor, due: readonly DueRow[], program: Versioned
 export async function organizationBatches(db: Executor, size = WATCH_BATCH_SIZE): Promise<string[][]> {
   const rows = await db.select({ id: organizations.id }).from(organizations).orderBy(asc(organizations.id));
   const batches: string[][] = [];
-  for (
-    let start = 0, length = Math.max(1, Math.floor(size / 8));
-    start < rows.length;
-    start += length, length = Math.min(size, length * 2)
-  ) {
+  let length = Math.max(1, Math.floor(size / 8));
+  for (let start = 0; start < rows.length; start += length, length = Math.min(size, length * 2)) {
     batches.push(rows.slice(start, start + length).map((row) => row.id));
   }
   return batches;

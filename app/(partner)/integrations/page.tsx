@@ -18,7 +18,7 @@ import { formatInstant } from "@/lib/i18n/format";
 import { pageNumber } from "@/lib/schemas/fields";
 import { TokenForm } from "./token-form";
 import { WebhookForm } from "./webhook-form";
-import { webhookFieldLabels } from "./webhook-labels";
+import { webhookFieldLabels, webhookSecretLabels } from "./webhook-labels";
 
 const integrationsQuery = z.object({ page: pageNumber, webhooksPage: pageNumber });
 
@@ -188,10 +188,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
               ...webhookFieldLabels(t),
               submit: t("webhooks.create"),
               pending: t("webhooks.creating"),
-              secret: t("webhooks.secret"),
-              secretHint: t("webhooks.secretHint"),
-              copy: t("tokens.copy"),
-              copied: t("tokens.copied"),
+              ...webhookSecretLabels(t),
             }}
           />
         </CardContent>

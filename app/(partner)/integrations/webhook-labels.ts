@@ -14,3 +14,13 @@ export function webhookFieldLabels(t: IntegrationsTranslator) {
     eventNames: Object.fromEntries(webhookEvents.map((event) => [event, t(webhookEventKey(event))])) as Record<string, string>,
   };
 }
+
+/** The words around a signing secret shown once, when an endpoint is registered and when its secret is rotated. */
+export function webhookSecretLabels(t: IntegrationsTranslator) {
+  return {
+    secret: t("webhooks.secret"),
+    secretHint: t("webhooks.secretHint"),
+    copy: t("tokens.copy"),
+    copied: t("tokens.copied"),
+  };
+}

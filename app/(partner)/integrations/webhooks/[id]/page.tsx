@@ -24,7 +24,7 @@ import {
 } from "@/lib/data/webhooks";
 import { formatInstant } from "@/lib/i18n/format";
 import { WebhookEditForm } from "../../webhook-form";
-import { webhookFieldLabels } from "../../webhook-labels";
+import { webhookFieldLabels, webhookSecretLabels } from "../../webhook-labels";
 import { RotateSecretForm } from "./rotate-secret-form";
 import { webhookEventKey } from "@/lib/i18n/webhook-events";
 import { pageNumber, recordId } from "@/lib/schemas/fields";
@@ -154,10 +154,7 @@ export default async function WebhookEndpointPage({
               submit: t("webhooks.rotate"),
               pending: t("webhooks.rotating"),
               hint: t("webhooks.rotateHint", { hours: previousSecretHours }),
-              secret: t("webhooks.secret"),
-              secretHint: t("webhooks.secretHint"),
-              copy: t("tokens.copy"),
-              copied: t("tokens.copied"),
+              ...webhookSecretLabels(t),
             }}
           />
         </CardContent>
