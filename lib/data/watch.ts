@@ -12,7 +12,7 @@ import {
   type VersionedProgram,
   watchAlerts,
 } from "@/lib/rules";
-import { ORGANIZATIONS_BETWEEN_TURNS, peopleLinesOf, peopleOf, type RevenueArray, revenueArrayOf, revenueOf } from "./evidence";
+import { ORGANIZATIONS_BETWEEN_TURNS, peopleLinesOf, peopleOf, revenueLinesOf, revenueOf } from "./evidence";
 import { definitionOn, publishedProgram } from "./program";
 import { rowsOf } from "./raw-rows";
 import { enqueueWebhookEvents, type WebhookEventRecord } from "./webhooks";
@@ -57,7 +57,8 @@ interface DueRow {
   previous_tier: string | null;
   /** Its people by name, one per line: `id leftOn|- code day code day …`, passes by date. */
   people: string | null;
-  revenue: RevenueArray;
+  /** Its revenue lines by date, as `revenueLinesOf` writes them. */
+  revenue: string | null;
   awards: [string, string, string][] | null;
   open: [string, string, string, string | null][] | null;
   recipients: [string, string, string | null, Recipient["preferences"]][] | null;
@@ -91,7 +92,7 @@ async function loadDue(db: Executor, organizationIds: readonly string[], today: 
         group by member.organization_id
       )
       select due.id, due.market, due.revision, due.previous_tier, staff.people, recipients.recipients,
-        ${revenueArrayOf(sql`due.id`)} as revenue,
+        ${revenueLinesOf(sql`due.id`)} as revenue,
         (select json_agg(json_build_array(award.tier, award.awarded_on, award.anniversary_on))
           from awards as award where award.organization_id = due.id) as awards,
         (select json_agg(json_build_array(alert.id, alert.cause_key, alert.kind, alert.tier))
