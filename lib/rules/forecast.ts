@@ -6,7 +6,7 @@ import type { ProgramDefinition } from "./definition";
 import { fillSlots } from "./matching";
 import { type Program, programOf } from "./program";
 import { ineligibility } from "./revenue";
-import { type EvaluationInput, examPassId, forecastUntilSchema } from "./schema";
+import { type EvaluationInput, examPassId, forecastUntilIssue } from "./schema";
 import { NO_TIER } from "./tiers";
 import { firstDayOutsideWindow } from "./window";
 
@@ -76,8 +76,8 @@ export function forecastFromStart(
   const definition = options.definition ?? cloudCrm;
   const program = programOf(definition);
   const until = options.until ?? sameDateYearsLater(input.asOf, 1);
-  const checked = forecastUntilSchema(input.asOf).safeParse(until);
-  if (!checked.success) throw new RangeError(`forecast until ${until}: ${checked.error.issues[0].message}`);
+  const issue = forecastUntilIssue(input.asOf, until);
+  if (issue !== null) throw new RangeError(`forecast until ${until}: ${issue}`);
 
   const state = new TierState(program, input);
   const transitions = [

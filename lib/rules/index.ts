@@ -20,6 +20,7 @@ export {
   type ExamPass,
   examPassId,
   examPassSchema,
+  forecastUntilIssue,
   forecastUntilSchema,
   LIMITS,
   type Person,

@@ -124,6 +124,19 @@ export function forecastUntilSchema(asOf: CalendarDate) {
   );
 }
 
+/**
+ * What `forecastUntilSchema(asOf)` says of `until`, or null when it passes. A day in range is
+ * told apart without building the schema: the forecast asks on every call, and building it
+ * took a tenth of a whole-program job's evaluation.
+ */
+export function forecastUntilIssue(asOf: CalendarDate, until: unknown): string | null {
+  if (typeof until === "string" && until > asOf && until <= sameDateYearsLater(asOf, 1) && calendarDateSchema.safeParse(until).success) {
+    return null;
+  }
+  const checked = forecastUntilSchema(asOf).safeParse(until);
+  return checked.success ? null : checked.error.issues[0].message;
+}
+
 /** The input as the contract writes it, amounts in dollars: what `evaluate FILE` reads back. */
 export function contractInput(input: EvaluationInput): EvaluationInputJson {
   return {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import {
@@ -6,6 +7,7 @@ import {
   cloudCrm,
   describeIssues,
   evaluationInputSchemaFor,
+  forecastUntilIssue,
   forecastUntilSchema,
   jsonPath,
   LIMITS,
@@ -205,6 +207,24 @@ describe("the pieces the application reuses", () => {
     });
     expect(parseWith(schema, "2020-02-29", ["until"])).toEqual({ ok: false, errors: ["until: must be after asOf (2020-02-29)"] });
     expect(parseWith(schema, "tomorrow", ["until"])).toEqual({ ok: false, errors: ["until: not a calendar date"] });
+  });
+
+  it("tells a forecast's last day apart as its schema does, without building it", () => {
+    const day = fc
+      .date({ min: new Date("2019-01-01"), max: new Date("2023-12-31"), noInvalidDate: true })
+      .map((date) => date.toISOString().slice(0, 10));
+    const until = fc.oneof(day, fc.constantFrom("2021-02-29", "2020-13-01", "tomorrow", "", "2020-02-29T00:00"), fc.integer());
+    fc.assert(
+      fc.property(day, until, (asOf, candidate) => {
+        const checked = forecastUntilSchema(asOf).safeParse(candidate);
+        expect(forecastUntilIssue(asOf, candidate)).toBe(checked.success ? null : checked.error.issues[0].message);
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(forecastUntilIssue("2020-02-29", "2021-02-28")).toBeNull();
+    expect(forecastUntilIssue("2020-02-29", "2020-02-29")).toBe("must be after asOf (2020-02-29)");
+    expect(forecastUntilIssue("2020-02-29", "2021-03-01")).toBe("at most one year after asOf (2021-02-28)");
+    expect(forecastUntilIssue("2020-02-28", "2021-02-29")).toBe("not a calendar date");
   });
 
   it("zod paths are written as JSON paths", () => {
