@@ -5,7 +5,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import type { Dashboard } from "@/lib/data/dashboard";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDate, formatList, formatMoney } from "@/lib/i18n/format";
-import { centsFromUsd } from "@/lib/rules";
+import { centsFromUsd, NO_TIER } from "@/lib/rules";
 
 /**
  * How fragile the tier met is: the people who each alone hold a slot and what their leaving
@@ -48,6 +48,7 @@ export async function RiskCard({
                   ),
                   organization: organizationName,
                   lower: title(risk.critical[0].dropsTo),
+                  lowerKind: risk.critical[0].dropsTo === NO_TIER ? "none" : "tier",
                 })
               : t("risk.each", { tier, organization: organizationName })}
         </CardDescription>

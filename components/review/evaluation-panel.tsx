@@ -40,9 +40,7 @@ export async function EvaluationPanel({ tier, evaluation }: { tier: string; eval
           </Verdict>
         </div>
         <div>
-          <h3 className="mb-1 font-medium">
-            {t("submitted")}: {evaluation.submitted.summary}
-          </h3>
+          <h3 className="mb-1 font-medium">{t("submittedLine", { summary: evaluation.submitted.summary })}</h3>
           <ul className="space-y-1">
             {evaluation.submitted.reasons.map((reason, index) => (
               <li key={index} className="flex items-start gap-2" data-status={reason.status}>

@@ -22,14 +22,10 @@ export async function SnapshotSummary({ snapshot }: { snapshot: SubmissionSnapsh
           {t("snapshotTier", { asOf: formatDate(snapshot.asOf, locale, "long"), tier: tierTitle(snapshot.evaluation.tier, locale, "—") })}
         </p>
         <ul className="list-disc pl-5">
+          <li>{t("labelled", { label: t("people"), value: snapshot.people.length })}</li>
+          <li>{t("labelled", { label: t("examPasses"), value: snapshot.examPasses.length })}</li>
           <li>
-            {t("people")}: {snapshot.people.length}
-          </li>
-          <li>
-            {t("examPasses")}: {snapshot.examPasses.length}
-          </li>
-          <li>
-            {t("revenueLines")}: {snapshot.revenueLines.length} —{" "}
+            {t("labelled", { label: t("revenueLines"), value: snapshot.revenueLines.length })} —{" "}
             {t("counted", { count: counted.size, total: formatMoney(countedCents, locale) })}
           </li>
         </ul>

@@ -1,8 +1,10 @@
 import "server-only";
-import { and, asc, eq, gt, gte, isNotNull, isNull, lte, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lte, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { examPasses, people, revenueLines } from "@/db/schema";
+import { today } from "@/lib/clock";
 import { containsText } from "./contains";
+import { goneBy, presentOn } from "./people";
 
 /**
  * The organization's records a page at a time, for the API: in id order, each page starting
@@ -26,8 +28,8 @@ export function pageOfPeople(
   { cursor, limit, status, q }: Page & { status: "current" | "left" | "all"; q?: string },
 ) {
   const conditions: (SQL | undefined)[] = [eq(people.organizationId, organizationId), cursor ? gt(people.id, cursor) : undefined];
-  if (status === "current") conditions.push(isNull(people.leftOn));
-  if (status === "left") conditions.push(isNotNull(people.leftOn));
+  if (status === "current") conditions.push(presentOn(today()));
+  if (status === "left") conditions.push(goneBy(today()));
   if (q) conditions.push(containsText(q, people.name, people.email, people.mcid));
   return pageAfter(
     db

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gt, inArray, isNull, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { examPasses, people, users } from "@/db/schema";
+import { today } from "@/lib/clock";
 import type { PeopleQuery, PersonInput } from "@/lib/schemas/people";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
@@ -12,6 +13,15 @@ import { ConflictError, NotFoundError } from "./errors";
 export const peoplePageSize = 50;
 
 const sortColumns = { name: people.name, mcid: people.mcid, email: people.email, leftOn: people.leftOn } as const;
+
+/**
+ * People still at the organization on `day`: no departure recorded, or one still to come. As
+ * in lib/rules, a person counts until the day they leave.
+ */
+export const presentOn = (day: string): SQL => sql`(${isNull(people.leftOn)} or ${gt(people.leftOn, day)})`;
+
+/** People whose departure has taken effect by `day`. */
+export const goneBy = (day: string) => lte(people.leftOn, day);
 
 /** People whose name, e-mail or MCID contains `q`. */
 const matching = (q: string) => containsText(q, people.name, people.email, people.mcid);
@@ -31,7 +41,7 @@ export async function personChoices(
   { purpose, q }: { purpose: PersonChoicePurpose; q: string },
 ): Promise<{ people: Array<{ id: string; name: string }>; more: boolean }> {
   const conditions: SQL[] = [eq(people.organizationId, organizationId)];
-  if (purpose === "exam-pass") conditions.push(isNull(people.leftOn));
+  if (purpose === "exam-pass") conditions.push(presentOn(today()));
   if (purpose === "invitation") {
     const account = db.select({ id: users.id }).from(users).where(eq(users.personId, people.id));
     conditions.push(sql`not exists (${account})`);
@@ -49,8 +59,8 @@ export async function personChoices(
 /** A page of the organization's people, searched and sorted in SQL, with the total count. */
 export async function listPeople(db: Executor, organizationId: string, query: PeopleQuery) {
   const conditions: SQL[] = [eq(people.organizationId, organizationId)];
-  if (query.status === "current") conditions.push(isNull(people.leftOn));
-  if (query.status === "left") conditions.push(isNotNull(people.leftOn));
+  if (query.status === "current") conditions.push(presentOn(today()));
+  if (query.status === "left") conditions.push(goneBy(today()));
   if (query.q) conditions.push(matching(query.q));
   const order = query.direction === "asc" ? asc : desc;
   // Counted per person of the page, after the limit: a count of the whole organization's passes

@@ -8,7 +8,8 @@ const words = {
     leftOn: "Left the organization on",
     record: "Record departure",
     confirm: "Record the departure anyway",
-    drops: /^Contoso Ltd drops from Gold to Silver on .+ if this departure is recorded\.$/,
+    // The departure is dated today: the tier drops at once.
+    drops: "Contoso Ltd drops from Gold to Silver today if this departure is recorded.",
     undo: "Undo departure",
     recorded: "Departure recorded.",
     undone: "Departure undone.",
@@ -24,7 +25,7 @@ const words = {
     leftOn: "A quitté l’entreprise le",
     record: "Enregistrer le départ",
     confirm: "Enregistrer le départ quand même",
-    drops: /^Contoso Ltd descend du niveau Or au niveau Argent le .+ si ce départ est enregistré\.$/,
+    drops: "Contoso Ltd descend du niveau Or au niveau Argent dès aujourd’hui si ce départ est enregistré.",
     undo: "Annuler le départ",
     recorded: "Départ enregistré.",
     undone: "Départ annulé.",

@@ -6,6 +6,7 @@ import { deleteExamPass, recordExamPass } from "@/lib/actions/exams";
 import { createPerson, recordDeparture, updatePerson } from "@/lib/actions/people";
 import { today } from "@/lib/clock";
 import { formatDate } from "@/lib/i18n/format";
+import { addDays } from "@/lib/rules";
 import { settle } from "../../support/action-outcome";
 import { runAs } from "../../support/request-context";
 import { demoWorld, type DemoWorld } from "../auth/support";
@@ -87,9 +88,23 @@ describeOnEachDatabase("the people and exam pass actions", (database) => {
       );
       expect(asked).toEqual({
         ok: true,
-        data: { confirm: `Contoso Ltd drops from Gold to Silver on ${formatDate(day, "en")} if this departure is recorded.`, leftOn: day },
+        data: { confirm: "Contoso Ltd drops from Gold to Silver today if this departure is recorded.", leftOn: day },
       });
       expect(await person("Alice Martin")).toEqual(alice);
+      // A departure still to come says when the tier drops, in the user's language.
+      const later = addDays(day, 10);
+      const askedLater = await runAs(
+        world.users.admin,
+        () => recordDeparture(null, form({ id: alice.id, version: String(alice.version), leftOn: later })),
+        { locale: "fr" },
+      );
+      expect(askedLater).toEqual({
+        ok: true,
+        data: {
+          confirm: `Contoso Ltd descend du niveau Or au niveau Argent le ${formatDate(later, "fr")} si ce départ est enregistré.`,
+          leftOn: later,
+        },
+      });
 
       const recorded = await runAs(world.users.admin, () =>
         recordDeparture(null, form({ id: alice.id, version: String(alice.version), leftOn: day, confirmed: "1" })),

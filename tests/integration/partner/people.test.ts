@@ -4,6 +4,8 @@ import { auditEvents, examPasses, organizations, people, users } from "@/db/sche
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import { createPerson, getPerson, listPeople, updatePerson } from "@/lib/data/people";
 import { peopleQuery, personInput } from "@/lib/schemas/people";
+import { today } from "@/lib/clock";
+import { addDays } from "@/lib/rules";
 import { describeOnEachDatabase } from "../support/database";
 
 describeOnEachDatabase("people", (database) => {
@@ -149,6 +151,22 @@ describeOnEachDatabase("people", (database) => {
 
     const wildcard = await listPeople(db, organization.id, peopleQuery.parse({ q: "%" }));
     expect(wildcard.total).toBe(0);
+  });
+
+  it("lists a person whose departure is still to come among the current people, and as left from that day", async () => {
+    const { db } = database();
+    const [organization] = await db.insert(organizations).values({ name: "Leaving", mpnId: "7777778", market: "developed" }).returning();
+    const day = today();
+    await db.insert(people).values([
+      { organizationId: organization.id, name: "Leaves tomorrow", leftOn: addDays(day, 1) },
+      { organizationId: organization.id, name: "Leaves today", leftOn: day },
+      { organizationId: organization.id, name: "Stays" },
+    ]);
+    const names = async (status: string) =>
+      (await listPeople(db, organization.id, peopleQuery.parse({ status }))).rows.map((row) => row.name);
+    expect(await names("current")).toEqual(["Leaves tomorrow", "Stays"]);
+    expect(await names("left")).toEqual(["Leaves today"]);
+    expect(await names("all")).toEqual(["Leaves today", "Leaves tomorrow", "Stays"]);
   });
 
   it("falls back to the defaults on a tampered query string", () => {

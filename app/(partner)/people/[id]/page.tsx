@@ -16,6 +16,7 @@ import { requirePartnerUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
 import { getPerson, mcidsClaimedElsewhere } from "@/lib/data/people";
 import { examFormText } from "@/lib/i18n/exam-form";
+import { today } from "@/lib/clock";
 import { formatDate } from "@/lib/i18n/format";
 
 const day = (moment: Date) => moment.toISOString().slice(0, 10);
@@ -79,7 +80,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               </ActionForm>
             </>
           ) : (
-            <p className="text-sm text-muted-foreground">{t("mcid.notConfirmed", { name: person.name, mcid: person.mcid })}</p>
+            <p className="text-sm text-muted-foreground">
+              {t(hasActiveAccount ? "mcid.notConfirmed" : "mcid.notConfirmedNoAccount", { name: person.name, mcid: person.mcid })}
+            </p>
           )}
         </div>
       )}
@@ -109,7 +112,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <CardHeader>
             <CardTitle>{t("departure.title")}</CardTitle>
             <CardDescription>
-              {person.leftOn ? t("departure.leftOn", { date: formatDate(person.leftOn, locale, "long") }) : t("departure.current")}
+              {person.leftOn
+                ? t(person.leftOn > today() ? "departure.leavesOn" : "departure.leftOn", {
+                    date: formatDate(person.leftOn, locale, "long"),
+                  })
+                : t("departure.current")}
             </CardDescription>
           </CardHeader>
           {isAdmin && (
