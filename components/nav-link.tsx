@@ -5,11 +5,13 @@ import { usePathname } from "next/navigation";
 
 /**
  * A header link that marks the section being viewed (aria-current) for eyes and screen
- * readers; `.nav-link` (app/globals.css) styles both states.
+ * readers; `.nav-link` (app/globals.css) styles both states. A section whose pages include
+ * another link's (`/program` holds `/program/versions`) names those in `except`.
  */
-export function NavLink({ href, children }: { href: string; children: string }) {
+export function NavLink({ href, except = [], children }: { href: string; except?: readonly string[]; children: string }) {
   const pathname = usePathname();
-  const current = pathname === href || pathname.startsWith(`${href}/`);
+  const within = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
+  const current = within(href) && !except.some(within);
   return (
     <Link
       href={href}

@@ -35,7 +35,8 @@ export async function AuditLog({
     getTranslations("audit"),
     getLocale() as Promise<Locale>,
   ]);
-  const words = auditWordsIn(locale, { reviewer: scope === "program" });
+  // Program administrators read the program's trail but do not review: no links to the cases.
+  const words = auditWordsIn(locale, { reviewer: scope === "program", opensReviews: user.role === "reviewer" });
   const pageHref = (page: number) => `${path}?${auditQuery({ ...filter, page })}`;
 
   return (

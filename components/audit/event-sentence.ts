@@ -18,12 +18,13 @@ const catalogs = { en, fr };
 /**
  * The words describeEvent needs in `locale`: the audit messages and the product names, looked
  * up by keys the events choose at run time (so built from the catalogue, which also works in
- * a route handler and a test).
+ * a route handler and a test). `reviewer` reads the program's trail; of its readers, only those
+ * who `opensReviews` (reviewers, not program administrators) get links to the review's cases.
  */
-export function auditWordsIn(locale: Locale, { reviewer }: { reviewer: boolean }) {
+export function auditWordsIn(locale: Locale, { reviewer, opensReviews = reviewer }: { reviewer: boolean; opensReviews?: boolean }) {
   const words = (namespace: "audit" | "revenue.products") =>
     createTranslator({ locale, messages: catalogs[locale], namespace }) as unknown as AuditWords;
-  return { t: words("audit"), products: words("revenue.products"), locale, reviewer };
+  return { t: words("audit"), products: words("revenue.products"), locale, reviewer, opensReviews };
 }
 
 export interface EventDescription {
@@ -108,7 +109,7 @@ function subjectName(subject: AuditSubject | undefined, t: AuditWords, locale: L
   }
 }
 
-function hrefOf(subject: AuditSubject | undefined, reviewer: boolean): string | null {
+function hrefOf(subject: AuditSubject | undefined, reviewer: boolean, opensReviews: boolean): string | null {
   switch (subject?.kind) {
     case "person":
       return reviewer ? null : `/people/${subject.id}`;
@@ -117,7 +118,8 @@ function hrefOf(subject: AuditSubject | undefined, reviewer: boolean): string | 
     case "revenue_line":
       return reviewer ? null : `/revenue?q=${encodeURIComponent(subject.reference)}`;
     case "submission":
-      return reviewer ? `/review/${subject.id}` : `/submissions/${subject.id}`;
+      if (!reviewer) return `/submissions/${subject.id}`;
+      return opensReviews ? `/review/${subject.id}` : null;
     default:
       return null;
   }
@@ -127,7 +129,13 @@ function hrefOf(subject: AuditSubject | undefined, reviewer: boolean): string | 
 export function describeEvent(
   event: AuditEventRow,
   subjects: ReadonlyMap<string, AuditSubject>,
-  { t, products, locale, reviewer }: { t: AuditWords; products: AuditWords; locale: Locale; reviewer: boolean },
+  {
+    t,
+    products,
+    locale,
+    reviewer,
+    opensReviews,
+  }: { t: AuditWords; products: AuditWords; locale: Locale; reviewer: boolean; opensReviews: boolean },
 ): EventDescription {
   const subject = subjects.get(subjectKey(event));
   const actor = event.actorName ?? (event.actorTokenName ? t("tokenActor", { name: event.actorTokenName }) : t("system"));
@@ -142,6 +150,6 @@ export function describeEvent(
   return {
     sentence: t("sentenceEnd", { sentence }),
     changes: changesOf(event, t, products, locale),
-    href: hrefOf(subject, reviewer),
+    href: hrefOf(subject, reviewer, opensReviews),
   };
 }

@@ -15,7 +15,9 @@ export async function ProgramShell({ user, children }: { user: SessionUser; chil
         links={
           <>
             {user.role === "reviewer" && <NavLink href="/review">{t("queue")}</NavLink>}
-            <NavLink href="/program">{t("program")}</NavLink>
+            <NavLink href="/program" except={["/program/versions"]}>
+              {t("program")}
+            </NavLink>
             <NavLink href="/program/versions">{t("versions")}</NavLink>
             <NavLink href="/audit">{t("audit")}</NavLink>
           </>

@@ -74,6 +74,8 @@ test("a program administrator adds an exam to the application group from a date,
   await expect(page.getByTestId("tier-count-row").filter({ visible: true })).toHaveCount(13);
 
   await page.goto("/program/versions");
+  // The header marks the section being viewed, and only it: Versions, not also Program.
+  await expect(page.locator('header a[aria-current="page"]').filter({ visible: true })).toHaveText(["Versions"]);
   await expect(page.getByTestId("version-row").filter({ visible: true })).toHaveCount(1);
   const start = page.getByTestId("start-draft");
   await start.getByLabel("Version id").fill("v2");

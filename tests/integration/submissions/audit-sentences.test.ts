@@ -6,6 +6,7 @@ import { people, revenueLines } from "@/db/schema";
 import { updatePerson } from "@/lib/actions/people";
 import { recordAudit } from "@/lib/data/audit";
 import { auditScopeOf, listAuditEvents } from "@/lib/data/audit-log";
+import { subjectKey } from "@/lib/data/audit-subjects";
 import type { Locale } from "@/lib/i18n/locales";
 import { auditFilter } from "@/lib/schemas/audit";
 import { formData as form } from "../../support/form-data";
@@ -66,5 +67,21 @@ describeOnEachDatabase("the audit trail in sentences", (database) => {
     expect(english.changes).toEqual(["Name: Chloé Dubois → Chloé Dubois-Martin"]);
     expect(english.href).toMatch(/^\/people\/[0-9a-f-]{36}$/);
     expect((await latest("person.updated", false, "fr")).changes).toEqual(["Nom\u00a0: Chloé Dubois → Chloé Dubois-Martin"]);
+  });
+
+  it("links an application to its case for reviewers only: program administrators do not review", async () => {
+    const scope = auditScopeOf(world.users.reviewer);
+    const { events } = await listAuditEvents(world.db, scope, auditFilter.parse({ action: "evidence.rejected" }));
+    const event = {
+      ...events[0],
+      action: "submission.claimed",
+      entityType: "submission",
+      entityId: "5d1f0c1e-8a51-4c1b-9a59-2f7b3c2a9e11",
+    };
+    const subjects = new Map([[subjectKey(event), { kind: "submission" as const, tier: "silver", id: event.entityId }]]);
+    const href = (words: Parameters<typeof describeEvent>[2]) => describeEvent(event, subjects, words).href;
+    expect(href(auditWordsIn("en", { reviewer: true }))).toBe(`/review/${event.entityId}`);
+    expect(href(auditWordsIn("en", { reviewer: true, opensReviews: false }))).toBeNull();
+    expect(href(auditWordsIn("en", { reviewer: false }))).toBe(`/submissions/${event.entityId}`);
   });
 });
