@@ -74,7 +74,9 @@ export async function GapList({
         ) : shown.length === 0 ? (
           <p className="text-sm text-muted-foreground">{t("empty")}</p>
         ) : (
-          <Table className="[&_td]:align-top [&_td>.badge]:my-0.5 [&_td>.badge]:me-1">
+          // On a phone each person is a card of labelled lines (stacked-table): three columns
+          // would leave the exams still missing cut off at the edge.
+          <Table className="stacked-table [&_td]:align-top [&_.badge]:my-0.5 [&_.badge]:me-1">
             <TableHeader>
               <TableRow>
                 <TableHead>{t("person")}</TableHead>
@@ -93,16 +95,21 @@ export async function GapList({
                       </Badge>
                     )}
                   </TableCell>
-                  <TableCell className="whitespace-normal">
-                    {person.qualifiesFor.length === 0
-                      ? t("nothing")
-                      : person.qualifiesFor.map((role) => (
-                          <Badge key={role} variant="success">
-                            {roleTitle(role, locale)}
-                          </Badge>
-                        ))}
+                  <TableCell className="whitespace-normal" data-label={t("qualifies")}>
+                    <div>
+                      {person.qualifiesFor.length === 0
+                        ? t("nothing")
+                        : person.qualifiesFor.map((role) => (
+                            <Badge key={role} variant="success">
+                              {roleTitle(role, locale)}
+                            </Badge>
+                          ))}
+                    </div>
                   </TableCell>
-                  <TableCell className={cn("whitespace-normal", Object.keys(person.missing).length === 0 && "text-muted-foreground")}>
+                  <TableCell
+                    className={cn("whitespace-normal", Object.keys(person.missing).length === 0 && "text-muted-foreground")}
+                    data-label={t("missing")}
+                  >
                     {Object.keys(person.missing).length === 0 ? (
                       t("allQualified")
                     ) : (
