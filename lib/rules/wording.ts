@@ -65,7 +65,7 @@ const english: Phrases = {
     const count = lines === 1 ? "1 revenue line is" : `${lines} revenue lines are`;
     switch (exclusion) {
       case "not-dpor":
-        return `${count} not counted: you are not associated with the customer as Digital Partner of Record.`;
+        return `${count} not counted: the partner is not associated with the customer as Digital Partner of Record.`;
       case "product-not-counting":
         return `${count} not counted: the product does not count for ${facts.competency}.`;
       case "before-window":
@@ -106,7 +106,7 @@ const french: Phrases = {
     const count = lines <= 1 ? `${lines} ligne de recettes n’est` : `${lines} lignes de recettes ne sont`;
     switch (exclusion) {
       case "not-dpor":
-        return `${count} pas comptée${lines > 1 ? "s" : ""}\u00a0: vous n’êtes pas associé au client comme partenaire de référence numérique.`;
+        return `${count} pas comptée${lines > 1 ? "s" : ""}\u00a0: le partenaire n’est pas associé au client comme partenaire de référence numérique.`;
       case "product-not-counting":
         return `${count} pas comptée${lines > 1 ? "s" : ""}\u00a0: le produit ne compte pas pour la compétence ${facts.competency}.`;
       case "before-window":

@@ -48,7 +48,7 @@ describe("explanations", () => {
     expect(reasons.map((reason) => [reason.text, reason.evidence.revenueIds])).toEqual([
       ["1 revenue line is not counted: booked before the window starts on July 1, 2017.", ["old"]],
       ["1 revenue line is not counted yet: booked after June 30, 2018.", ["later"]],
-      ["1 revenue line is not counted: you are not associated with the customer as Digital Partner of Record.", ["not-ours"]],
+      ["1 revenue line is not counted: the partner is not associated with the customer as Digital Partner of Record.", ["not-ours"]],
       ["1 revenue line is not counted: the product does not count for Cloud Customer Relationship Management.", ["office"]],
     ]);
   });
