@@ -1,13 +1,25 @@
 import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { formatDate, formatList, formatMoney } from "@/lib/i18n/format";
+import { markets, type Market } from "@/db/schema";
 import { centsFromUsd, type DefinitionFileJson, type Locale } from "@/lib/rules";
+import { productChoice } from "@/lib/schemas/revenue";
 
 /** What a version requires: its exams with their dates, its roles and each tier's slots and thresholds. */
 export async function DefinitionView({ definition, locale }: { definition: DefinitionFileJson; locale: Locale }) {
-  const t = await getTranslations("program");
+  const [t, tMarkets, tProducts] = await Promise.all([
+    getTranslations("program"),
+    getTranslations("review.markets"),
+    getTranslations("revenue.products"),
+  ]);
   const date = (value: string | null) => (value ? formatDate(value, locale) : "—");
+  // A version may name a market or product the portal has no words for: its id is shown.
+  const marketTitle = (market: string) => ((markets as readonly string[]).includes(market) ? tMarkets(market as Market) : market);
+  const productTitle = (product: string) => {
+    const choice = productChoice(product);
+    return choice === "other" ? product : tProducts(choice);
+  };
   const groupTitle = (id: string) => definition.groups.find((group) => group.id === id)?.title[locale] ?? id;
   return (
     <div className="grid gap-6">
@@ -25,7 +37,7 @@ export async function DefinitionView({ definition, locale }: { definition: Defin
                 ))}
                 {definition.markets.map((market) => (
                   <TableHead key={market} className="text-right">
-                    {t("definition.threshold", { market })}
+                    {t("definition.threshold", { market: marketTitle(market) })}
                   </TableHead>
                 ))}
               </TableRow>
@@ -47,7 +59,10 @@ export async function DefinitionView({ definition, locale }: { definition: Defin
             </TableBody>
           </Table>
           <p className="mt-3 text-sm text-muted-foreground">
-            {t("definition.counting", { years: definition.revenueWindowYears, products: definition.countingProducts.join(", ") })}
+            {t("definition.counting", {
+              years: definition.revenueWindowYears,
+              products: formatList(definition.countingProducts.map(productTitle), locale),
+            })}
           </p>
           <ul className="mt-2 text-sm text-muted-foreground">
             {definition.roles.map((role) => (
