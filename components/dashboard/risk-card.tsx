@@ -27,6 +27,8 @@ export async function RiskCard({
   const tier = title(risk.tier);
   const name = (personId: string) => dashboard.personNames[personId] ?? personId;
   const lowers = new Set(risk.critical.map((item) => item.dropsTo));
+  // Those whose departure is already recorded: not a risk but a date.
+  const leaving = risk.critical.flatMap((item) => (item.leavesOn === null ? [] : [{ ...item, leavesOn: item.leavesOn }]));
 
   return (
     <Card data-testid="risk-card">
@@ -54,6 +56,21 @@ export async function RiskCard({
         </CardDescription>
       </CardHeader>
       <CardContent className="space-y-3 text-sm">
+        {leaving.length > 0 && (
+          <ul className="space-y-1 font-medium" data-testid="risk-leaving">
+            {leaving.map((item) => (
+              <li key={item.personId}>
+                {t("risk.leaving", {
+                  person: name(item.personId),
+                  date: formatDate(item.leavesOn, locale),
+                  organization: organizationName,
+                  lower: title(item.dropsTo),
+                  lowerKind: item.dropsTo === NO_TIER ? "none" : "tier",
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
         {lowers.size > 1 && (
           <ul className="space-y-1">
             {risk.critical.map((item) => (

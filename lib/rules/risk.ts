@@ -1,4 +1,5 @@
 import { cloudCrm } from "./cloud-crm";
+import type { CalendarDate } from "./dates";
 import type { ProgramDefinition } from "./definition";
 import { type Evaluation, evaluate } from "./evaluate";
 import type { Forecast, TierChange } from "./forecast";
@@ -9,8 +10,11 @@ import { NO_TIER } from "./tiers";
 /** How fragile the tier met on `asOf` is, for the dashboard: who alone holds it, the spares, the headroom. */
 export interface TierRisk {
   readonly tier: string;
-  /** Each person who alone holds a slot, and the tier their departure today leaves. */
-  readonly critical: readonly { readonly personId: string; readonly dropsTo: string }[];
+  /**
+   * Each person who alone holds a slot, the tier their departure today leaves, and the day of
+   * their departure if one is already recorded (still to come: they count until then).
+   */
+  readonly critical: readonly { readonly personId: string; readonly dropsTo: string; readonly leavesOn: CalendarDate | null }[];
   /** Per role of the tier, the counted people qualified for it who stand in none of its slots. */
   readonly spares: Readonly<Record<string, number>>;
   readonly headroomUsd: number;
@@ -42,6 +46,7 @@ export function tierRisk(
     critical: status.people.criticalPersonIds.map((personId) => ({
       personId,
       dropsTo: evaluate(applyChange(input, { kind: "departure", personId, on: input.asOf }), definition).tier,
+      leavesOn: input.people.find((person) => person.id === personId)?.leftOn ?? null,
     })),
     spares,
     headroomUsd: status.revenue.headroomUsd,

@@ -29,7 +29,7 @@ test("the watch shows Contoso's single points of failure, and Chloé's recorded 
   await page.getByLabel("Left the organization on").filter({ visible: true }).fill(todayUtc());
   await page.getByRole("button", { name: "Record departure" }).click();
   const question = page.getByTestId("departure-confirmation").filter({ visible: true });
-  await expect(question.getByRole("alert")).toHaveText(/^Contoso Ltd drops from Gold to Silver on .+ if this departure is recorded\.$/);
+  await expect(question.getByRole("alert")).toHaveText("Contoso Ltd drops from Gold to Silver today if this departure is recorded.");
   await question.getByRole("button", { name: "Record the departure anyway" }).click();
   await expect(page.getByText("Departure recorded.").filter({ visible: true })).toBeVisible();
 

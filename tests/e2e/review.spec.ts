@@ -178,9 +178,9 @@ test("Contoso applies for Gold; the reviewer sends it back, then approves the re
   await admin.getByRole("link", { name: reference }).click();
   admin.once("dialog", (dialog) => dialog.accept());
   await admin.getByRole("button", { name: "Delete this line" }).click();
-  // The line carries Gold past its coming drop: deleting it is shown with that consequence first.
+  // The line carries Gold past its coming drop, with no tier left after it: deleting it is shown with that consequence first.
   await expect(admin.getByTestId("delete-confirmation").filter({ visible: true }).getByRole("alert")).toHaveText(
-    /^Contoso Ltd drops from Gold to .+ if this line is deleted\.$/,
+    /^Contoso Ltd loses Gold on .+ if this line is deleted\.$/,
   );
   await admin.getByRole("button", { name: "Delete the line anyway" }).click();
   await expect(admin).toHaveURL(/\/revenue\?deleted=/);

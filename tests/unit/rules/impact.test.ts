@@ -46,13 +46,24 @@ describe("tierRisk", () => {
     expect(risk).toEqual({
       tier: "gold",
       critical: [
-        { personId: "alice", dropsTo: "silver" },
-        { personId: "bruno", dropsTo: "silver" },
+        { personId: "alice", dropsTo: "silver", leavesOn: null },
+        { personId: "bruno", dropsTo: "silver", leavesOn: null },
       ],
       spares: { "application-deployment": 0, customization: 1 },
       headroomUsd: 10_000,
       nextChange: expect.objectContaining({ to: "none" }) as unknown,
     });
+  });
+
+  it("gives the day of a departure already recorded for someone who alone holds a slot", () => {
+    const input = { ...gold, people: gold.people.map((one) => (one.id === "chloe" ? { ...one, leftOn: "2018-07-15" } : one)) };
+    const risk = tierRisk(input, evaluate(input), forecast(input));
+    expect(risk?.critical.find((item) => item.personId === "chloe")).toEqual({
+      personId: "chloe",
+      dropsTo: "silver",
+      leavesOn: "2018-07-15",
+    });
+    expect(risk?.critical.filter((item) => item.leavesOn !== null)).toHaveLength(1);
   });
 
   it("is null without a tier", () => {

@@ -1,4 +1,6 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { z } from "zod";
@@ -21,7 +23,8 @@ import { formatDate } from "@/lib/i18n/format";
 
 const day = (moment: Date) => moment.toISOString().slice(0, 10);
 
-async function loadPerson(organizationId: string, rawId: string) {
+// Once per request: the page and its title both ask.
+const loadPerson = cache(async (organizationId: string, rawId: string) => {
   const id = z.uuid().safeParse(rawId);
   if (!id.success) notFound();
   const { db } = await appConnection();
@@ -31,6 +34,12 @@ async function loadPerson(organizationId: string, rawId: string) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const user = await requirePartnerUser();
+  const { person } = await loadPerson(user.organizationId, (await params).id);
+  return { title: person.name };
 }
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
