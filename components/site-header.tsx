@@ -11,7 +11,8 @@ export const siteNavId = "site-nav";
 /**
  * The portal's header: its name, the section links and the signed-in user's controls. On a
  * narrow screen the links fold behind a menu button (the browser's own popover: no script,
- * Escape and a click outside close it); from 768 px they sit in the header.
+ * Escape and a click outside close it); from 768 px they take a row of their own under the
+ * name and the controls, where a partner admin's eight sections fit in either language.
  */
 export async function SiteHeader({ links, actions }: { links?: ReactNode; actions?: ReactNode }) {
   const t = await getTranslations();
@@ -22,21 +23,21 @@ export async function SiteHeader({ links, actions }: { links?: ReactNode; action
           {t("app.shortName")}
         </Link>
         {links && (
-          <>
-            <button type="button" popoverTarget={siteNavId} className="btn btn-ghost btn-sm md:hidden">
-              <Menu aria-hidden />
-              {t("nav.menu")}
-            </button>
-            <nav id={siteNavId} popover="auto" aria-label={t("nav.sections")} className="site-nav">
-              {links}
-            </nav>
-          </>
+          <button type="button" popoverTarget={siteNavId} className="btn btn-ghost btn-sm md:hidden">
+            <Menu aria-hidden />
+            {t("nav.menu")}
+          </button>
         )}
         <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
           {actions}
           <LocaleSwitcher />
           <ThemeToggle label={t("nav.theme")} />
         </div>
+        {links && (
+          <nav id={siteNavId} popover="auto" aria-label={t("nav.sections")} className="site-nav">
+            {links}
+          </nav>
+        )}
       </div>
     </header>
   );
