@@ -76,7 +76,7 @@ export async function GapList({
         ) : (
           // On a phone each person is a card of labelled lines (stacked-table): three columns
           // would leave the exams still missing cut off at the edge.
-          <Table className="stacked-table [&_td]:align-top [&_.badge]:my-0.5 [&_.badge]:me-1">
+          <Table className="stacked-table gap-table">
             <TableHeader>
               <TableRow>
                 <TableHead>{t("person")}</TableHead>
@@ -87,7 +87,7 @@ export async function GapList({
             <TableBody>
               {shown.map((person) => (
                 <TableRow key={person.id} data-testid="gap-row">
-                  <TableCell className="font-medium">
+                  <TableCell>
                     {dashboard.personNames[person.id]}
                     {person.id === ownPersonId && (
                       <Badge variant="secondary" className="ml-2">
@@ -95,7 +95,7 @@ export async function GapList({
                       </Badge>
                     )}
                   </TableCell>
-                  <TableCell className="whitespace-normal" data-label={t("qualifies")}>
+                  <TableCell data-label={t("qualifies")}>
                     <div>
                       {person.qualifiesFor.length === 0
                         ? t("nothing")
@@ -107,7 +107,7 @@ export async function GapList({
                     </div>
                   </TableCell>
                   <TableCell
-                    className={cn("whitespace-normal", Object.keys(person.missing).length === 0 && "text-muted-foreground")}
+                    className={Object.keys(person.missing).length === 0 ? "text-muted-foreground" : undefined}
                     data-label={t("missing")}
                   >
                     {Object.keys(person.missing).length === 0 ? (

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Fragment } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Dashboard } from "@/lib/data/dashboard";
 import type { Locale } from "@/lib/i18n/locales";
@@ -30,28 +31,28 @@ export async function RevenueChart({ dashboard, locale }: { dashboard: Dashboard
         <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
       <CardContent>
-        <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={t("title")}>
+        <svg viewBox={`0 0 ${width} ${height}`} className="revenue-chart h-auto w-full" role="img" aria-label={t("title")}>
           {points.map((point, index) => {
             const met = thresholds.every((threshold) => point.totalCents >= threshold);
             const x = tenth(margin.left + index * slot + slot * 0.15);
             return (
-              <g key={point.on}>
+              <Fragment key={point.on}>
                 <rect
                   x={x}
                   y={y(point.totalCents)}
                   width={tenth(slot * 0.7)}
                   height={tenth(baseline - y(point.totalCents))}
                   rx={2}
-                  className={met ? "fill-primary" : "fill-muted-foreground/40"}
+                  className={met ? "met" : undefined}
                 >
                   <title>{t("total", { date: formatDate(point.on, locale), amount: formatMoney(point.totalCents, locale) })}</title>
                 </rect>
                 {index % 3 === (points.length - 1) % 3 && (
-                  <text x={tenth(x + slot * 0.35)} y={height - 8} textAnchor="middle" className="fill-muted-foreground text-[10px]">
+                  <text x={tenth(x + slot * 0.35)} y={height - 8} textAnchor="middle" className="month">
                     {formatMonth(point.on, locale)}
                   </text>
                 )}
-              </g>
+              </Fragment>
             );
           })}
           {thresholds.map((threshold) => (
