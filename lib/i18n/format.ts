@@ -41,7 +41,7 @@ const instantFormat = memoized(
 
 const listFormat = memoized((locale, style) => new Intl.ListFormat(tags[locale], { type: style as "conjunction" | "disjunction" }));
 
-const monthFormat = memoized((locale) => new Intl.DateTimeFormat(tags[locale], { month: "short", year: "2-digit", timeZone: "UTC" }));
+const monthFormat = memoized((locale) => new Intl.DateTimeFormat(tags[locale], { month: "short", year: "numeric", timeZone: "UTC" }));
 
 /** USD from integer cents, in the reader's conventions: `$1,234.56` or `1 234,56 $US`. */
 export function formatMoney(cents: number, locale: Locale): string {
@@ -58,7 +58,10 @@ export function formatList(items: readonly string[], locale: Locale, type: "conj
   return listFormat(locale, type).format(items);
 }
 
-/** A month and a two-digit year (`Nov 26`, `nov. 26`), for chart axes. */
+/**
+ * A month and its year (`Nov 2026`, `nov. 2026`), for chart axes: with a two-digit year,
+ * `Dec 25` read as a day.
+ */
 export function formatMonth(isoDate: string, locale: Locale): string {
   return monthFormat(locale).format(new Date(`${isoDate}T00:00:00Z`));
 }

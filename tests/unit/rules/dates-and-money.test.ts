@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { formatMoney } from "@/lib/i18n/format";
+import { formatMoney, formatMonth } from "@/lib/i18n/format";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
@@ -41,6 +41,12 @@ describe("calendar dates", () => {
     expect(sameDateYearsLater("2020-02-29", 1)).toBe("2021-02-28");
     expect(sameDateYearsLater("2020-02-29", -4)).toBe("2016-02-29");
     expect(sameDateYearsLater("2018-06-30", -1)).toBe("2017-06-30");
+  });
+
+  it("writes a chart's month with its whole year, never like a day of the month", () => {
+    expect(formatMonth("2025-12-31", "en")).toBe("Dec 2025");
+    expect(formatMonth("2025-12-31", "fr")).toBe("déc. 2025");
+    expect(formatMonth("2026-01-01", "en")).toBe("Jan 2026");
   });
 });
 
