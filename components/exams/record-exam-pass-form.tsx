@@ -47,8 +47,9 @@ export function RecordExamPassForm({
   }, [result]);
   const failure = result && !result.ok ? result : null;
   const typed = failure?.values ?? {};
-  // A successful pass remounts the form empty; a failed one keeps what was typed.
-  const key = result?.ok ? result.data.id : "form";
+  // A successful pass remounts the form empty. React and Radix Select reset the form after each
+  // submission: mounted anew per refusal, its fields start from what was posted, the exam too.
+  const key = result?.ok ? result.data.id : JSON.stringify(failure);
 
   return (
     <form key={key} action={submit} className="grid gap-4 sm:grid-cols-2" aria-label={labels.title}>

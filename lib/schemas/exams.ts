@@ -32,6 +32,13 @@ export function examPassInputFor(program: VersionedProgram) {
     if (input.transcriptCode && !input.transcriptId) {
       context.addIssue({ code: "custom", path: ["transcriptId"], message: "exams.errors.transcriptIdNeeded" });
     }
+    // A date already refused (empty, no date at all) is told only that; an exam too.
+    const refused = new Set(context.issues.map((issue) => issue.path?.[0]));
+    if (refused.has("passedOn")) return;
+    if (input.passedOn > today()) {
+      context.addIssue({ code: "custom", path: ["passedOn"], message: "exams.errors.future" });
+    }
+    if (refused.has("code")) return;
     const exam = examOfPass(program, input.code, input.passedOn);
     const rejection = rejectionOf(exam, input.passedOn);
     if (rejection) {
@@ -42,9 +49,6 @@ export function examPassInputFor(program: VersionedProgram) {
       });
     } else if (exam?.acceptedUntil && input.passedOn > exam.acceptedUntil) {
       context.addIssue({ code: "custom", path: ["passedOn"], message: "exams.errors.noLongerAccepted" });
-    }
-    if (input.passedOn > today()) {
-      context.addIssue({ code: "custom", path: ["passedOn"], message: "exams.errors.future" });
     }
   });
 }

@@ -34,11 +34,14 @@ export const searchText = z.string().trim().max(200).refine(hasNoControlCharacte
 export const FIRST_YEAR = 1900;
 export const LAST_YEAR = 9999;
 
-/** A calendar day (YYYY-MM-DD) between the years 1900 and 9999. */
-export const calendarDate = calendarDateSchema.refine((value) => {
-  const year = Number(value.slice(0, 4));
-  return year >= FIRST_YEAR && year <= LAST_YEAR;
-}, "dateRange");
+/** A calendar day (YYYY-MM-DD) between the years 1900 and 9999; a value that is no date at all is told only that. */
+export const calendarDate = calendarDateSchema.refine(
+  (value) => {
+    const year = Number(value.slice(0, 4));
+    return year >= FIRST_YEAR && year <= LAST_YEAR;
+  },
+  { message: "dateRange", when: (payload) => payload.issues.length === 0 },
+);
 
 export const optionalDate = z
   .union([z.literal(""), calendarDate])

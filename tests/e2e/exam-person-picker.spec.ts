@@ -26,3 +26,21 @@ test("a partner admin finds the person of a pass by typing in the picker, with t
   await expect(page.getByText("No current person matches.")).toBeVisible();
   await page.context().close();
 });
+
+test("a pass refused for its date keeps the exam and the person chosen", async ({ browser, baseURL }) => {
+  const page = await signedInPage({ browser, baseURL }, "admin@contoso.example", "en");
+  await page.goto("/exams");
+  const person = page.getByRole("combobox", { name: "Person" });
+  await person.pressSequentially("bru");
+  await page.getByRole("option", { name: "Bruno Costa" }).click();
+  await page.getByRole("combobox", { name: "Exam" }).click();
+  await page.getByRole("option", { name: /MB2-707/ }).click();
+  await page.getByLabel("Passed on").fill("2099-06-01");
+  await page.getByRole("button", { name: "Record pass" }).click();
+
+  await expect(page.getByText("A pass cannot be dated in the future.")).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Exam" })).toContainText("MB2-707");
+  await expect(page.getByLabel("Passed on")).toHaveValue("2099-06-01");
+  await expect(person).toHaveValue("Bruno Costa");
+  await page.context().close();
+});

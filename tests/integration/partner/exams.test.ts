@@ -65,6 +65,16 @@ describeOnEachDatabase("exam passes", (database) => {
     expect(problems({ personId, code: "MB2-717", passedOn: "2018-02-30" }).map(([path]) => path)).toEqual(["passedOn"]);
   });
 
+  it("tells a field left empty only that, not what the catalogue would make of it", () => {
+    const personId = "00000000-0000-4000-8000-000000000001";
+    expect(problems({ personId, code: "", passedOn: "" }).map(([path]) => path)).toEqual(["code", "passedOn"]);
+    expect(problems({ personId, code: "", passedOn: "2999-01-01" })).toEqual([
+      ["code", expect.any(String)],
+      ["passedOn", "exams.errors.future"],
+    ]);
+    expect(problems({ personId, code: "MB2-717", passedOn: "" })).toHaveLength(1);
+  });
+
   it("records a pass once and refuses the same pass on the same day again", async () => {
     const { db } = database();
     const input = examPassInputFor(builtInProgram).parse({ personId: aliceId, code: "MB2-717", passedOn: "2018-02-01" });
