@@ -25,8 +25,10 @@ const reviewVariant = { unverified: "secondary", verified: "success", rejected: 
 /** Revenue lines with whether each counts today; admins follow a reference to edit the line. */
 export async function RevenueTable({ rows, canEdit }: { rows: RevenueRow[]; canEdit: boolean }) {
   const [t, locale] = await Promise.all([getTranslations("revenue"), getLocale()]);
+  // On a phone each line is a card of labelled lines (stacked-table): eight columns would leave
+  // the amount and whether it counts off the screen.
   return (
-    <Table>
+    <Table className="stacked-table">
       <TableHeader>
         <TableRow>
           <TableHead>{t("columns.bookedOn")}</TableHead>
@@ -49,8 +51,8 @@ export async function RevenueTable({ rows, canEdit }: { rows: RevenueRow[]; canE
         ) : (
           rows.map((line) => (
             <TableRow key={line.id} data-testid="revenue-row">
-              <TableCell>{formatDate(line.bookedOn, locale)}</TableCell>
-              <TableCell className="font-mono">
+              <TableCell data-label={t("columns.bookedOn")}>{formatDate(line.bookedOn, locale)}</TableCell>
+              <TableCell className="font-mono" data-label={t("columns.reference")}>
                 {canEdit ? (
                   <Link href={`/revenue/${line.id}`} className="hover:underline">
                     {line.reference}
@@ -59,24 +61,32 @@ export async function RevenueTable({ rows, canEdit }: { rows: RevenueRow[]; canE
                   line.reference
                 )}
               </TableCell>
-              <TableCell>{line.customerName}</TableCell>
-              <TableCell className="whitespace-normal">{t(`products.${productChoice(line.product)}`)}</TableCell>
-              <TableCell className="text-right tabular-nums">{formatMoney(line.amountCents, locale)}</TableCell>
-              <TableCell>{line.dporAssociated ? t("yes") : t("no")}</TableCell>
-              <TableCell>
+              <TableCell className="max-w-64 whitespace-normal [overflow-wrap:anywhere]" data-label={t("columns.customer")}>
+                {line.customerName}
+              </TableCell>
+              <TableCell className="whitespace-normal" data-label={t("columns.product")}>
+                {t(`products.${productChoice(line.product)}`)}
+              </TableCell>
+              <TableCell className="tabular-nums md:text-right" data-label={t("columns.amount")}>
+                {formatMoney(line.amountCents, locale)}
+              </TableCell>
+              <TableCell data-label={t("columns.dpor")}>{line.dporAssociated ? t("yes") : t("no")}</TableCell>
+              <TableCell data-label={t("columns.counts")}>
                 {line.standing && (
                   <Badge variant={line.standing.exclusion === null ? "success" : "secondary"}>
                     {t(`standing.${line.standing.exclusion ?? "counts"}`)}
                   </Badge>
                 )}
               </TableCell>
-              <TableCell className="whitespace-normal" data-verification={line.verificationStatus}>
-                <Badge variant={reviewVariant[line.verificationStatus as keyof typeof reviewVariant] ?? "secondary"}>
-                  {t(`verification.${line.verificationStatus as keyof typeof reviewVariant}`)}
-                </Badge>
-                {line.verificationReason && (
-                  <span className="mt-1 block max-w-64 text-xs whitespace-normal text-muted-foreground">{line.verificationReason}</span>
-                )}
+              <TableCell className="whitespace-normal" data-label={t("columns.review")} data-verification={line.verificationStatus}>
+                <div>
+                  <Badge variant={reviewVariant[line.verificationStatus as keyof typeof reviewVariant] ?? "secondary"}>
+                    {t(`verification.${line.verificationStatus as keyof typeof reviewVariant}`)}
+                  </Badge>
+                  {line.verificationReason && (
+                    <span className="mt-1 block max-w-64 text-xs whitespace-normal text-muted-foreground">{line.verificationReason}</span>
+                  )}
+                </div>
               </TableCell>
             </TableRow>
           ))

@@ -201,7 +201,7 @@ export async function EvidenceTables({
                   <TableCell className="font-mono" data-label={t("reference")}>
                     {line.reference}
                   </TableCell>
-                  <TableCell className="font-medium" data-label={t("customer")}>
+                  <TableCell className="max-w-64 whitespace-normal [overflow-wrap:anywhere] font-medium" data-label={t("customer")}>
                     {line.customer}
                   </TableCell>
                   <TableCell className="whitespace-normal" data-label={t("product")}>

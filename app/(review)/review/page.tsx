@@ -58,7 +58,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           {rows.length === 0 ? (
             <p className="text-sm text-muted-foreground">{t("none")}</p>
           ) : (
-            <Table>
+            // On a phone each case is a card of labelled lines, its Claim button included.
+            <Table className="stacked-table">
               <TableHeader>
                 <TableRow>
                   <TableHead>{t("organization")}</TableHead>
@@ -73,7 +74,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
               <TableBody>
                 {rows.map((row) => (
                   <TableRow key={row.id} data-testid="queue-row">
-                    <TableCell className="font-medium">
+                    <TableCell className="font-medium whitespace-normal">
                       <Link className="underline-offset-4 hover:underline" href={`/review/${row.id}`}>
                         {row.organizationName}
                       </Link>
@@ -83,26 +84,28 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                         </Badge>
                       )}
                     </TableCell>
-                    <TableCell>{tierTitle(row.tier, locale, row.tier)}</TableCell>
-                    <TableCell>{t(`markets.${row.market}`)}</TableCell>
-                    <TableCell className="tabular-nums" data-testid="waited">
-                      {formatDate(row.submittedAt.toISOString().slice(0, 10), locale)}
-                      {isOpen(row.status) && (
-                        <span className="block text-xs text-muted-foreground">
-                          {t("waited", { days: daysWaited(row.submittedAt) })}
-                          {daysWaited(row.submittedAt) > reviewWaitWarningDays && (
-                            <Badge variant="warning" className="ml-1" data-testid="waited-long">
-                              {t("waitedLong", { days: reviewWaitWarningDays })}
-                            </Badge>
-                          )}
-                        </span>
-                      )}
+                    <TableCell data-label={t("tier")}>{tierTitle(row.tier, locale, row.tier)}</TableCell>
+                    <TableCell data-label={t("market")}>{t(`markets.${row.market}`)}</TableCell>
+                    <TableCell className="tabular-nums" data-label={t("submitted")} data-testid="waited">
+                      <div>
+                        {formatDate(row.submittedAt.toISOString().slice(0, 10), locale)}
+                        {isOpen(row.status) && (
+                          <span className="block text-xs text-muted-foreground">
+                            {t("waited", { days: daysWaited(row.submittedAt) })}
+                            {daysWaited(row.submittedAt) > reviewWaitWarningDays && (
+                              <Badge variant="warning" className="ml-1" data-testid="waited-long">
+                                {t("waitedLong", { days: reviewWaitWarningDays })}
+                              </Badge>
+                            )}
+                          </span>
+                        )}
+                      </div>
                     </TableCell>
-                    <TableCell>
+                    <TableCell data-label={t("status")}>
                       <StatusBadge status={row.status} />
                     </TableCell>
-                    <TableCell>{row.claimedByName ?? "—"}</TableCell>
-                    <TableCell className="text-right">{row.status === "submitted" ? <ClaimButton id={row.id} /> : null}</TableCell>
+                    <TableCell data-label={t("claimedBy")}>{row.claimedByName ?? "—"}</TableCell>
+                    <TableCell className="md:text-right">{row.status === "submitted" ? <ClaimButton id={row.id} /> : null}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
