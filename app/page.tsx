@@ -1,9 +1,12 @@
 import { Award, ShieldCheck, UserRound, Users } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { SiteHeader } from "@/components/site-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { landingPath } from "@/lib/auth/paths";
+import { currentUser } from "@/lib/auth/session";
 
 const audiences = [
   { key: "admins", icon: Users },
@@ -11,7 +14,10 @@ const audiences = [
   { key: "reviewers", icon: ShieldCheck },
 ] as const;
 
+/** The public home page; a signed-in visitor goes on to their first page. */
 export default async function HomePage() {
+  const user = await currentUser();
+  if (user) redirect(landingPath(user.role));
   const t = await getTranslations();
   return (
     <>

@@ -12,14 +12,15 @@ export const siteNavId = "site-nav";
  * The portal's header: its name, the section links and the signed-in user's controls. On a
  * narrow screen the links fold behind a menu button (the browser's own popover: no script,
  * Escape and a click outside close it); from 768 px they take a row of their own under the
- * name and the controls, where a partner admin's eight sections fit in either language.
+ * name and the controls, where a partner admin's eight sections fit in either language. The
+ * portal's name leads `home`: the public home page, or a signed-in user's first page.
  */
-export async function SiteHeader({ links, actions }: { links?: ReactNode; actions?: ReactNode }) {
+export async function SiteHeader({ home = "/", links, actions }: { home?: string; links?: ReactNode; actions?: ReactNode }) {
   const t = await getTranslations();
   return (
     <header className="border-b bg-background/95" data-print="hide">
       <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
-        <Link href="/" className="font-semibold tracking-tight whitespace-nowrap">
+        <Link href={home} className="font-semibold tracking-tight whitespace-nowrap">
           {t("app.shortName")}
         </Link>
         {links && (

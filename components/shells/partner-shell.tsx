@@ -4,6 +4,7 @@ import { NavLink } from "@/components/nav-link";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { SiteHeader } from "@/components/site-header";
 import { UserMenu } from "@/components/user-menu";
+import { landingPath } from "@/lib/auth/paths";
 import type { SessionUser } from "@/lib/auth/session-user";
 
 const sections = [
@@ -28,6 +29,7 @@ export async function PartnerShell({ user, children }: { user: SessionUser; chil
   return (
     <>
       <SiteHeader
+        home={landingPath(user.role)}
         links={links.map((link) => (
           <NavLink key={link.href} href={link.href}>
             {t(link.key)}

@@ -4,6 +4,7 @@ import { NavLink } from "@/components/nav-link";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { SiteHeader } from "@/components/site-header";
 import { UserMenu } from "@/components/user-menu";
+import { landingPath } from "@/lib/auth/paths";
 import type { SessionUser } from "@/lib/auth/session-user";
 
 /** The header and page frame of the program's staff: reviewers work the queue, program administrators the versions. */
@@ -12,6 +13,7 @@ export async function ProgramShell({ user, children }: { user: SessionUser; chil
   return (
     <>
       <SiteHeader
+        home={landingPath(user.role)}
         links={
           <>
             {user.role === "reviewer" && <NavLink href="/review">{t("queue")}</NavLink>}

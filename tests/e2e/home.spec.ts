@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signedInPage } from "./support/session";
 
 test.describe("the home page", () => {
   test("shows the portal's name and the sign-in link in English", async ({ page }) => {
@@ -44,5 +45,15 @@ test.describe("the home page", () => {
     expect(await response.json()).toEqual({ status: "ok", database: "pglite" });
     expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
     expect(response.headers()["content-security-policy"]).not.toContain("unsafe-eval");
+  });
+
+  test("sends a signed-in user on to their first page, which the portal's name leads back to", async ({ browser, baseURL }) => {
+    const page = await signedInPage({ browser, baseURL }, "reviewer@program.example", "en");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/review$/);
+    await page.goto("/program");
+    await page.getByRole("link", { name: "Cloud CRM Portal" }).click();
+    await expect(page).toHaveURL(/\/review$/);
+    await page.context().close();
   });
 });
