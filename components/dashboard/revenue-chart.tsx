@@ -47,8 +47,14 @@ export async function RevenueChart({ dashboard, locale }: { dashboard: Dashboard
                 >
                   <title>{t("total", { date: formatDate(point.on, locale), amount: formatMoney(point.totalCents, locale) })}</title>
                 </rect>
-                {index % 3 === (points.length - 1) % 3 && (
-                  <text x={tenth(x + slot * 0.35)} y={height - 8} textAnchor="middle" className="month">
+                {(points.length - 1 - index) % 3 === 0 && (
+                  // Every third month is named, the latest first; a phone names every sixth, larger.
+                  <text
+                    x={tenth(x + slot * 0.35)}
+                    y={height - 8}
+                    textAnchor="middle"
+                    className={(points.length - 1 - index) % 6 === 0 ? "month" : "month minor"}
+                  >
                     {formatMonth(point.on, locale)}
                   </text>
                 )}
@@ -65,7 +71,7 @@ export async function RevenueChart({ dashboard, locale }: { dashboard: Dashboard
                 className="stroke-destructive"
                 strokeDasharray="6 4"
               />
-              <text x={margin.left + 4} y={y(threshold) - 4} className="fill-destructive text-[10px]">
+              <text x={margin.left + 4} y={y(threshold) - 4} className="threshold">
                 {t("threshold")} {formatMoney(threshold, locale)}
               </text>
             </g>

@@ -19,14 +19,14 @@ async function refreshPages(organizationId: string) {
   revalidate("/dashboard");
 }
 
-/** A partner admin books a line, then sees it in the list. */
+/** A partner admin books a line, then sees it in the list, found by its reference and said to be added. */
 export const createRevenueLine = formAction(revenueLineInput, async (input, { user }) => {
   requireRole(user, ["partner_admin"]);
   const { db } = await appConnection();
   const organizationId = requireOrganization(user);
   const line = await revenue.createRevenueLine(db, { organizationId, actorId: user.id }, input);
   await refreshPages(organizationId);
-  redirect(`/revenue?${new URLSearchParams({ q: line.reference })}`);
+  redirect(`/revenue?${new URLSearchParams({ q: line.reference, added: line.reference })}`);
 });
 
 export const updateRevenueLine = formAction(updateRevenueLineInput, async (input, { user, t }) => {

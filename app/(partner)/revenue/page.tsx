@@ -35,6 +35,7 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const query = revenueQuery.parse(params);
   const deleted = typeof params.deleted === "string" ? params.deleted.slice(0, 100) : null;
+  const added = typeof params.added === "string" ? params.added.slice(0, 100) : null;
   const t = await getTranslations("revenue");
   const { db } = await appConnection();
   const list = await listRevenue(db, user.organizationId, query, today());
@@ -60,6 +61,16 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
         )}
       </div>
 
+      {added && (
+        <Alert role="status">
+          <AlertDescription>
+            {t("added", { reference: added })}{" "}
+            <Link href={hrefFor(query, { q: "", page: 1 })} className="font-medium underline underline-offset-4">
+              {t("showAll")}
+            </Link>
+          </AlertDescription>
+        </Alert>
+      )}
       {deleted && (
         <Alert role="status">
           <AlertDescription>{t("deleted", { reference: deleted })}</AlertDescription>

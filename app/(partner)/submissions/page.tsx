@@ -33,7 +33,7 @@ export default async function SubmissionsPage() {
       <Card>
         <CardContent>
           {rows.length === 0 ? (
-            <p className="text-sm text-muted-foreground">{t("empty")}</p>
+            <p className="text-sm text-muted-foreground">{t(user.role === "partner_admin" ? "empty" : "emptyForEmployee")}</p>
           ) : (
             <Table>
               <TableHeader>

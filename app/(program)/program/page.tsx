@@ -17,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const tiersShown = ["gold", "silver", "none"] as const;
-const barColour: Record<(typeof tiersShown)[number], string> = { gold: "bg-amber-500", silver: "bg-slate-400", none: "bg-muted" };
+const barColour: Record<(typeof tiersShown)[number], string> = {
+  gold: "bg-amber-500",
+  silver: "bg-slate-400",
+  none: "bg-muted-foreground/25",
+};
 
 /** The program as a whole: tiers today and over the year ahead, tiers ending soon, applications and the review's wait. */
 export default async function ProgramOverviewPage() {
@@ -59,6 +63,8 @@ export default async function ProgramOverviewPage() {
                   <TableHead>{t("overview.on")}</TableHead>
                   {tiersShown.map((tier) => (
                     <TableHead key={tier} className="text-right">
+                      {/* The colour of the tier's bars above: the table's headings are the chart's legend. */}
+                      <span className={`me-1.5 inline-block size-2.5 rounded-sm ${barColour[tier]}`} aria-hidden />
                       {title(tier)}
                     </TableHead>
                   ))}

@@ -150,7 +150,7 @@ describeOnEachDay("revenue lines", (today) => {
 
       it("let a French admin book a line typed the French way, stored in cents", async () => {
         const settled = await runAs(world.users.admin, () => settle(createAction(null, form(fields))), { locale: "fr" });
-        expect(settled).toEqual({ kind: "redirect", url: "/revenue?q=ACT-1" });
+        expect(settled).toEqual({ kind: "redirect", url: "/revenue?q=ACT-1&added=ACT-1" });
         expect(await stored("ACT-1")).toMatchObject({ amountCents: 123_456, dporAssociated: true, product: "d365-ce-plan-1" });
       });
 
