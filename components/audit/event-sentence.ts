@@ -102,6 +102,10 @@ function subjectName(subject: AuditSubject | undefined, t: AuditWords, locale: L
       return subject.name;
     case "invitation":
       return subject.email;
+    case "api_token":
+      return t("subjects.api_token", { name: subject.name });
+    case "webhook_endpoint":
+      return subject.url;
     case "table":
       return t.has(`subjects.tables.${subject.table}`) ? t(`subjects.tables.${subject.table}`) : subject.table;
     default:
@@ -148,7 +152,8 @@ export function describeEvent(
   const reason = stateOf(event.after)?.reason ?? stateOf(event.after)?.message;
   if (typeof reason === "string" && reason.trim()) sentence = t("because", { sentence, reason: reason.trim() });
   return {
-    sentence: t("sentenceEnd", { sentence }),
+    // A sentence may open on a name in lower case ("the API token “HR sync” added …").
+    sentence: t("sentenceEnd", { sentence: sentence.charAt(0).toLocaleUpperCase(locale) + sentence.slice(1) }),
     changes: changesOf(event, t, products, locale),
     href: hrefOf(subject, reviewer, opensReviews),
   };

@@ -12,6 +12,8 @@ export type AuditSubject =
   | { kind: "user"; name: string }
   | { kind: "invitation"; email: string }
   | { kind: "table"; table: string }
+  | { kind: "api_token"; name: string }
+  | { kind: "webhook_endpoint"; url: string }
   | { kind: "unknown" };
 
 interface EventRef {
@@ -126,6 +128,14 @@ function fromEvent(event: EventRef): AuditSubject {
     case "invitation": {
       const email = recorded(event, "email");
       return email ? { kind: "invitation", email } : { kind: "unknown" };
+    }
+    case "api_token": {
+      const name = recorded(event, "name");
+      return name ? { kind: "api_token", name } : { kind: "unknown" };
+    }
+    case "webhook_endpoint": {
+      const url = recorded(event, "url");
+      return url ? { kind: "webhook_endpoint", url } : { kind: "unknown" };
     }
     default:
       return importTables.has(event.entityType) ? { kind: "table", table: event.entityType } : { kind: "unknown" };

@@ -4,6 +4,7 @@ import { beforeAll, expect, it } from "vitest";
 import { auditWordsIn, describeEvent } from "@/components/audit/event-sentence";
 import { people, revenueLines } from "@/db/schema";
 import { updatePerson } from "@/lib/actions/people";
+import { createApiToken } from "@/lib/data/api-tokens";
 import { recordAudit } from "@/lib/data/audit";
 import { auditScopeOf, listAuditEvents } from "@/lib/data/audit-log";
 import { subjectKey } from "@/lib/data/audit-subjects";
@@ -49,6 +50,30 @@ describeOnEachDatabase("the audit trail in sentences", (database) => {
     const { events, subjects } = await listAuditEvents(world.db, scope, auditFilter.parse({ action }));
     return describeEvent(events[0], subjects, auditWordsIn(locale, { reviewer }));
   };
+
+  it("names an API token by its name, and a sentence opening on the token is capitalised", async () => {
+    const { id } = await createApiToken(world.db, world.users.admin.id, {
+      organizationId: world.contosoId,
+      name: "HR sync",
+      scope: "read_write",
+      expiresInDays: 30,
+    });
+    const admin = world.users.admin.displayName;
+    expect((await latest("api_token.created", false, "en")).sentence).toBe(`${admin} created the API token “HR sync”.`);
+    expect((await latest("api_token.created", false, "fr")).sentence).toBe(`${admin} a créé le jeton d’API «\u202fHR sync\u202f».`);
+
+    await recordAudit(world.db, {
+      organizationId: world.contosoId,
+      actorUserId: null,
+      actorTokenId: id,
+      action: "person.created",
+      entityType: "person",
+      entityId: null,
+      after: { name: "Zoé Token" },
+    });
+    expect((await latest("person.created", false, "en")).sentence).toMatch(/^The API token “HR sync” /);
+    expect((await latest("person.created", false, "fr")).sentence).toMatch(/^Le jeton d’API «\sHR sync\s» /);
+  });
 
   it("names who rejected which revenue line and why, in each language", async () => {
     expect(await latest("evidence.rejected", true, "en")).toEqual({
