@@ -209,7 +209,8 @@ export function parseBody<S extends z.ZodType>(context: ApiContext, schema: S): 
   } catch {
     throw new ApiProblem({ type: problemTypes.malformed, title: context.t("api.problems.malformed"), status: 400 });
   }
-  const parsed = schema.safeParse(value);
+  // With the input in each issue, a value of the wrong type is told so, not that it is missing.
+  const parsed = schema.safeParse(value, { reportInput: true });
   if (!parsed.success) throw invalidProblem(parsed.error.issues, context.t);
   return parsed.data;
 }
@@ -225,14 +226,14 @@ export function parseChanges<C extends z.ZodType, W extends z.ZodType>(
   whole: W,
 ): z.output<W> {
   const changed = parseBody(context, changes) as Record<string, unknown>;
-  const parsed = whole.safeParse({ ...current, ...changed });
+  const parsed = whole.safeParse({ ...current, ...changed }, { reportInput: true });
   if (!parsed.success) throw invalidProblem(parsed.error.issues, context.t);
   return parsed.data;
 }
 
 /** The query string, parsed with `schema` (each parameter once); a bad one is a problem at `$.name`. */
 export function parseQuery<S extends z.ZodType>(context: ApiContext, schema: S): z.output<S> {
-  const parsed = schema.safeParse(Object.fromEntries(new URL(context.request.url).searchParams));
+  const parsed = schema.safeParse(Object.fromEntries(new URL(context.request.url).searchParams), { reportInput: true });
   if (!parsed.success) throw invalidProblem(parsed.error.issues, context.t);
   return parsed.data;
 }

@@ -2,7 +2,9 @@ import "../auth/auth-secret";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { and, count, eq, sql } from "drizzle-orm";
+import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import * as unknownEndpoint from "@/app/api/v1/[...path]/route";
 import { apiTokens, auditEvents, examPasses, people, revenueLines } from "@/db/schema";
 import { config } from "@/lib/config";
 import { today } from "@/lib/clock";
@@ -93,6 +95,19 @@ describeOnEachDatabase("the REST API with organization tokens", (database) => {
     expect((await api("GET", "/people/not-an-id", { token: read })).status).toBe(404);
     const tooMany = (await api("GET", "/people?limit=1000", { token: read })).body as Problem;
     expect(tooMany.errors).toEqual([{ path: "$.limit", message: "Enter at most 100." }]);
+    // A path that is no endpoint answers a problem in JSON, once the token is checked.
+    const nowhere = (token?: string) =>
+      unknownEndpoint.GET(
+        new NextRequest("http://portal.test/api/v1/no-such-endpoint", { headers: token ? { authorization: `Bearer ${token}` } : {} }),
+        { params: Promise.resolve({}) },
+      );
+    const answer = await nowhere(read);
+    expect([answer.status, answer.headers.get("content-type")]).toEqual([404, "application/problem+json"]);
+    expect(((await answer.json()) as Problem).title).toBe("No such endpoint: the API's reference at /api/docs lists them all.");
+    expect((await nowhere()).status).toBe(401);
+    // A parameter sent with a value of the wrong kind is told so, not that it is missing.
+    const notANumber = (await api("GET", "/people?limit=abc", { token: read })).body as Problem;
+    expect(notANumber.errors).toEqual([{ path: "$.limit", message: "This value is not valid." }]);
   });
 
   it("refuses a missing, unknown, revoked or expired token, and a read token that writes", async () => {
