@@ -7,7 +7,7 @@ import { microsoftEntraConfigured } from "@/lib/auth/microsoft-entra";
 import { landingPath, safeCallbackPath, signInPath } from "@/lib/auth/paths";
 import { requestContext } from "@/lib/auth/request-context";
 import { formatRetryTime } from "@/lib/auth/retry-time";
-import { SignInThrottled, WrongCredentials } from "@/lib/auth/sign-in-errors";
+import { AccessTurnedOff, SignInThrottled, WrongCredentials } from "@/lib/auth/sign-in-errors";
 import { hashPassword } from "@/lib/auth/password";
 import { newPassword } from "@/lib/auth/password-policy";
 import { NotFoundError } from "@/lib/data/errors";
@@ -37,6 +37,7 @@ export const signInWithPassword = publicFormAction(signInInput, async (input, { 
       throw new ActionFailure("throttled", t("auth.signIn.throttled", { time }));
     }
     if (error instanceof WrongCredentials) throw new ActionFailure("invalid", t("auth.signIn.wrongCredentials"));
+    if (error instanceof AccessTurnedOff) throw new ActionFailure("invalid", t("auth.signIn.accessOff"));
     throw error;
   }
   const { db } = await appConnection();
@@ -72,7 +73,7 @@ export const signOutEverywhere = formAction(z.object({}), async (_input, { user 
     endAllSessions(tx, { userId: user.id, because: "signed_out_everywhere", actorUserId: user.id, organizationId: user.organizationId }),
   );
   await requestContext().signOut();
-  redirect(signInPath);
+  redirect(`${signInPath}?notice=signedOutEverywhere`);
 });
 
 const changePasswordInput = z

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/data/audit";
 import { findSignInAccount, type SignInAccount } from "@/lib/data/users";
 import { hashPassword, verifyPassword } from "./password";
 import type { SessionUser } from "./session-user";
-import { SignInThrottled, WrongCredentials } from "./sign-in-errors";
+import { AccessTurnedOff, SignInThrottled, WrongCredentials } from "./sign-in-errors";
 import { lockThrottleKeys, recordSignInAttempt, throttledUntil, type ThrottleKey } from "./throttle";
 
 export interface PasswordAttempt {
@@ -42,7 +42,7 @@ async function recordOutcome(db: Executor, key: ThrottleKey, account: SignInAcco
 
 /**
  * Checks an email and password under the sign-in throttle, records the attempt and its audit
- * event, and returns the user, or throws WrongCredentials / SignInThrottled. The throttle is
+ * event, and returns the user, or throws WrongCredentials / AccessTurnedOff / SignInThrottled. The throttle is
  * checked before the hash (a throttled attempt costs no argon2 work) and again, under a lock,
  * before the attempt is recorded, so concurrent attempts from any number of processes sharing
  * the database can never exceed the limit.
@@ -73,6 +73,7 @@ export async function authorizePassword(attempt: PasswordAttempt, now: () => Dat
   });
 
   if (refusedUntil) throw new SignInThrottled(refusedUntil);
+  if (account?.disabled && matches) throw new AccessTurnedOff();
   if (!accepted || !account) throw new WrongCredentials();
   const { id, email, displayName, role, organizationId, personId } = account;
   return { id, email, displayName, role, organizationId, personId };

@@ -11,6 +11,14 @@ export class WrongCredentials extends CredentialsSignin {
   code = "wrong_credentials";
 }
 
+/**
+ * The right password of an account whose access an administrator turned off: only someone who
+ * knows the password learns that the account exists, and is told why they cannot come in.
+ */
+export class AccessTurnedOff extends CredentialsSignin {
+  code = "access_off";
+}
+
 export class SignInThrottled extends CredentialsSignin {
   code = "throttled";
   readonly retryAfter: Date;

@@ -83,7 +83,8 @@ test.describe("an ended session", () => {
     await member.getByTestId("signed-in-user").filter({ visible: true }).click();
     await expect(member.getByRole("heading", { name: "Your account" })).toBeVisible();
     await member.getByRole("button", { name: "Sign out everywhere" }).click();
-    await expectFreshDocument(member, "/sign-in");
+    await expectFreshDocument(member, "/sign-in?notice=signedOutEverywhere");
+    await expect(member.getByRole("status").filter({ hasText: "You were signed out everywhere" })).toBeVisible();
     await expectRefused(copy);
     await expectRefused(other);
   });

@@ -20,7 +20,8 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 function urlErrorKey(error: string | undefined, code: string | undefined) {
   if (!error) return null;
   if (error === "AccessDenied") return "noAccount";
-  if (error === "CredentialsSignin") return code === "throttled" ? "throttledLater" : "wrongCredentials";
+  if (error === "CredentialsSignin")
+    return code === "throttled" ? "throttledLater" : code === "access_off" ? "accessOff" : "wrongCredentials";
   return "failed";
 }
 
@@ -32,7 +33,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
 
   const t = await getTranslations("auth.signIn");
   const errorKey = urlErrorKey(first(params.error), first(params.code));
-  const passwordChanged = first(params.notice) === "passwordChanged";
+  // What the user just did on their account page, said on the page they land on.
+  const notice = { passwordChanged: "passwordChanged", signedOutEverywhere: "signedOutEverywhere" } as const;
+  const noticeKey = notice[first(params.notice) as keyof typeof notice] ?? null;
   return (
     <Card>
       <CardHeader>
@@ -42,9 +45,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
-        {passwordChanged && (
+        {noticeKey && (
           <p role="status" className="text-sm">
-            {t("passwordChanged")}
+            {t(noticeKey)}
           </p>
         )}
         <SignInForm

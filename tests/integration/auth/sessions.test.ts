@@ -82,7 +82,10 @@ describeOnEachDatabase("sessions end on the server", (database) => {
   it("signing out everywhere ends every session of the user, audited with how many", async () => {
     const { user, laptop, phone } = await signedInTwice();
     const copied = copyOf(phone);
-    expect(await laptop.run(() => settle(signOutEverywhere(null, form({}))))).toEqual({ kind: "redirect", url: "/sign-in" });
+    expect(await laptop.run(() => settle(signOutEverywhere(null, form({}))))).toEqual({
+      kind: "redirect",
+      url: "/sign-in?notice=signedOutEverywhere",
+    });
     expect(await stillOpens(copied)).toEqual({ page: false, action: "unauthenticated" });
     expect(await stillOpens(phone)).toEqual({ page: false, action: "unauthenticated" });
     expect(await sessionEvents(user.id)).toEqual([

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, users } from "@/db/schema";
 import { demoPassword } from "@/db/seed";
 import { signInWithPassword, signOut } from "@/lib/actions/auth";
+import { hashPassword } from "@/lib/auth/password";
 import { currentUser, requirePartnerUser, requireReviewer } from "@/lib/auth/session";
 import { settle } from "../../support/action-outcome";
 import { runAs, TestRequest } from "../../support/request-context";
@@ -99,6 +100,28 @@ describeOnEachDatabase("signing in and the session", (database) => {
     expect((await asExtra.run(currentUser))?.email).toBe("temp@contoso.example");
     await world.db.update(users).set({ disabled: true }).where(eq(users.id, extra.id));
     expect(await asExtra.run(currentUser)).toBeNull();
+  });
+
+  it("tells the right password of an account turned off why it does not open, and a wrong one nothing more", async () => {
+    const [off] = await world.db
+      .insert(users)
+      .values({
+        email: "off@contoso.example",
+        displayName: "Off",
+        role: "employee",
+        organizationId: world.contosoId,
+        passwordHash: await hashPassword(demoPassword),
+        disabled: true,
+      })
+      .returning();
+    expect(await runAs(null, () => signInWithPassword(null, signInForm(off.email, demoPassword)))).toMatchObject({
+      ok: false,
+      message: "Your access to the portal has been turned off. Ask an administrator of your organization to turn it back on.",
+    });
+    expect(await runAs(null, () => signInWithPassword(null, signInForm(off.email, "not-the-password")))).toMatchObject({
+      ok: false,
+      message: "Email or password is wrong.",
+    });
   });
 
   it("sends reviewers out of the partner workspace and hides the review pages from partners", async () => {
