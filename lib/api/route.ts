@@ -149,7 +149,7 @@ async function writeOnce(context: ApiContext, key: string | null, run: (context:
  * problem in the caller's language (Accept-Language). A write runs in one transaction with its
  * Idempotency-Key's record, so that nothing is half written and nothing is written twice.
  */
-export function apiRoute<P extends Record<string, string> = Record<string, never>>(
+export function apiRoute<P extends Record<string, string | string[]> = Record<string, never>>(
   { scope }: { scope: "read" | "write" },
   handler: Handler<P>,
 ) {

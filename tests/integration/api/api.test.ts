@@ -99,7 +99,7 @@ describeOnEachDatabase("the REST API with organization tokens", (database) => {
     const nowhere = (token?: string) =>
       unknownEndpoint.GET(
         new NextRequest("http://portal.test/api/v1/no-such-endpoint", { headers: token ? { authorization: `Bearer ${token}` } : {} }),
-        { params: Promise.resolve({}) },
+        { params: Promise.resolve({ path: ["no-such-endpoint"] }) },
       );
     const answer = await nowhere(read);
     expect([answer.status, answer.headers.get("content-type")]).toEqual([404, "application/problem+json"]);
