@@ -17,6 +17,7 @@ export function ToastActionButton({
   accessibleLabel,
   done,
   variant = "outline",
+  confirm,
 }: {
   action: (previous: null, formData: FormData) => Promise<ActionResult<unknown>>;
   fields: Record<string, string | number>;
@@ -24,6 +25,8 @@ export function ToastActionButton({
   accessibleLabel: string;
   done: string;
   variant?: ButtonProps["variant"];
+  /** A question the browser asks before posting, for what cannot be undone. */
+  confirm?: string;
 }) {
   async function submit(formData: FormData) {
     const result = await action(null, formData);
@@ -32,7 +35,7 @@ export function ToastActionButton({
   }
 
   return (
-    <form action={submit}>
+    <form action={submit} onSubmit={confirm ? (event) => !window.confirm(confirm) && event.preventDefault() : undefined}>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -214,7 +214,15 @@ export async function DraftEditor({ draft, locale }: { draft: Draft; locale: Loc
             submit={t("draft.importSubmit")}
             pending={pending}
           />
-          <ProgramForm action={discardDraft} hidden={ref} fields={[]} submit={t("draft.discard")} pending={pending} variant="destructive" />
+          <ProgramForm
+            action={discardDraft}
+            hidden={ref}
+            fields={[]}
+            submit={t("draft.discard")}
+            pending={pending}
+            variant="destructive"
+            confirm={t("draft.discardConfirm")}
+          />
         </CardContent>
       </Card>
     </div>

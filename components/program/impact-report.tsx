@@ -112,6 +112,7 @@ export async function ImpactReport({
               submit={t("impact.publish")}
               pending={t("pending")}
               testId="publish"
+              confirm={t("impact.publishConfirm")}
             />
           )}
         </div>

@@ -34,6 +34,7 @@ export function ProgramForm<T>({
   variant,
   className,
   testId,
+  confirm,
 }: {
   action: (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
   hidden: Record<string, string | number>;
@@ -43,6 +44,8 @@ export function ProgramForm<T>({
   variant?: "default" | "destructive" | "outline";
   className?: string;
   testId?: string;
+  /** A question the browser asks before posting (what cannot be undone); without JavaScript the form posts at once. */
+  confirm?: string;
 }) {
   const [result, run] = useActionState(action, null);
   const failure = result && !result.ok ? result : null;
@@ -52,7 +55,12 @@ export function ProgramForm<T>({
   }, [result]);
 
   return (
-    <form action={run} className={cn("grid gap-3", className)} data-testid={testId}>
+    <form
+      action={run}
+      className={cn("grid gap-3", className)}
+      data-testid={testId}
+      onSubmit={confirm ? (event) => !window.confirm(confirm) && event.preventDefault() : undefined}
+    >
       <FormError message={failure?.message} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { signedInPage } from "./support/session";
+import { acceptConfirmation, signedInPage } from "./support/session";
 
 test("a partner admin creates an API token, copies it, calls the API with it and revokes it", async ({ browser, baseURL }) => {
   const page = await signedInPage({ browser, baseURL }, "admin@contoso.example", "en");
@@ -38,7 +38,9 @@ test("a partner admin creates an API token, copies it, calls the API with it and
   await expect(row).not.toContainText("Never");
   await expect(page.locator("body")).not.toContainText(secret);
 
+  const asked = acceptConfirmation(page, /^Revoke the token “HR sync”\? The integrations that use it stop working at once\.$/);
   await row.getByRole("button", { name: "Revoke the token HR sync" }).click();
+  await asked;
   await expect(page.getByText("Token “HR sync” revoked: requests with it are refused.")).toBeVisible();
   await expect(row).toContainText("Revoked");
   const refused = await api.get("/api/v1/people", { headers: { authorization: `Bearer ${secret}` } });

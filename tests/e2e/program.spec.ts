@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { seedOrganizationLike } from "@/db/seed";
 import { startInstances, type Instances } from "./support/instances";
-import { demoPassword, todayUtc } from "./support/session";
+import { acceptConfirmation, demoPassword, todayUtc } from "./support/session";
 
 /** A calendar date `days` after today (UTC, the program's reference time). */
 function daysLater(days: number): string {
@@ -110,7 +110,9 @@ test("a program administrator adds an exam to the application group from a date,
   await expect(northwind).toContainText("MB-210 now counts");
   await expect(northwind).toContainText("Hana Sato now holds");
 
+  const publishing = acceptConfirmation(page, /^Publish this version\?/);
   await impact.getByRole("button", { name: "Publish this version" }).click();
+  await publishing;
   await expect(page.getByText("Published", { exact: true }).filter({ visible: true })).toBeVisible();
 
   // Northwind's admin sees nothing today, Silver from the version's first day.
@@ -122,7 +124,9 @@ test("a program administrator adds an exam to the application group from a date,
   await expect(tier).toHaveAttribute("data-tier", "silver");
 
   // Not in force yet, it can still be withdrawn, and the program is as it was.
+  const withdrawing = acceptConfirmation(page, /^Withdraw this version\?/);
   await page.getByRole("button", { name: "Withdraw before it comes into force" }).click();
+  await withdrawing;
   await expect(page.getByText("Withdrawn", { exact: true }).filter({ visible: true })).toBeVisible();
   await admin.goto(`/dashboard?asOf=${from}`);
   await expect(tier).not.toHaveAttribute("data-tier", "silver");

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { demoPassword, expectFreshDocument } from "./support/session";
+import { acceptConfirmation, demoPassword, expectFreshDocument } from "./support/session";
 
 /**
  * An ended session's cookie, copied before it ended, opens nothing: not a page, not an
@@ -93,7 +93,9 @@ test.describe("an ended session", () => {
     const { admin, member } = await newMember(browser, baseURL, "Otto Offboard");
     const copy = await copiedCookies(browser, baseURL, member.context());
     await admin.reload();
+    const asked = acceptConfirmation(admin, /^Turn off Otto Offboard's access\?/);
     await admin.getByRole("button", { name: "Turn off access for Otto Offboard" }).click();
+    await asked;
     await expect(admin.getByText("Otto Offboard can no longer sign in.").filter({ visible: true })).toBeVisible();
     await expectRefused(copy);
   });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { chooseOption, expectFreshDocument } from "./support/session";
+import { acceptConfirmation, chooseOption, expectFreshDocument } from "./support/session";
 
 // The e2e server is seeded once per run and throttles per email: every test uses its own
 // email addresses, so failures in one test never refuse another's sign-in.
@@ -186,7 +186,9 @@ test.describe("invitations", () => {
 
     // Bruno leaves: the admin turns his access off, and his open session ends with it.
     await page.reload();
+    const asked = acceptConfirmation(page, /^Turn off Bruno Costa's access\?/);
     await page.getByRole("button", { name: "Turn off access for Bruno Costa" }).click();
+    await asked;
     await expect(page.getByText("Bruno Costa can no longer sign in.").filter({ visible: true })).toBeVisible();
     await expect(page.getByRole("row", { name: /Bruno Costa bruno@contoso\.example .* Disabled/ })).toBeVisible();
     await expect(
@@ -216,7 +218,9 @@ test.describe("invitations", () => {
     await page.getByRole("button", { name: "Create the invitation" }).click();
     const url = await page.getByRole("textbox", { name: "Invitation link" }).inputValue();
 
+    const asked = acceptConfirmation(page, /^Revoke the invitation for temp-partner@fabrikam\.example\?/);
     await page.getByRole("button", { name: "Revoke the invitation for temp-partner@fabrikam.example" }).click();
+    await asked;
     await expect(page.getByText("Invitation revoked.").filter({ visible: true })).toBeVisible();
     await expect(page.getByRole("row", { name: /temp-partner@fabrikam\.example/ })).toHaveCount(0);
     await page.goto(url);

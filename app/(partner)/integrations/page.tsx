@@ -156,6 +156,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
                             label={t("tokens.revoke")}
                             accessibleLabel={t("tokens.revokeLabel", { name: token.name })}
                             done={t("tokens.revoked", { name: token.name })}
+                            confirm={t("tokens.revokeConfirm", { name: token.name })}
                           />
                         )}
                       </TableCell>

@@ -112,6 +112,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
                         label={member.disabled ? t("team.enable") : t("team.disable")}
                         accessibleLabel={t(member.disabled ? "team.enableLabel" : "team.disableLabel", { name: member.displayName })}
                         done={t(member.disabled ? "team.enabledNotice" : "team.disabledNotice", { name: member.displayName })}
+                        confirm={member.disabled ? undefined : t("team.disableConfirm", { name: member.displayName })}
                       />
                     )}
                   </TableCell>
@@ -167,6 +168,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
                           label={t("invitations.revoke")}
                           accessibleLabel={t("invitations.revokeLabel", { email: invitation.email })}
                           done={t("invitations.revoked")}
+                          confirm={t("invitations.revokeConfirm", { email: invitation.email })}
                         />
                       </TableCell>
                     </TableRow>

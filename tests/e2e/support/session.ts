@@ -80,3 +80,20 @@ export async function tabTo(page: Page, target: Locator, { limit = 150 }: { limi
   }
   throw new Error(`Tab did not reach ${String(target)} in ${limit} presses`);
 }
+
+/**
+ * Accepts the question the browser asks before the next destructive action, checking it is
+ * `question`; resolves once it was asked (await it after the click: no question, no pass).
+ */
+export function acceptConfirmation(page: Page, question: RegExp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    page.once("dialog", (dialog) => {
+      if (dialog.type() !== "confirm" || !question.test(dialog.message())) {
+        reject(new Error(`unexpected ${dialog.type()}: ${dialog.message()}`));
+        void dialog.dismiss();
+        return;
+      }
+      void dialog.accept().then(resolve, reject);
+    });
+  });
+}

@@ -88,6 +88,7 @@ export default async function ProgramVersionPage({
               submit={t("version.withdraw")}
               pending={t("pending")}
               variant="destructive"
+              confirm={t("version.withdrawConfirm")}
             />
           </CardContent>
         </Card>
