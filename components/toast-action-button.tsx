@@ -1,7 +1,7 @@
 "use client";
 
 import { toast } from "sonner";
-import { SubmitButton } from "@/components/ui/form";
+import { confirmFirst, SubmitButton } from "@/components/ui/form";
 import type { ButtonProps } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/action";
 
@@ -35,7 +35,7 @@ export function ToastActionButton({
   }
 
   return (
-    <form action={submit} onSubmit={confirm ? (event) => !window.confirm(confirm) && event.preventDefault() : undefined}>
+    <form action={submit} onSubmit={confirmFirst(confirm)}>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

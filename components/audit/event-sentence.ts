@@ -152,8 +152,7 @@ export function describeEvent(
   const reason = stateOf(event.after)?.reason ?? stateOf(event.after)?.message;
   if (typeof reason === "string" && reason.trim()) sentence = t("because", { sentence, reason: reason.trim() });
   return {
-    // A sentence may open on a name in lower case ("the API token “HR sync” added …").
-    sentence: t("sentenceEnd", { sentence: sentence.charAt(0).toLocaleUpperCase(locale) + sentence.slice(1) }),
+    sentence: t("sentenceEnd", { sentence }),
     changes: changesOf(event, t, products, locale),
     href: hrefOf(subject, reviewer, opensReviews),
   };

@@ -3,7 +3,7 @@
 import { Trash2 } from "lucide-react";
 import { useActionState, useEffect } from "react";
 import { toast } from "sonner";
-import { SubmitButton } from "@/components/ui/form";
+import { confirmFirst, SubmitButton } from "@/components/ui/form";
 import { deleteExamPass } from "@/lib/actions/exams";
 
 /** Deletes one pass; a pass the tier needs comes back with what deleting it does, and goes once confirmed. */
@@ -36,12 +36,7 @@ export function DeleteExamPassButton({
     );
   }
   return (
-    <form
-      action={submit}
-      onSubmit={(event) => {
-        if (!window.confirm(labels.confirm)) event.preventDefault();
-      }}
-    >
+    <form action={submit} onSubmit={confirmFirst(labels.confirm)}>
       <input type="hidden" name="id" value={pass.id} />
       <input type="hidden" name="version" value={pass.version} />
       <SubmitButton variant="ghost" size="sm" pendingLabel={labels.pending} aria-label={labels.delete}>

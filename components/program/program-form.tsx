@@ -4,7 +4,7 @@ import { useActionState, useEffect } from "react";
 import { toast } from "sonner";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { FormError, FormField, SubmitButton } from "@/components/ui/form";
+import { confirmFirst, FormError, FormField, SubmitButton } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/action";
 import { cn } from "@/lib/cn";
 
@@ -55,12 +55,7 @@ export function ProgramForm<T>({
   }, [result]);
 
   return (
-    <form
-      action={run}
-      className={cn("grid gap-3", className)}
-      data-testid={testId}
-      onSubmit={confirm ? (event) => !window.confirm(confirm) && event.preventDefault() : undefined}
-    >
+    <form action={run} className={cn("grid gap-3", className)} data-testid={testId} onSubmit={confirmFirst(confirm)}>
       <FormError message={failure?.message} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

@@ -4,7 +4,7 @@ import { Trash2 } from "lucide-react";
 import { useActionState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormError, SubmitButton } from "@/components/ui/form";
+import { confirmFirst, FormError, SubmitButton } from "@/components/ui/form";
 import { deleteRevenueLine } from "@/lib/actions/revenue";
 
 /**
@@ -24,9 +24,8 @@ export function DeleteRevenueLineButton({
     <form
       action={submit}
       className="grid gap-3"
-      onSubmit={(event) => {
-        if (!question && !window.confirm(labels.confirm)) event.preventDefault();
-      }}
+      // Once the page says what deleting it does, that answer is the confirmation.
+      onSubmit={confirmFirst(question ? null : labels.confirm)}
       data-testid={question ? "delete-confirmation" : undefined}
     >
       <FormError message={result && !result.ok ? result.message : undefined} />

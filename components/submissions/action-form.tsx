@@ -2,7 +2,7 @@
 
 import { type ReactNode, useActionState, useEffect } from "react";
 import { toast } from "sonner";
-import { FormError } from "@/components/ui/form";
+import { confirmFirst, FormError } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/action";
 
 type Notice = { notice?: string } | undefined | void;
@@ -31,11 +31,7 @@ export function ActionForm<T extends Notice>({
   }, [result]);
   const failure = result && !result.ok ? result : null;
   return (
-    <form
-      action={submit}
-      className={className}
-      onSubmit={confirm ? (event) => !window.confirm(confirm) && event.preventDefault() : undefined}
-    >
+    <form action={submit} className={className} onSubmit={confirmFirst(confirm)}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

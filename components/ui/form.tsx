@@ -14,6 +14,17 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 
+/**
+ * A form's onSubmit that asks `question` in the browser first and posts only once the visitor
+ * agrees (for what cannot be undone); none without a question. Without JavaScript the form posts.
+ */
+export function confirmFirst(question: string | null | undefined): React.FormEventHandler<HTMLFormElement> | undefined {
+  if (!question) return undefined;
+  return (event) => {
+    if (!window.confirm(question)) event.preventDefault();
+  };
+}
+
 /** Shape of validation errors as returned by server actions (e.g. zod's flattened fieldErrors). */
 type FormErrorValue = string | readonly string[] | null | undefined;
 

@@ -34,8 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("auth.signIn");
   const errorKey = urlErrorKey(first(params.error), first(params.code));
   // What the user just did on their account page, said on the page they land on.
-  const notice = { passwordChanged: "passwordChanged", signedOutEverywhere: "signedOutEverywhere" } as const;
-  const noticeKey = notice[first(params.notice) as keyof typeof notice] ?? null;
+  const noticeKey = (["passwordChanged", "signedOutEverywhere"] as const).find((key) => key === first(params.notice)) ?? null;
   return (
     <Card>
       <CardHeader>
