@@ -500,6 +500,22 @@ export interface AlertDetails {
   examCode?: string | null;
 }
 
+/**
+ * Each organization's evidence as the whole-program jobs read it (the watch, a draft's impact,
+ * the census), kept by the database: a deferred trigger writes it once per transaction that moved
+ * `evidence_revision`, from `organization_people_lines` and `organization_revenue_lines`
+ * (drizzle/0016_organization_evidence.sql). A reader uses it only at the organization's current
+ * revision (`evidence_lines`), so a transaction still writing evidence reads its own changes.
+ */
+export const organizationEvidence = pgTable("organization_evidence", {
+  organizationId: uuid("organization_id")
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  revision: bigint("revision", { mode: "number" }).notNull(),
+  people: text("people"),
+  revenue: text("revenue"),
+});
+
 /** The tier the last watch found for each organization, and the day and evidence revision it looked at. */
 export const organizationWatch = pgTable("organization_watch", {
   organizationId: uuid("organization_id")

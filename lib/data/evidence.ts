@@ -86,53 +86,24 @@ export async function loadEvidenceAndRejections(
 }
 
 /**
- * The people of the organizations in `organizationIds` (an SQL array of uuids), one row per
- * organization with one line of text per person, by name: `id leftOn|- code day code day …`
- * (`peopleOf` reads it back). Whole-program jobs read their organizations in batches this
- * way: text is far cheaper to build, send and read than a row or a JSON object per pass.
- * Passes come without their ids (the rules then know a pass as `personId#index`) and people
- * without their names. Each organization is read apart (a lateral join): its few hundred
- * passes are grouped by person in a small hash table, and its people sorted by name, where
- * one sort and one grouping over the whole batch cost half as much again. Dates are read as
- * ISO text (`datestyle` ISO, PostgreSQL's default).
+ * The evidence of the organization `organizationId` as text, for the jobs that read organizations
+ * in batches (a lateral join: `cross join lateral ${evidenceLinesOf(…)} as lines` gives
+ * `lines.people` and `lines.revenue`): one line per person by name, `id leftOn|- code day code
+ * day …` (`peopleOf` reads it back), and one per revenue line by date, `id cents bookedOn t|f
+ * product` (`revenueOf`). Text is far cheaper to send and read than a row or a JSON object per
+ * pass. Passes come without their ids (the rules then know a pass as `personId#index`), people
+ * without their names and revenue lines without their customer, which no rule reads.
+ *
+ * The database keeps these lines for each organization as its evidence changes
+ * (drizzle/0016_organization_evidence.sql): building them from every person and pass took most of
+ * the database's share of a watch. A transaction that changed the evidence reads them built anew.
  */
-export function peopleLinesOf(organizationIds: SQL): SQL {
-  return sql`
-    select organization.id as organization_id, staff.people
-    from unnest(${organizationIds}) as organization(id)
-    cross join lateral (
-      select string_agg(line, E'\\n') as people
-      from (
-        select concat_ws(' ', people.id, coalesce(people.left_on::text, '-'), passes.exams) as line
-        from people
-        left join (
-          select person_id, string_agg(exam_code || ' ' || passed_on::text, ' ') as exams
-          from exam_passes
-          where exam_passes.organization_id = organization.id
-          group by person_id
-        ) as passes on passes.person_id = people.id
-        where people.organization_id = organization.id
-        order by people.name, people.id
-      ) as sorted
-    ) as staff`;
+export function evidenceLinesOf(organizationId: SQL): SQL {
+  return sql`organization_evidence_lines(${organizationId})`;
 }
 
 /**
- * An organization's revenue lines as text, one line each by date: `id cents bookedOn t|f product`
- * (`revenueOf` reads it back), for the jobs that read organizations in batches, as
- * `peopleLinesOf` does their people: a JSON array per line was parsed for the whole batch at
- * once and kept alive through its evaluation (the watch took a tenth more CPU time). Lines
- * come without their customer, which no rule reads. The product, free text, comes last, with
- * its backslashes and line breaks escaped (`\\`, `\n`).
- */
-export function revenueLinesOf(organizationId: SQL): SQL {
-  return sql`(select string_agg(concat_ws(' ', line.id, line.amount_cents, line.booked_on, case when line.dpor_associated then 't' else 'f' end,
-      replace(replace(line.product, '\\', '\\\\'), E'\n', '\\n')), E'\n' order by line.booked_on, line.id)
-    from revenue_lines as line where line.organization_id = ${organizationId})`;
-}
-
-/**
- * The lines of `peopleLinesOf` as lib/rules takes them, passes by date. The text is walked
+ * The people lines of `evidenceLinesOf` as lib/rules takes them, passes by date. The text is walked
  * once, field by field: splitting it into lines and then into words made twice the strings.
  */
 export function peopleOf(text: string | null): EvaluationInput["people"] {
@@ -174,7 +145,7 @@ function byDate(a: { code: string; passedOn: string }, b: { code: string; passed
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
-/** The lines of `revenueLinesOf` as lib/rules takes them. */
+/** The revenue lines of `evidenceLinesOf` as lib/rules takes them. */
 export function revenueOf(text: string | null): EvaluationInput["revenue"] {
   const lines: EvaluationInput["revenue"] = [];
   if (!text) return lines;
@@ -216,7 +187,7 @@ export const ORGANIZATIONS_BETWEEN_TURNS = 10;
  * work holds the thread, so the event loop is let in every few organizations, for the next
  * statement to be sent and its answer received meanwhile (and for the rest of the process, a
  * queue's heartbeats, to go on). People come without names and passes without ids, as
- * `peopleLinesOf` reads them.
+ * `evidenceLinesOf` reads them.
  */
 export async function* evidenceOfAll(db: Executor, asOf: string, batchSize = 100): AsyncGenerator<OrganizationInput> {
   const read = (after: string | null) => {
@@ -226,11 +197,10 @@ export async function* evidenceOfAll(db: Executor, asOf: string, batchSize = 100
           select id, name, market from organizations
           where ${after === null ? sql`true` : sql`id > ${after}::uuid`}
           order by id limit ${batchSize}
-        ),
-        staff as (${peopleLinesOf(sql`array(select id from batch)`)})
-        select batch.id, batch.name, batch.market, staff.people, ${revenueLinesOf(sql`batch.id`)} as revenue
+        )
+        select batch.id, batch.name, batch.market, lines.people, lines.revenue
         from batch
-        left join staff on staff.organization_id = batch.id
+        cross join lateral ${evidenceLinesOf(sql`batch.id`)} as lines
         order by batch.id`,
     );
     // Awaited below, unless the caller stops first: its failure then is nobody's to handle.

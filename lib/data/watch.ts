@@ -12,7 +12,7 @@ import {
   type VersionedProgram,
   watchAlerts,
 } from "@/lib/rules";
-import { ORGANIZATIONS_BETWEEN_TURNS, peopleLinesOf, peopleOf, revenueLinesOf, revenueOf } from "./evidence";
+import { evidenceLinesOf, ORGANIZATIONS_BETWEEN_TURNS, peopleOf, revenueOf } from "./evidence";
 import { definitionOn, publishedProgram } from "./program";
 import { rowsOf } from "./raw-rows";
 import { enqueueWebhookEvents, type WebhookEventRecord } from "./webhooks";
@@ -55,9 +55,9 @@ interface DueRow {
   market: string;
   revision: number;
   previous_tier: string | null;
-  /** Its people by name, one per line: `id leftOn|- code day code day …`, passes by date. */
+  /** Its people by name, one per line, as `evidenceLinesOf` gives them. */
   people: string | null;
-  /** Its revenue lines by date, as `revenueLinesOf` writes them. */
+  /** Its revenue lines by date, as `evidenceLinesOf` gives them. */
   revenue: string | null;
   awards: [string, string, string][] | null;
   open: [string, string, string, string | null][] | null;
@@ -68,7 +68,7 @@ interface DueRow {
  * The organizations among `organizationIds` not yet watched on `today` at their current
  * evidence, each with its evidence, awards, open alerts and recipients, in one statement.
  *
- * People and passes are the bulk of it: they come as `peopleLinesOf` reads them, without the
+ * People and passes are the bulk of it: they come as `evidenceLinesOf` reads them, without the
  * passes' ids (the watch resolves those of the few passes an alert cites) and without names (an
  * alert's names are read when it is stored).
  */
@@ -83,7 +83,6 @@ async function loadDue(db: Executor, organizationIds: readonly string[], today: 
         where organizations.id in (select batch.id::uuid from jsonb_array_elements_text(${JSON.stringify(organizationIds)}::jsonb) as batch(id))
           and (watch.organization_id is null or watch.watched_on <> ${today} or watch.revision <> organizations.evidence_revision)
       ),
-      staff as (${peopleLinesOf(sql`array(select id from due)`)}),
       recipients as (
         select member.organization_id, json_agg(json_build_array(member.id, member.role, member.person_id,
             (select json_object_agg(preference.kind, preference.mode) from alert_preferences as preference where preference.user_id = member.id))) as recipients
@@ -91,14 +90,13 @@ async function loadDue(db: Executor, organizationIds: readonly string[], today: 
         where member.organization_id = any(array(select id from due)) and not member.disabled
         group by member.organization_id
       )
-      select due.id, due.market, due.revision, due.previous_tier, staff.people, recipients.recipients,
-        ${revenueLinesOf(sql`due.id`)} as revenue,
+      select due.id, due.market, due.revision, due.previous_tier, lines.people, lines.revenue, recipients.recipients,
         (select json_agg(json_build_array(award.tier, award.awarded_on, award.anniversary_on))
           from awards as award where award.organization_id = due.id) as awards,
         (select json_agg(json_build_array(alert.id, alert.cause_key, alert.kind, alert.tier))
           from alerts as alert where alert.organization_id = due.id and alert.resolved_at is null) as open
       from due
-      left join staff on staff.organization_id = due.id
+      cross join lateral ${evidenceLinesOf(sql`due.id`)} as lines
       left join recipients on recipients.organization_id = due.id
     `,
   );

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { peopleOf } from "@/lib/data/evidence";
 
-/** The line `peopleLinesOf` writes for a person (its passes in any order). */
+/** The line `organization_people_lines` writes for a person (its passes in any order). */
 function lineOf(person: { id: string; leftOn: string | null; exams: { code: string; passedOn: string }[] }): string {
   return [person.id, person.leftOn ?? "-", ...person.exams.flatMap((exam) => [exam.code, exam.passedOn])].join(" ");
 }
