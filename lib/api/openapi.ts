@@ -45,6 +45,7 @@ const writeFailures = {
   "403": problem("The token may only read."),
   "409": problem("The record conflicts with another (an MCID or a reference taken, a pass already recorded)."),
   "413": problem("The body is larger than 1 MB."),
+  "415": problem("The body is not sent as JSON (Content-Type: application/json)."),
   "422": problem("The body breaks a rule: each field at its JSON path, worded as the forms word it."),
 };
 const recordFailures = { "404": problem("No such record in the token's organization.") };

@@ -42,6 +42,7 @@ export const problemTypes = {
   preconditionRequired: "precondition-required",
   idempotencyKeyReused: "idempotency-key-reused",
   tooLarge: "too-large",
+  unsupportedMediaType: "unsupported-media-type",
   internal: "internal",
 } as const;
 

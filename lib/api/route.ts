@@ -74,12 +74,24 @@ class Unsuccessful extends Error {
   }
 }
 
+/** `application/json`, or a JSON type such as `application/merge-patch+json`, with any parameters. */
+function isJson(contentType: string | null): boolean {
+  const type = contentType?.split(";")[0].trim().toLowerCase() ?? "";
+  return type === "application/json" || /^application\/[\w.-]+\+json$/.test(type);
+}
+
 async function readBody(request: Request, t: Translate): Promise<string> {
   const tooLarge = () =>
     new ApiProblem({ type: problemTypes.tooLarge, title: t("api.problems.tooLarge", { maximum: maximumBodyBytes }), status: 413 });
   if (Number(request.headers.get("content-length") ?? 0) > maximumBodyBytes) throw tooLarge();
   const body = await request.text();
   if (Buffer.byteLength(body) > maximumBodyBytes) throw tooLarge();
+  if (body.length > 0 && !isJson(request.headers.get("content-type"))) {
+    throw new ApiProblem(
+      { type: problemTypes.unsupportedMediaType, title: t("api.problems.unsupportedMediaType"), status: 415 },
+      { accept: "application/json" },
+    );
+  }
   return body;
 }
 
@@ -238,12 +250,24 @@ export function parseQuery<S extends z.ZodType>(context: ApiContext, schema: S):
   return parsed.data;
 }
 
-/** The record version of `If-Match` (`"3"`, `W/"3"`); an update or delete without one is refused (428). */
+/**
+ * The record version of `If-Match` (`"3"`, `W/"3"`): an update or delete without one is refused
+ * (428), and one with anything else there is told what the header must hold (422).
+ */
 export function ifMatch(context: ApiContext): number {
+  const { t } = context;
   const header = context.request.headers.get("if-match");
-  const match = header?.match(/^\s*(?:W\/)?"?(\d{1,10})"?\s*$/);
+  if (header === null || header.trim() === "") {
+    throw new ApiProblem({ type: problemTypes.preconditionRequired, title: t("api.problems.preconditionRequired"), status: 428 });
+  }
+  const match = header.match(/^\s*(?:W\/)?"?(\d{1,10})"?\s*$/);
   if (!match) {
-    throw new ApiProblem({ type: problemTypes.preconditionRequired, title: context.t("api.problems.preconditionRequired"), status: 428 });
+    throw new ApiProblem({
+      type: problemTypes.invalid,
+      title: t("api.problems.invalid"),
+      status: 422,
+      errors: [{ path: "If-Match", message: t("api.problems.ifMatchFormat") }],
+    });
   }
   return Number(match[1]);
 }

@@ -150,6 +150,20 @@ describeOnEachDatabase("the REST API with organization tokens", (database) => {
     expect((french.body as Problem).errors).toEqual([{ path: "$.name", message: "Ce champ est obligatoire." }]);
     expect((french.body as Problem).title).toContain("enfreint une règle");
     expect((await api("POST", "/people", { token: write, body: "{not json" })).status).toBe(400);
+    // JSON sent as something else (curl -d sends a form's type) is told how to send it.
+    const plain = await api("POST", "/people", {
+      token: write,
+      body: { name: "Ines Roy" },
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect([plain.status, plain.headers.get("accept")]).toEqual([415, "application/json"]);
+    expect((plain.body as Problem).title).toContain("Content-Type: application/json");
+    const charset = await api("POST", "/people", {
+      token: write,
+      body: { name: "" },
+      headers: { "content-type": "application/json; charset=utf-8" },
+    });
+    expect(charset.status).toBe(422);
     expect(await countOf(people)).toBe(before);
   });
 
@@ -160,6 +174,12 @@ describeOnEachDatabase("the REST API with organization tokens", (database) => {
     expect(created.headers.get("etag")).toBe('"1"');
 
     expect((await api("PATCH", `/people/${hugo.id}`, { token: write, body: { leftOn: today() } })).status).toBe(428);
+    const unreadable = await api("PATCH", `/people/${hugo.id}`, {
+      token: write,
+      body: { leftOn: today() },
+      headers: { "if-match": "latest" },
+    });
+    expect([unreadable.status, (unreadable.body as Problem).errors?.map((error) => error.path)]).toEqual([422, ["If-Match"]]);
     const stale = await api("PATCH", `/people/${hugo.id}`, { token: write, body: { leftOn: today() }, headers: { "if-match": '"7"' } });
     expect(stale.status).toBe(412);
     const left = await api("PATCH", `/people/${hugo.id}`, { token: write, body: { leftOn: today() }, headers: { "if-match": '"1"' } });
