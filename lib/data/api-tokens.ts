@@ -4,7 +4,7 @@ import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { apiIdempotencyKeys, apiTokens, users, type ApiTokenScope } from "@/db/schema";
 import { recordAudit } from "./audit";
-import { NotFoundError } from "./errors";
+import { ConflictError, NotFoundError } from "./errors";
 
 /** Every secret starts so, which secret scanners and people recognise. */
 const secretPrefix = "ccp_";
@@ -34,7 +34,11 @@ export interface NewApiToken {
   expiresInDays: number;
 }
 
-/** Creates a token and answers its secret, which is never stored nor shown again. */
+/**
+ * Creates a token and answers its secret, which is never stored nor shown again. Its name is
+ * how the audit trail and the token list tell it apart: no token in use shares it (a revoked or
+ * expired one may).
+ */
 export async function createApiToken(
   db: Executor,
   actorId: string | null,
@@ -43,6 +47,24 @@ export async function createApiToken(
   const secret = `${secretPrefix}${randomBytes(32).toString("base64url")}`;
   const { expiresInDays, ...fields } = token;
   return db.transaction(async (tx) => {
+    const [namesake] = await tx
+      .select({ id: apiTokens.id })
+      .from(apiTokens)
+      .where(
+        and(
+          eq(apiTokens.organizationId, token.organizationId),
+          sql`lower(${apiTokens.name}) = lower(${token.name})`,
+          isNull(apiTokens.revokedAt),
+          sql`${apiTokens.expiresAt} > now()`,
+        ),
+      )
+      .limit(1);
+    if (namesake) {
+      throw new ConflictError(`A token in use is already named "${token.name}".`, {
+        messageKey: "integrations.tokens.nameTaken",
+        field: "name",
+      });
+    }
     const [row] = await tx
       .insert(apiTokens)
       .values({

@@ -8,7 +8,8 @@ import * as unknownEndpoint from "@/app/api/v1/[...path]/route";
 import { apiTokens, auditEvents, examPasses, people, revenueLines } from "@/db/schema";
 import { config } from "@/lib/config";
 import { today } from "@/lib/clock";
-import { createApiToken } from "@/lib/data/api-tokens";
+import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
+import { ConflictError } from "@/lib/data/errors";
 import { loadOrganizationEvidence } from "@/lib/data/evidence";
 import { publishedProgram } from "@/lib/data/program";
 import { evaluateOn } from "@/lib/rules";
@@ -72,6 +73,18 @@ describeOnEachDatabase("the REST API with organization tokens", (database) => {
     write = await token(world.contosoId, "read_write", "HR sync");
     read = await token(world.contosoId, "read");
     fabrikam = await token(world.fabrikamId, "read_write");
+  });
+
+  it("names each token in use apart within an organization, and lets a revoked token's name be used again", async () => {
+    const named = (organizationId: string, name: string) =>
+      createApiToken(world.db, null, { organizationId, name, scope: "read", expiresInDays: 30 });
+    const again = await named(world.contosoId, "hr SYNC").catch((error: unknown) => error);
+    expect(again).toBeInstanceOf(ConflictError);
+    expect((again as ConflictError).details).toEqual({ messageKey: "integrations.tokens.nameTaken", field: "name" });
+    await named(world.fabrikamId, "HR sync");
+    const quarterly = await named(world.contosoId, "Quarterly report");
+    await revokeApiToken(world.db, { organizationId: world.contosoId, actorId: world.users.admin.id }, quarterly.id);
+    await expect(named(world.contosoId, "Quarterly report")).resolves.toMatchObject({ secret: expect.stringMatching(/^ccp_/) });
   });
 
   it("lists the token's organization's people a page at a time, each once, and nobody else's", async () => {
