@@ -11,7 +11,7 @@ import { auditFilter } from "@/lib/schemas/audit";
 import { AuditFilters } from "./audit-filters";
 import { auditQuery } from "./audit-query";
 import { auditWordsIn, describeEvent } from "./event-sentence";
-import { formatInstant } from "@/lib/i18n/format";
+import { formatDate, formatInstant } from "@/lib/i18n/format";
 
 /**
  * The audit trail in the user's scope (a reviewer's: the program; a partner admin's: their
@@ -38,6 +38,7 @@ export async function AuditLog({
   // Program administrators read the program's trail but do not review: no links to the cases.
   const words = auditWordsIn(locale, { reviewer: scope === "program", opensReviews: user.role === "reviewer" });
   const pageHref = (page: number) => `${path}?${auditQuery({ ...filter, page })}`;
+  const filtered = [filter.actor, filter.action, filter.entity, filter.organization, filter.from, filter.to].some(Boolean);
 
   return (
     <Card>
@@ -54,8 +55,12 @@ export async function AuditLog({
           choices={choices}
           exportHref={`/api/audit/export?${auditQuery({ ...filter, page: 1 })}`}
         />
-        {events.length === 0 ? (
-          <p className="text-sm text-muted-foreground">{t("empty")}</p>
+        {filter.from && filter.to && filter.from > filter.to ? (
+          <p role="alert" className="text-sm text-destructive">
+            {t("datesReversed", { from: formatDate(filter.from, locale), to: formatDate(filter.to, locale) })}
+          </p>
+        ) : events.length === 0 ? (
+          <p className="text-sm text-muted-foreground">{t(filtered ? "noMatch" : "none")}</p>
         ) : (
           <Table>
             <TableHeader>

@@ -27,6 +27,12 @@ test.describe("the audit trail at /audit", () => {
         .filter({ hasText: /^Felix Admin s’est connecté\.$/ })
         .first(),
     ).toBeVisible();
+    // Dates the wrong way round are told so, rather than showing an empty trail.
+    await admin.goto("/audit?from=2026-12-31&to=2026-01-01");
+    await expect(admin.getByRole("alert").filter({ hasText: "est postérieure à la date" })).toContainText("31 déc. 2026");
+    await expect(admin.getByTestId("audit-row")).toHaveCount(0);
+    await admin.goto("/audit?action=nothing.recorded");
+    await expect(admin.getByText("Aucun événement ne correspond à ces filtres.")).toBeVisible();
     await admin.context().close();
 
     const employee = await signedInPage({ browser, baseURL }, "alice@contoso.example", "en");
