@@ -3,7 +3,7 @@ import { tierTitle } from "@/components/competency/definition-text";
 import type { AuditEventRow } from "@/lib/data/audit-log";
 import { type AuditSubject, subjectKey } from "@/lib/data/audit-subjects";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { elideFrench, formatDate, formatMoney } from "@/lib/i18n/format";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 
@@ -149,6 +149,7 @@ export function describeEvent(
   }
   const key = `events.${event.action}`;
   let sentence = t.has(key) ? t(key, { actor, subject: name }) : t("events.other", { actor, action: event.action, subject: name });
+  if (locale === "fr") sentence = elideFrench(sentence);
   const reason = stateOf(event.after)?.reason ?? stateOf(event.after)?.message;
   if (typeof reason === "string" && reason.trim()) sentence = t("because", { sentence, reason: reason.trim() });
   return {

@@ -84,3 +84,11 @@ export function formatTimeIn(at: Date, locale: Locale, timeZone?: string): strin
     return new Intl.DateTimeFormat(tags[locale], { ...options, timeZone: "UTC" }).format(at);
   }
 }
+
+/**
+ * French elides "de" before a vowel: a sentence composed with a name reads "d’Alice", not
+ * "de Alice". For sentences built from names; text a person wrote is left as written.
+ */
+export function elideFrench(text: string): string {
+  return text.replace(/(^|[\s(])([Dd])e (?=[aeiouyàâäéèêëîïôöùûüœæ])/giu, "$1$2’");
+}

@@ -24,7 +24,7 @@ test.describe("the audit trail at /audit", () => {
       admin
         .getByTestId("audit-sentence")
         .filter({ visible: true })
-        .filter({ hasText: /^Felix Admin s’est connecté\.$/ })
+        .filter({ hasText: /^Connexion de Felix Admin\.$/ })
         .first(),
     ).toBeVisible();
     // Dates the wrong way round are told so, rather than showing an empty trail.

@@ -94,6 +94,31 @@ describeOnEachDatabase("the audit trail in sentences", (database) => {
     expect((await latest("person.updated", false, "fr")).changes).toEqual(["Nom\u00a0: Chloé Dubois → Chloé Dubois-Martin"]);
   });
 
+  it("writes French sentences about a name that starts with a vowel as French does, and a sign-in without agreeing", async () => {
+    const [emma] = await world.db
+      .select()
+      .from(people)
+      .where(and(eq(people.organizationId, world.contosoId), eq(people.name, "Emma Schmidt")));
+    await recordAudit(world.db, {
+      organizationId: world.contosoId,
+      actorUserId: world.users.admin.id,
+      action: "person.departure_recorded",
+      entityType: "person",
+      entityId: emma.id,
+      after: { leftOn: "2027-01-31", reason: "de avril" },
+    });
+    expect((await latest("person.departure_recorded", false, "fr")).sentence).toBe(
+      "Claire Admin a enregistré le départ d’Emma Schmidt : de avril.",
+    );
+    await recordAudit(world.db, {
+      organizationId: world.contosoId,
+      actorUserId: world.users.employee.id,
+      action: "auth.sign_in",
+      entityType: "user",
+    });
+    expect((await latest("auth.sign_in", false, "fr")).sentence).toBe("Connexion d’Alice Martin.");
+  });
+
   it("links an application to its case for reviewers only: program administrators do not review", async () => {
     const scope = auditScopeOf(world.users.reviewer);
     const { events } = await listAuditEvents(world.db, scope, auditFilter.parse({ action: "evidence.rejected" }));
