@@ -19,16 +19,31 @@ function fileFailure(message: string): ActionFailure {
   return new ActionFailure("invalid", message, { file: [message] });
 }
 
+/** How a file's first bytes say what it is, whatever its name says. */
+const signatures = {
+  /** Every .xlsx is a zip archive. */
+  zip: [0x50, 0x4b, 0x03, 0x04],
+  /** Excel 97–2003 (.xls), among other Office files of that time. */
+  compoundFile: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+};
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((byte, index) => bytes[index] === byte);
+
 /**
- * An Excel workbook's bytes, or a CSV file's text; a file too large, empty or (CSV) not in
- * UTF-8 is refused before it is read.
+ * An Excel workbook's bytes, or a CSV file's text; a file too large, empty, of another kind
+ * (an old .xls, an image, a PDF) or (CSV) not in UTF-8 is refused before it is read.
  */
 async function sourceOf(file: File, t: Translate): Promise<imports.ImportSource> {
   if (file.size === 0) throw fileFailure(t("imports.errors.noFile"));
   if (file.size > MAX_IMPORT_BYTES) throw fileFailure(t("imports.errors.tooLarge", { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 }));
-  if (file.type === xlsxContentType || file.name.toLowerCase().endsWith(".xlsx")) return { xlsx: new Uint8Array(await file.arrayBuffer()) };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const namedXlsx = file.type === xlsxContentType || file.name.toLowerCase().endsWith(".xlsx");
+  if (namedXlsx || startsWith(bytes, signatures.zip)) return { xlsx: bytes };
+  if (startsWith(bytes, signatures.compoundFile)) throw fileFailure(t("imports.errors.oldExcel"));
+  // Text has no NUL byte: a file with one in its first kilobytes is an image, a PDF or the like.
+  if (bytes.subarray(0, 8192).includes(0)) throw fileFailure(t("imports.errors.notATable"));
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw fileFailure(t("imports.errors.encoding"));
   }

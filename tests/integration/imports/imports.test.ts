@@ -186,7 +186,23 @@ describeOnEachDatabase("CSV import", (database) => {
       latin1.set("file", new File([new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0xe9])], "people.csv"));
       expect(await runAs(world.users.otherAdmin, () => previewAction(null, latin1))).toMatchObject({
         ok: false,
-        fieldErrors: { file: [expect.stringContaining("UTF-8")] },
+        fieldErrors: { file: [expect.stringContaining("not in UTF-8")] },
+      });
+      // Files of another kind are named for what they are, whatever their name says.
+      const named = async (bytes: number[], name: string) => {
+        const file = new FormData();
+        file.set("table", "people");
+        file.set("file", new File([new Uint8Array([...bytes, 0x0a, 0x00, 0x00, 0x0d])], name));
+        return runAs(world.users.otherAdmin, () => previewAction(null, file));
+      };
+      expect(await named([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a], "people.png")).toMatchObject({
+        fieldErrors: { file: [expect.stringContaining("neither a CSV file nor an Excel workbook")] },
+      });
+      expect(await named([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], "people.xls")).toMatchObject({
+        fieldErrors: { file: [expect.stringContaining("Excel 97–2003 workbook (.xls)")] },
+      });
+      expect(await named([0x50, 0x4b, 0x03, 0x04], "people.csv")).toMatchObject({
+        fieldErrors: { file: [expect.stringContaining("not an Excel workbook (.xlsx) that can be read")] },
       });
     });
 
