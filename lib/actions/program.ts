@@ -31,7 +31,7 @@ const versionsPath = "/program/versions";
 export const startDraft = formAction(startDraftInput, async (input, { user, t }) => {
   requireRole(user, ["program_admin"]);
   const { db } = await appConnection();
-  const draft = await asFormProblems(t, "definition", () => versions.startDraft(db, user, input, today()));
+  const draft = await asFormProblems(t, "definition", undefined, () => versions.startDraft(db, user, input, today()));
   revalidate(versionsPath);
   redirect(`${versionsPath}/${draft.id}`);
 });
@@ -51,7 +51,7 @@ async function saveEdit(
   const { db } = await appConnection();
   const draft = await versions.getProgramVersion(db, user, ref.id);
   const { definition, at } = edit(draft.definition);
-  await asFormProblems(t, at, () =>
+  await asFormProblems(t, at, definition, () =>
     versions.saveDraft(
       db,
       user,
@@ -70,12 +70,12 @@ async function saveEdit(
   return { notice: t("program.saved") };
 }
 
-async function asFormProblems<T>(t: Translate, at: string, work: () => Promise<T>): Promise<T> {
+async function asFormProblems<T>(t: Translate, at: string, definition: DefinitionFileJson | undefined, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (!(error instanceof versions.InvalidDraftError)) throw error;
-    const { message, fieldErrors } = localizeDraftProblems(error.problems, at, t);
+    const { message, fieldErrors } = localizeDraftProblems(error.problems, at, t, definition);
     throw new ActionFailure("invalid", message, fieldErrors);
   }
 }

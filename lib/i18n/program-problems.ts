@@ -1,4 +1,5 @@
 import type { Translate } from "@/lib/actions/action";
+import type { DefinitionFileJson } from "@/lib/rules";
 
 /** The contract's rule messages (lib/rules/program-file.ts, in English for the command line) as message keys. */
 const rules: [RegExp, string, (match: RegExpMatchArray) => Record<string, string | number>][] = [
@@ -17,11 +18,19 @@ const rules: [RegExp, string, (match: RegExpMatchArray) => Record<string, string
   [/^not a calendar date$/, "errors.invalid", () => ({})],
 ];
 
+/** A field of the definition by the label its form gives it (`retiredOn` is "Retired on"), or as named. */
+function fieldLabel(field: string, t: Translate): string {
+  const key = `program.definition.${field}`;
+  return t.has(key) ? t(key) : field;
+}
+
 function localize(message: string, t: Translate): string {
   if (t.has(message)) return t(message);
   for (const [pattern, key, values] of rules) {
     const match = message.match(pattern);
-    if (match) return t(key, values(match));
+    if (!match) continue;
+    const params = values(match);
+    return t(key, typeof params.field === "string" ? { ...params, field: fieldLabel(params.field, t) } : params);
   }
   return t("program.rules.other", { message });
 }
@@ -35,11 +44,41 @@ function fieldOf(rest: string): string {
   return rest.replace(/\[\d+\].*$/, "").replace(/\..*$/, "");
 }
 
+const listsOfDefinition = { catalogue: "exam", tiers: "tier", groups: "group", roles: "role" } as const;
+
+/** A field of an element: a tier's places and thresholds are per role and per market. */
+function elementField(field: string, key: string | undefined, t: Translate): string {
+  if (field === "slots" && key) return t("program.places.slots", { role: key });
+  if (field === "revenueThresholdUsd" && key) return t("program.definition.threshold", { market: key });
+  return fieldLabel(field, t);
+}
+
+/**
+ * Where in the definition a problem is, as its pages name it: `definition.catalogue[3].retiredOn`
+ * is "Exam MB2-716, Retired on"; a path the definition does not explain is shown as it is.
+ */
+function placeOf(path: string, definition: DefinitionFileJson | undefined, t: Translate): string {
+  const whole = path.match(/^definition\.(revenueWindowYears|countingProducts|markets)\b/);
+  if (whole) return t(`program.places.${whole[1]}`);
+  const match = path.match(/^definition\.(catalogue|tiers|groups|roles)\[(\d+)\](?:\.(\w+)(?:\.([\w-]+))?)?/);
+  if (!match || !definition) return path;
+  const list = match[1] as keyof typeof listsOfDefinition;
+  const item = (definition[list] as readonly ({ code: string } | { id: string })[] | undefined)?.[Number(match[2])];
+  if (!item) return path;
+  const place = t(`program.places.${listsOfDefinition[list]}`, { name: "code" in item ? item.code : item.id });
+  return match[3] ? t("program.places.field", { place, field: elementField(match[3], match[4], t) }) : place;
+}
+
 /**
  * The problems of a draft, in the visitor's language: those under `at` (what the form edited)
- * at the form's fields, the others in the message with their JSON path.
+ * at the form's fields, the others in the message with their place in `definition`.
  */
-export function localizeDraftProblems(problems: readonly { path: string; message: string }[], at: string, t: Translate) {
+export function localizeDraftProblems(
+  problems: readonly { path: string; message: string }[],
+  at: string,
+  t: Translate,
+  definition?: DefinitionFileJson,
+) {
   const fieldErrors: Record<string, string[]> = {};
   const elsewhere: string[] = [];
   for (const { path, message } of problems) {
@@ -47,7 +86,7 @@ export function localizeDraftProblems(problems: readonly { path: string; message
     const under =
       path === "effectiveFrom" || path === "versionId" ? path : path.startsWith(`${at}.`) ? fieldOf(path.slice(at.length + 1)) : null;
     if (under) fieldErrors[under] = [...(fieldErrors[under] ?? []), text];
-    else elsewhere.push(`${path}: ${text}`);
+    else elsewhere.push(t("program.places.problem", { place: placeOf(path, definition, t), problem: text }));
   }
   const message =
     elsewhere.length > 0 ? t("program.errors.elsewhere", { problems: elsewhere.slice(0, 5).join(" · ") }) : t("errors.checkFields");

@@ -93,7 +93,7 @@ test("a program administrator adds an exam to the application group from a date,
   await add.getByLabel("Available from").fill(daysLater(-365));
   await add.getByLabel("Retired on").fill(daysLater(-400));
   await add.getByRole("button", { name: "Add the exam" }).click();
-  await expect(add.getByText("Must be on or after availableFrom.")).toBeVisible();
+  await expect(add.getByText("Must be on or after “Available from”.")).toBeVisible();
   await expect(page.getByTestId("catalogue-row").filter({ hasText: "MB-210" })).toHaveCount(0);
 
   await add.getByLabel("Retired on").fill("");

@@ -73,7 +73,7 @@ describeOnEachDatabase("the program as versions", (database) => {
       ),
     );
     expect(broken).toMatchObject({ ok: false, error: "invalid" });
-    expect(JSON.stringify(broken)).toContain("definition.tiers[1].slots.application-deployment: Needs at least as much as silver");
+    expect(JSON.stringify(broken)).toContain("Tier gold, places for application-deployment: Needs at least as much as silver");
     expect((await draft()).version).toBe(row.version);
 
     const saved = await asProgramAdmin(() =>
