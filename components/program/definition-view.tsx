@@ -27,8 +27,9 @@ export async function DefinitionView({ definition, locale }: { definition: Defin
         <CardHeader>
           <CardTitle>{t("definition.tiers")}</CardTitle>
         </CardHeader>
-        <CardContent className="overflow-x-auto">
-          <Table>
+        <CardContent>
+          {/* On a phone each tier, and below each exam, is a card of labelled lines (stacked-table). */}
+          <Table className="stacked-table">
             <TableHeader>
               <TableRow>
                 <TableHead>{t("definition.tier")}</TableHead>
@@ -36,7 +37,7 @@ export async function DefinitionView({ definition, locale }: { definition: Defin
                   <TableHead key={role.id}>{role.title[locale]}</TableHead>
                 ))}
                 {definition.markets.map((market) => (
-                  <TableHead key={market} className="text-right">
+                  <TableHead key={market} className="md:text-right">
                     {t("definition.threshold", { market: marketTitle(market) })}
                   </TableHead>
                 ))}
@@ -47,10 +48,16 @@ export async function DefinitionView({ definition, locale }: { definition: Defin
                 <TableRow key={tier.id}>
                   <TableCell className="font-medium">{tier.title[locale]}</TableCell>
                   {definition.roles.map((role) => (
-                    <TableCell key={role.id}>{tier.slots[role.id] ?? 0}</TableCell>
+                    <TableCell key={role.id} data-label={role.title[locale]}>
+                      {tier.slots[role.id] ?? 0}
+                    </TableCell>
                   ))}
                   {definition.markets.map((market) => (
-                    <TableCell key={market} className="text-right tabular-nums">
+                    <TableCell
+                      key={market}
+                      className="tabular-nums md:text-right"
+                      data-label={t("definition.threshold", { market: marketTitle(market) })}
+                    >
                       {formatMoney(centsFromUsd(tier.revenueThresholdUsd[market] ?? 0), locale)}
                     </TableCell>
                   ))}
@@ -75,8 +82,8 @@ export async function DefinitionView({ definition, locale }: { definition: Defin
         <CardHeader>
           <CardTitle>{t("definition.catalogue", { count: definition.catalogue.length })}</CardTitle>
         </CardHeader>
-        <CardContent className="overflow-x-auto">
-          <Table>
+        <CardContent>
+          <Table className="stacked-table">
             <TableHeader>
               <TableRow>
                 <TableHead>{t("definition.code")}</TableHead>
@@ -91,11 +98,13 @@ export async function DefinitionView({ definition, locale }: { definition: Defin
               {definition.catalogue.map((exam) => (
                 <TableRow key={exam.code} data-testid="catalogue-row">
                   <TableCell className="font-mono">{exam.code}</TableCell>
-                  <TableCell>{groupTitle(exam.group)}</TableCell>
-                  <TableCell>{exam.title[locale]}</TableCell>
-                  <TableCell>{date(exam.availableFrom)}</TableCell>
-                  <TableCell>{date(exam.retiredOn)}</TableCell>
-                  <TableCell>{date(exam.acceptedUntil)}</TableCell>
+                  <TableCell data-label={t("definition.group")}>{groupTitle(exam.group)}</TableCell>
+                  <TableCell className="whitespace-normal" data-label={t("definition.examTitle")}>
+                    {exam.title[locale]}
+                  </TableCell>
+                  <TableCell data-label={t("definition.availableFrom")}>{date(exam.availableFrom)}</TableCell>
+                  <TableCell data-label={t("definition.retiredOn")}>{date(exam.retiredOn)}</TableCell>
+                  <TableCell data-label={t("definition.acceptedUntil")}>{date(exam.acceptedUntil)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -47,3 +47,19 @@ for (const [account, paths] of Object.entries(pagesByAccount)) {
     await page.context().close();
   });
 }
+
+test("a program version's tiers and exams fit a 390 px screen, each as a card of labelled lines", async ({ browser, baseURL }) => {
+  const page = await signedInPage({ browser, baseURL }, "program@program.example", "en");
+  await page.setViewportSize(phone);
+  await page.goto("/program/versions");
+  await page.locator('a[href^="/program/versions/"]').first().click();
+  await expect(page.getByTestId("catalogue-row").first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+  // Each table fits its card: none scrolls sideways within it.
+  const tables = await page
+    .locator("table")
+    .evaluateAll((all) => all.map((table) => table.scrollWidth <= (table.parentElement?.clientWidth ?? 0)));
+  expect(tables.length).toBeGreaterThan(1);
+  expect(tables.every(Boolean)).toBe(true);
+  await page.context().close();
+});
