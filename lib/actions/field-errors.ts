@@ -8,7 +8,9 @@ import type { Translate } from "./action";
 export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined || issue.input === null ? t("errors.required") : t("errors.invalid");
+      if (issue.input === undefined || issue.input === null) return t("errors.required");
+      // Of a value sent as JSON (the API): what was expected instead, which a form never meets.
+      return t.has(`errors.expected.${issue.expected}`) ? t(`errors.expected.${issue.expected}`) : t("errors.invalid");
     case "too_small":
       if (issue.origin === "string") {
         return Number(issue.minimum) <= 1 ? t("errors.required") : t("errors.tooShort", { minimum: Number(issue.minimum) });

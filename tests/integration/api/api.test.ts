@@ -120,7 +120,7 @@ describeOnEachDatabase("the REST API with organization tokens", (database) => {
     expect((await nowhere()).status).toBe(401);
     // A parameter sent with a value of the wrong kind is told so, not that it is missing.
     const notANumber = (await api("GET", "/people?limit=abc", { token: read })).body as Problem;
-    expect(notANumber.errors).toEqual([{ path: "$.limit", message: "This value is not valid." }]);
+    expect(notANumber.errors).toEqual([{ path: "$.limit", message: "Send a number, not text." }]);
   });
 
   it("refuses a missing, unknown, revoked or expired token, and a read token that writes", async () => {
@@ -163,6 +163,11 @@ describeOnEachDatabase("the REST API with organization tokens", (database) => {
     expect((french.body as Problem).errors).toEqual([{ path: "$.name", message: "Ce champ est obligatoire." }]);
     expect((french.body as Problem).title).toContain("enfreint une règle");
     expect((await api("POST", "/people", { token: write, body: "{not json" })).status).toBe(400);
+    // JSON of the wrong shape says what was expected, where.
+    const list = (await api("POST", "/people", { token: write, body: [] })).body as Problem;
+    expect(list.errors).toEqual([{ path: "$", message: "Send an object, with the fields the reference lists." }]);
+    const numbered = (await api("POST", "/people", { token: write, body: { name: 42 } })).body as Problem;
+    expect(numbered.errors).toEqual([{ path: "$.name", message: "Send text, between quotes." }]);
     // JSON sent as something else (curl -d sends a form's type) is told how to send it.
     const plain = await api("POST", "/people", {
       token: write,
