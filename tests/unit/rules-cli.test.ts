@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { builtInProgram, evaluate, forecast, parseEvaluationInput, programFileOf } from "@/lib/rules";
 import { runRules } from "@/scripts/rules";
 
-const fixture = JSON.parse(readFileSync(join(process.cwd(), "../shared/fixtures/rules/silver-basic.json"), "utf8")) as {
+const fixture = JSON.parse(readFileSync(join(process.cwd(), "tests/fixtures/rules/silver-basic.json"), "utf8")) as {
   input: Record<string, unknown>;
 };
 const text = JSON.stringify(fixture.input);

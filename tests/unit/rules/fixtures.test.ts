@@ -1,12 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Evaluation, evaluate, parseEvaluationInput } from "@/lib/rules";
 import { planProblems } from "./reference";
 
-// The worked examples of the contract live beside the repository.
-const folder = join(process.cwd(), "../shared/fixtures/rules");
+// The worked examples of the contract, as copied from beside the repository (../shared).
+const folder = join(process.cwd(), "tests/fixtures/rules");
+const original = join(process.cwd(), "../shared/fixtures/rules");
 const files = readdirSync(folder).filter((file) => file.endsWith(".json"));
+const read = (path: string): unknown => JSON.parse(readFileSync(path, "utf8"));
 
 interface Fixture {
   input: unknown;
@@ -16,6 +18,12 @@ interface Fixture {
 describe("the worked examples of the contract", () => {
   it("are there to check", () => {
     expect(files.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.skipIf(!existsSync(original))("are the contract's own, where the contract sits beside the repository", () => {
+    const originals = readdirSync(original).filter((file) => file.endsWith(".json"));
+    expect(files).toEqual(originals);
+    for (const file of files) expect(read(join(folder, file)), file).toEqual(read(join(original, file)));
   });
 
   it.each(files)("%s", (file) => {
