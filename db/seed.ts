@@ -5,7 +5,7 @@ import type { Database, Executor } from "./client";
 import { examPasses, organizations, people, revenueLines, users } from "./schema";
 import type { Market, UserRole } from "./schema";
 
-export const demoPassword = "portal-demo";
+export const demoPassword = "portal-demo-1";
 
 interface DemoPerson {
   key: string;

@@ -3,7 +3,7 @@ import { acceptConfirmation, chooseOption, expectFreshDocument } from "./support
 
 // The e2e server is seeded once per run and throttles per email: every test uses its own
 // email addresses, so failures in one test never refuse another's sign-in.
-const demoPassword = "portal-demo";
+const demoPassword = "portal-demo-1";
 
 /** Fills and submits the sign-in form, and waits for the server action to answer. */
 async function signIn(page: Page, email: string, password: string) {

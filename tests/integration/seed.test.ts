@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { examPasses, organizations, revenueLines, users } from "@/db/schema";
 import { demoPassword, isDatabaseEmpty, seedDemoData } from "@/db/seed";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { verifyPassword } from "@/lib/auth/password";
 import { describeOnEachDatabase } from "./support/database";
 
@@ -37,6 +38,8 @@ describeOnEachDatabase("the demo data", (database) => {
       ["program@program.example", "program_admin"],
       ["reviewer@program.example", "reviewer"],
     ]);
+    // The demo's password is one the portal itself would accept.
+    expect(passwordProblem(demoPassword)).toBeNull();
     for (const account of accounts) {
       expect(account.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       expect(await verifyPassword(account.passwordHash, demoPassword)).toBe(true);

@@ -1,6 +1,6 @@
 import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 
-export const demoPassword = "portal-demo";
+export const demoPassword = "portal-demo-1";
 
 /** Today as the server sees it: calendar dates are UTC. */
 export function todayUtc(): string {

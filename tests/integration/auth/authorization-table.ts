@@ -711,7 +711,7 @@ export const routeRows: Record<string, RouteRow | RouteRow[]> = {
       new Request("http://portal.test/api/auth/callback/credentials", {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ email: "admin@contoso.example", password: "portal-demo" }),
+        body: new URLSearchParams({ email: "admin@contoso.example", password: "portal-demo-1" }),
       }),
     params: { nextauth: "callback/credentials" },
     expect: everyone(302),
