@@ -10,6 +10,7 @@ import { type Edited, putCounting, putExam, putGroup, putRole, putTier, removeEx
 import * as versions from "@/lib/data/program-versions";
 import { localizeDraftProblems } from "@/lib/i18n/program-problems";
 import { computeImpactSoon } from "@/lib/jobs/server";
+import { jsonSyntaxErrorAt } from "@/lib/json-syntax";
 import type { DefinitionFileJson } from "@/lib/rules";
 import {
   draftCountingInput,
@@ -136,11 +137,14 @@ export const saveDraftCounting = formAction(draftCountingInput, async (input, { 
 
 /** Replaces the draft's definition with a pasted one: a version's `definition`, or the last version of a program file. */
 export const importDraft = formAction(draftImportInput, async (input, { user, t }) => {
+  const text = input.json.replace(/^\uFEFF/, "");
   let json: unknown;
   try {
-    json = JSON.parse(input.json.replace(/^\uFEFF/, ""));
+    json = JSON.parse(text);
   } catch {
-    throw new ActionFailure("invalid", t("program.errors.notJson"), { json: [t("program.errors.notJson")] });
+    const at = jsonSyntaxErrorAt(text);
+    const message = at ? t("program.errors.notJsonAt", at) : t("program.errors.notJson");
+    throw new ActionFailure("invalid", message, { json: [message] });
   }
   const versionsOfFile = (json as { versions?: { definition?: unknown }[] } | null)?.versions;
   const definition = Array.isArray(versionsOfFile) ? versionsOfFile.at(-1)?.definition : json;

@@ -75,6 +75,12 @@ describeOnEachDatabase("the program as versions", (database) => {
     expect(broken).toMatchObject({ ok: false, error: "invalid" });
     expect(JSON.stringify(broken)).toContain("Tier gold, places for application-deployment: Needs at least as much as silver");
     expect((await draft()).version).toBe(row.version);
+    // A pasted definition that is no JSON says where it breaks, and nothing is saved.
+    const pasted = await asProgramAdmin(() =>
+      program.importDraft(null, formData({ id: row.id, version: String(row.version), json: '{\n  "title": {"en": "Cloud CRM",}\n}' })),
+    );
+    expect(pasted).toMatchObject({ ok: false, fieldErrors: { json: ["This is not valid JSON: see line 2, column 31."] } });
+    expect((await draft()).version).toBe(row.version);
 
     const saved = await asProgramAdmin(() =>
       program.saveDraftTier(
