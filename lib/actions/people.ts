@@ -49,7 +49,10 @@ export const recordDeparture = formAction(
     await watchSoon(organizationId);
     revalidate(`/people/${person.id}`);
     revalidate("/dashboard");
-    return { notice: t(person.leftOn ? "people.departureRecorded" : "people.departureCleared") };
+    if (!person.leftOn) return { notice: t("people.departureCleared") };
+    // A pass dated after the departure is likely a date typed wrong: it is said, as it no longer counts.
+    const later = await people.passesAfter(db, { organizationId }, person.id, person.leftOn);
+    return { notice: later > 0 ? t("people.departureBeforePasses", { count: later }) : t("people.departureRecorded") };
   },
 );
 

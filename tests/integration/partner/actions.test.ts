@@ -71,6 +71,21 @@ describeOnEachDatabase("the people and exam pass actions", (database) => {
       expect((await person("Hana Satō")).leftOn).toBeNull();
     });
 
+    it("say when a departure comes before some of the person's passes, which then no longer count", async () => {
+      const chloe = await person("Chloé Dubois");
+      const left = await runAs(world.users.admin, () =>
+        recordDeparture(null, form({ id: chloe.id, version: String(chloe.version), leftOn: addDays(today(), -365), confirmed: "1" })),
+      );
+      expect(left).toMatchObject({
+        ok: true,
+        data: { notice: "Departure recorded. 1 exam pass is dated after it, and no longer counts: check the dates." },
+      });
+      const back = await runAs(world.users.admin, () =>
+        recordDeparture(null, form({ id: chloe.id, version: String(chloe.version + 1), leftOn: "" })),
+      );
+      expect(back).toMatchObject({ ok: true, data: { notice: "Departure undone." } });
+    });
+
     it("answer another organization's admin as if the person did not exist, and change nothing", async () => {
       const alice = await person("Alice Martin");
       const result = await runAs(world.users.otherAdmin, () =>
