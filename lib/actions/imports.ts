@@ -25,13 +25,21 @@ const signatures = {
   zip: [0x50, 0x4b, 0x03, 0x04],
   /** Excel 97–2003 (.xls), among other Office files of that time. */
   compoundFile: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+  /** Files that are no table at all: PNG, JPEG, GIF and PDF. */
+  others: [
+    [0x89, 0x50, 0x4e, 0x47],
+    [0xff, 0xd8, 0xff],
+    [0x47, 0x49, 0x46, 0x38],
+    [0x25, 0x50, 0x44, 0x46, 0x2d],
+  ],
 };
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((byte, index) => bytes[index] === byte);
 
 /**
  * An Excel workbook's bytes, or a CSV file's text; a file too large, empty, of another kind
- * (an old .xls, an image, a PDF) or (CSV) not in UTF-8 is refused before it is read.
+ * (an old .xls, an image, a PDF) or (CSV) not in UTF-8 is refused before it is read. A NUL
+ * within a CSV file is the reader's to point at, by line and column.
  */
 async function sourceOf(file: File, t: Translate): Promise<imports.ImportSource> {
   if (file.size === 0) throw fileFailure(t("imports.errors.noFile"));
@@ -40,8 +48,7 @@ async function sourceOf(file: File, t: Translate): Promise<imports.ImportSource>
   const namedXlsx = file.type === xlsxContentType || file.name.toLowerCase().endsWith(".xlsx");
   if (namedXlsx || startsWith(bytes, signatures.zip)) return { xlsx: bytes };
   if (startsWith(bytes, signatures.compoundFile)) throw fileFailure(t("imports.errors.oldExcel"));
-  // Text has no NUL byte: a file with one in its first kilobytes is an image, a PDF or the like.
-  if (bytes.subarray(0, 8192).includes(0)) throw fileFailure(t("imports.errors.notATable"));
+  if (signatures.others.some((signature) => startsWith(bytes, signature))) throw fileFailure(t("imports.errors.notATable"));
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {

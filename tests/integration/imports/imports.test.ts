@@ -192,12 +192,17 @@ describeOnEachDatabase("CSV import", (database) => {
       const named = async (bytes: number[], name: string) => {
         const file = new FormData();
         file.set("table", "people");
-        file.set("file", new File([new Uint8Array([...bytes, 0x0a, 0x00, 0x00, 0x0d])], name));
+        file.set("file", new File([new Uint8Array([...bytes, 0x0a, 0x00, 0x00, 0x0d, 0x49, 0x48])], name));
         return runAs(world.users.otherAdmin, () => previewAction(null, file));
       };
-      expect(await named([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a], "people.png")).toMatchObject({
-        fieldErrors: { file: [expect.stringContaining("neither a CSV file nor an Excel workbook")] },
-      });
+      for (const [signature, name] of [
+        [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a], "people.png"],
+        [[0x25, 0x50, 0x44, 0x46, 0x2d, 0x31], "people.pdf"],
+      ] as const) {
+        expect(await named([...signature], name)).toMatchObject({
+          fieldErrors: { file: [expect.stringContaining("neither a CSV file nor an Excel workbook")] },
+        });
+      }
       expect(await named([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], "people.xls")).toMatchObject({
         fieldErrors: { file: [expect.stringContaining("Excel 97–2003 workbook (.xls)")] },
       });
