@@ -505,7 +505,8 @@ export interface AlertDetails {
  * the census), kept by the database: a deferred trigger writes it once per transaction that moved
  * `evidence_revision`, from `organization_people_lines` and `organization_revenue_lines`
  * (drizzle/0016_organization_evidence.sql). A reader uses it only at the organization's current
- * revision (`evidence_lines`), so a transaction still writing evidence reads its own changes.
+ * revision (`organization_evidence_lines`), so a transaction still writing evidence reads its own
+ * changes.
  */
 export const organizationEvidence = pgTable("organization_evidence", {
   organizationId: uuid("organization_id")

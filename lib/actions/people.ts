@@ -10,6 +10,7 @@ import { today } from "@/lib/clock";
 import { tierDrop } from "@/lib/data/impact";
 import { tierDropQuestion } from "@/lib/i18n/tier-drop";
 import { watchSoon } from "@/lib/jobs/server";
+import { passesAfterDeparture } from "@/lib/rules";
 import { formAction, revalidate } from "./action";
 
 /** A partner admin adds a person to their organization, then lands on the person's page. */
@@ -50,8 +51,9 @@ export const recordDeparture = formAction(
     revalidate(`/people/${person.id}`);
     revalidate("/dashboard");
     if (!person.leftOn) return { notice: t("people.departureCleared") };
-    // A pass dated after the departure is likely a date typed wrong: it is said, as it no longer counts.
-    const later = await people.passesAfter(db, { organizationId }, person.id, person.leftOn);
+    // A pass dated after the departure is likely a date typed wrong: it is said, as it never counts.
+    const { passes } = await people.getPerson(db, organizationId, person.id);
+    const later = passesAfterDeparture({ leftOn: person.leftOn, exams: passes }).length;
     return { notice: later > 0 ? t("people.departureBeforePasses", { count: later }) : t("people.departureRecorded") };
   },
 );

@@ -140,15 +140,6 @@ export async function createPerson(db: Executor, { organizationId, actorId, toke
  * Applies `changes` if the row is still at `version`: a second admin who edited the same
  * person from an older page gets a conflict, never a silent overwrite.
  */
-/** How many of a person's exam passes are dated after `day`: after their departure, none of them counts. */
-export async function passesAfter(db: Executor, { organizationId }: Pick<Actor, "organizationId">, personId: string, day: string) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(examPasses)
-    .where(and(eq(examPasses.organizationId, organizationId), eq(examPasses.personId, personId), gt(examPasses.passedOn, day)));
-  return row.n;
-}
-
 export async function updatePerson(
   db: Executor,
   { organizationId, actorId, tokenId }: Actor,

@@ -159,3 +159,15 @@ export function missingGroups(assessment: Assessment, role: number, groups: numb
     .filter((group) => (groups & (1 << group)) === 0)
     .map((group) => assessment.passable[group]);
 }
+
+/**
+ * The passes of a person that can count on no day: dated on or after their departure. A person
+ * counts while `leftOn` is after `asOf`, and a pass from the day it is dated.
+ */
+export function passesAfterDeparture<P extends { readonly passedOn: CalendarDate }>(person: {
+  readonly leftOn?: CalendarDate | null;
+  readonly exams: readonly P[];
+}): P[] {
+  const { leftOn } = person;
+  return leftOn == null ? [] : person.exams.filter((pass) => pass.passedOn >= leftOn);
+}

@@ -29,7 +29,7 @@ export {
   revenueLineSchema,
 } from "./schema";
 export { describeIssues, jsonPath, type Parsed, parseEvaluationInput, parseWith } from "./validation";
-export type { RejectedPass } from "./assessment";
+export { passesAfterDeparture, type RejectedPass } from "./assessment";
 export {
   type Evaluation,
   evaluate,
